@@ -1,0 +1,13 @@
+namespace GcmBot.Core.Commands;
+
+/// <param name="Keyword">A word that introduces the argument, e.g. <c>as</c> in <c>register Mexico as memberState</c>.</param>
+public sealed record CommandArgument(
+    string Name,
+    ArgumentKind Kind,
+    bool Required,
+    string Description,
+    IReadOnlyList<string>? Choices = null,
+    string? Keyword = null)
+{
+    public bool IsMultiWord => Kind is ArgumentKind.Text or ArgumentKind.Delegation or ArgumentKind.Session or ArgumentKind.User;
+}

@@ -1,0 +1,86 @@
+using GcmBot.Core.Domain;
+
+namespace GcmBot.Core.Commands;
+
+/// <summary>
+/// The single source of truth for commands: help text, the parser, role checks and the platform
+/// registrations (Discord slash commands, the Teams manifest) are all generated from it.
+/// </summary>
+public static class CommandCatalogue
+{
+    public const string MeetingGroup = "Meeting";
+    public const string FloorGroup = "Speakers list";
+    public const string ChairGroup = "Chairing";
+    public const string CardGroup = "Recommendation cards";
+    public const string SecretariatGroup = "Secretariat";
+
+    public static readonly IReadOnlyList<string> CategoryChoices =
+        [.. Enum.GetValues<DelegationCategory>().Select(CategoryNames.Token)];
+
+    public static IReadOnlyList<CommandDefinition> All { get; } =
+    [
+        new(CommandId.Help, "help", Access.Anyone, MeetingGroup, "Show the commands you can use, or how to use one.",
+            [new("command", ArgumentKind.Text, false, "a command name")], ["help", "help list move"]),
+        new(CommandId.Agenda, "agenda", Access.Anyone, MeetingGroup, "Show the agenda: what runs now, next, today, tomorrow, a day or a session.",
+            [new("when", ArgumentKind.Text, false, "now | next | today | tomorrow | day N | a session code")], ["agenda now", "agenda day 2", "agenda AG1"]),
+        new(CommandId.WhoAmI, "whoami", Access.Anyone, MeetingGroup, "Show your delegation and roles.", [], ["whoami"]),
+        new(CommandId.Register, "register", Access.Anyone, MeetingGroup, "Join a delegation (at most four members each).",
+            [new("delegation", ArgumentKind.Delegation, true, "the delegation's name or short code"),
+             new("category", ArgumentKind.Choice, false, "category, when registering a new delegation", CategoryChoices, "as")],
+            ["register Mexico", "register Migrant Forum in Asia as stakeholder"]),
+
+        new(CommandId.Speak, "speak", Access.Delegation, FloorGroup, "Ask for the floor: put your delegation on the speakers list.", [], ["speak"]),
+        new(CommandId.Withdraw, "withdraw", Access.Delegation, FloorGroup, "Take your delegation off the speakers list.", [], ["withdraw"]),
+        new(CommandId.Queue, "queue", Access.Anyone, FloorGroup, "Show the speakers list and your place on it.", [], ["queue"]),
+        new(CommandId.PointOfOrder, "point of order", Access.Delegation, FloorGroup, "Raise a point of order: heard before everyone else.", [], ["point of order"]),
+        new(CommandId.Reply, "reply", Access.Delegation, FloorGroup, "Ask for a right of reply: heard at the end of the current segment.", [], ["reply"]),
+
+        new(CommandId.SessionOpen, "session open", Access.Moderator, ChairGroup, "Open a session and its speakers list.",
+            [new("session", ArgumentKind.Session, false, "session code; defaults to this channel's session")], ["session open AG1"]),
+        new(CommandId.SessionClose, "session close", Access.Moderator, ChairGroup, "Close the session; the list and capture stop.",
+            [new("session", ArgumentKind.Session, false, "session code; defaults to this channel's session")], ["session close"]),
+        new(CommandId.Next, "next", Access.Moderator, ChairGroup, "Give the floor to the next speaker on the list.", [], ["next"]),
+        new(CommandId.ListClose, "list close", Access.Moderator, ChairGroup, "Close the speakers list: no new requests.", [], ["list close"]),
+        new(CommandId.ListReopen, "list reopen", Access.Moderator, ChairGroup, "Reopen the speakers list.", [], ["list reopen"]),
+        new(CommandId.ListAdd, "list add", Access.Moderator, ChairGroup, "Add a delegation to the list on its behalf.",
+            [new("delegation", ArgumentKind.Delegation, true, "the delegation to add")], ["list add Mexico"]),
+        new(CommandId.ListRemove, "list remove", Access.Moderator, ChairGroup, "Remove a delegation from the list.",
+            [new("delegation", ArgumentKind.Delegation, true, "the delegation to remove")], ["list remove Mexico"]),
+        new(CommandId.ListMove, "list move", Access.Moderator, ChairGroup, "Move a delegation to a position on the list.",
+            [new("delegation", ArgumentKind.Delegation, true, "the delegation to move"),
+             new("position", ArgumentKind.Number, true, "its new place, 1 = next")], ["list move Mexico 1"]),
+        new(CommandId.Stakeholders, "stakeholders", Access.Moderator, ChairGroup, "Start the stakeholder segment (observers, UN system, civil society).", [], ["stakeholders"]),
+        new(CommandId.Flex, "flex", Access.Moderator, ChairGroup, "Allow three-minute statements when few delegations ask for the floor (on), or back to two (off).",
+            [new("mode", ArgumentKind.Choice, true, "on or off", ["on", "off"])], ["flex on"]),
+
+        new(CommandId.Card, "card", Access.Delegation, CardGroup, "Submit a recommendation card: recommendation | means of implementation | partnerships. Without text, opens the form.",
+            [new("card", ArgumentKind.Text, false, "recommendation | means of implementation | partnerships")],
+            ["card Expand regular pathways for migrant workers | Bilateral labour agreements | ILO, employers"]),
+        new(CommandId.CardEdit, "card edit", Access.Delegation, CardGroup, "Change one of your cards.",
+            [new("id", ArgumentKind.Number, true, "the card number"),
+             new("card", ArgumentKind.Text, false, "recommendation | means of implementation | partnerships")], ["card edit 12 New text | means | partners"]),
+        new(CommandId.CardWithdraw, "card withdraw", Access.Delegation, CardGroup, "Withdraw one of your cards.",
+            [new("id", ArgumentKind.Number, true, "the card number")], ["card withdraw 12"]),
+        new(CommandId.Cards, "cards", Access.Anyone, CardGroup, "List your delegation's cards, or all cards of the session (moderators and rapporteurs).",
+            [new("which", ArgumentKind.Choice, false, "mine or all", ["mine", "all"])], ["cards", "cards all"]),
+        new(CommandId.CardsExport, "cards export", Access.Reporting, CardGroup, "Export the session's cards as CSV.", [], ["cards export"]),
+
+        new(CommandId.Bind, "bind", Access.Organiser, SecretariatGroup, "Bind this chat channel to a session or a room.",
+            [new("target", ArgumentKind.Session, true, "a session code or a room name")], ["bind AG1", "bind Room A"]),
+        new(CommandId.Unbind, "unbind", Access.Organiser, SecretariatGroup, "Remove this channel's binding.", [], ["unbind"]),
+        new(CommandId.Assign, "assign", Access.Organiser, SecretariatGroup, "Make someone moderator or rapporteur of a session.",
+            [new("role", ArgumentKind.Choice, true, "moderator or rapporteur", ["moderator", "rapporteur"]),
+             new("user", ArgumentKind.User, true, "the participant (name or mention)"),
+             new("session", ArgumentKind.Session, true, "session code")], ["assign moderator Ana AG1"]),
+        new(CommandId.Broadcast, "broadcast", Access.Organiser, SecretariatGroup, "Send an announcement to every bound channel.",
+            [new("text", ArgumentKind.Text, true, "the announcement")], ["broadcast Action groups start at 10:45 sharp."]),
+        new(CommandId.DelegationAdd, "delegation add", Access.Organiser, SecretariatGroup, "Register a new delegation.",
+            [new("name", ArgumentKind.Delegation, true, "its name"),
+             new("category", ArgumentKind.Choice, true, "its category", CategoryChoices, "as")], ["delegation add Holy See as observerState"]),
+    ];
+
+    public static CommandDefinition Get(CommandId id) => All.First(c => c.Id == id);
+
+    public static CommandDefinition? Find(string name) =>
+        All.FirstOrDefault(c => string.Equals(c.Name, CommandParser.NormaliseName(name), StringComparison.OrdinalIgnoreCase));
+}

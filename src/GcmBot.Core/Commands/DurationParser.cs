@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace GcmBot.Core.Commands;
+
+/// <summary>Reads durations as people type them: <c>90</c>, <c>90s</c>, <c>2m</c>, <c>2min</c>, <c>1:30</c>, <c>1h</c>.</summary>
+public static partial class DurationParser
+{
+    public static bool TryParse(string text, out TimeSpan value)
+    {
+        value = default;
+        var match = Pattern().Match(text.Trim());
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        if (match.Groups["min"].Success)
+        {
+            value = TimeSpan.FromMinutes(int.Parse(match.Groups["min"].Value, CultureInfo.InvariantCulture))
+                + TimeSpan.FromSeconds(int.Parse(match.Groups["sec"].Value, CultureInfo.InvariantCulture));
+            return match.Groups["sec"].Value.Length == 2;
+        }
+
+        var number = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+        value = match.Groups["unit"].Value.ToLowerInvariant() switch
+        {
+            "" or "s" or "sec" or "secs" or "second" or "seconds" => TimeSpan.FromSeconds(number),
+            "m" or "min" or "mins" or "minute" or "minutes" => TimeSpan.FromMinutes(number),
+            _ => TimeSpan.FromHours(number),
+        };
+        return value > TimeSpan.Zero && value <= TimeSpan.FromDays(7);
+    }
+
+    public static string Format(TimeSpan value) =>
+        value.TotalHours >= 1 ? $"{(int)value.TotalHours} h {value.Minutes:00} min"
+        : value.Seconds == 0 ? $"{(int)value.TotalMinutes} min"
+        : value.TotalMinutes >= 1 ? $"{(int)value.TotalMinutes}:{value.Seconds:00} min"
+        : $"{value.Seconds} s";
+
+    [GeneratedRegex(@"^(?:(?<min>\d{1,3}):(?<sec>\d{2})|(?<n>\d+(?:\.\d+)?)\s*(?<unit>s|secs?|seconds?|m|mins?|minutes?|h|hours?)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Pattern();
+}

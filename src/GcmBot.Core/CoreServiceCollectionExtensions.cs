@@ -1,0 +1,23 @@
+using GcmBot.Core.Capture;
+using GcmBot.Core.Delivery;
+using GcmBot.Core.Handling;
+using GcmBot.Core.Speaking;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GcmBot.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The channel-neutral core: command handling, capture, announcements, speaking rules.</summary>
+    public static IServiceCollection AddGcmCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SpeakingRules>(configuration.GetSection(SpeakingRules.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CommandService>();
+        services.AddSingleton<ContributionService>();
+        services.AddSingleton<AnnouncementDispatcher>();
+        return services;
+    }
+}

@@ -1,0 +1,46 @@
+using GcmBot.Core.Domain;
+
+namespace GcmBot.Core.Data;
+
+/// <summary>
+/// The data a command works on, inside one transaction. Entities returned are tracked: changes to them,
+/// and entities passed to <see cref="Add{T}"/>, are saved when the transaction commits.
+/// </summary>
+public interface IMeetingData
+{
+    Task<Meeting?> GetMeetingAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<Session>> GetSessionsAsync(int meetingId, CancellationToken cancellationToken);
+    Task<Session?> GetSessionAsync(int sessionId, CancellationToken cancellationToken);
+
+    Task<Delegation?> GetDelegationAsync(int delegationId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Delegation>> GetDelegationsAsync(int meetingId, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken);
+    Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken);
+
+    Task<Participant?> FindParticipantAsync(string channel, string externalId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Participant>> FindParticipantsAsync(string channel, string nameOrId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<SessionAssignment>> GetAssignmentsAsync(int participantId, CancellationToken cancellationToken);
+
+    Task<ChannelBinding?> GetBindingAsync(string channel, string conversationId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ChannelBinding>> GetBindingsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SpeakerEntry>> GetWaitingAsync(int sessionId, CancellationToken cancellationToken);
+    Task<bool> HasSpokenAsync(int sessionId, int delegationId, CancellationToken cancellationToken);
+    Task<Intervention?> GetInterventionAsync(long interventionId, CancellationToken cancellationToken);
+
+    Task<Card?> GetCardAsync(int cardId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Card>> GetCardsAsync(int sessionId, int? delegationId, CancellationToken cancellationToken);
+    Task<Contribution?> FindContributionAsync(string channel, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Records an inbound event id; false when it was already recorded (a redelivery).</summary>
+    Task<bool> TryRecordEventAsync(string channel, string eventId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    void Add<T>(T entity)
+        where T : class;
+
+    void Remove<T>(T entity)
+        where T : class;
+
+    /// <summary>Writes pending changes now, so database-generated ids are known before the reply is built.</summary>
+    Task FlushAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,68 @@
+using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Replies;
+using Microsoft.Extensions.Logging;
+
+namespace GcmBot.Core.Delivery;
+
+/// <summary>
+/// Delivers announcements to the conversations bound to their session (directly or through its room),
+/// or to every bound conversation. A failing channel is logged and does not stop the others.
+/// </summary>
+public sealed partial class AnnouncementDispatcher
+{
+    private readonly IMeetingStore _store;
+    private readonly Dictionary<string, IChannelDelivery> _deliveries;
+    private readonly ILogger<AnnouncementDispatcher> _logger;
+
+    public AnnouncementDispatcher(IMeetingStore store, IEnumerable<IChannelDelivery> deliveries, ILogger<AnnouncementDispatcher> logger)
+    {
+        _store = store;
+        _deliveries = deliveries.ToDictionary(d => d.Channel, StringComparer.OrdinalIgnoreCase);
+        _logger = logger;
+    }
+
+    /// <param name="except">The conversation the command came from: it already has the reply.</param>
+    public async Task DispatchAsync(IReadOnlyList<Announcement> announcements, (string Channel, string ConversationId)? except, CancellationToken cancellationToken)
+    {
+        if (announcements.Count == 0)
+        {
+            return;
+        }
+
+        var (bindings, sessions) = await _store.ExecuteAsync(async (data, ct) =>
+        {
+            var meeting = await data.GetMeetingAsync(ct);
+            var all = meeting is null ? [] : await data.GetSessionsAsync(meeting.Id, ct);
+            return (await data.GetBindingsAsync(ct), all.ToDictionary(s => s.Id));
+        }, cancellationToken);
+
+        foreach (var announcement in announcements)
+        {
+            foreach (var binding in bindings.Where(b => Targets(b, announcement, sessions) && (b.Channel, b.ConversationId) != except))
+            {
+                if (!_deliveries.TryGetValue(binding.Channel, out var delivery))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await delivery.SendAsync(binding, announcement.Message, cancellationToken);
+                }
+                catch (Exception failure) when (failure is not OperationCanceledException)
+                {
+                    LogDeliveryFailed(_logger, failure, binding.Channel, binding.Id);
+                }
+            }
+        }
+    }
+
+    private static bool Targets(ChannelBinding binding, Announcement announcement, IReadOnlyDictionary<int, Session> sessions) =>
+        announcement.SessionId is not { } id
+        || binding.SessionId == id
+        || (binding.Room is not null && sessions.TryGetValue(id, out var session) && string.Equals(session.Room, binding.Room, StringComparison.OrdinalIgnoreCase));
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Delivery to {Channel} binding {BindingId} failed")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string channel, int bindingId);
+}

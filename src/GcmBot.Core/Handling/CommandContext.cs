@@ -1,0 +1,102 @@
+using GcmBot.Core.Commands;
+using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Speaking;
+
+namespace GcmBot.Core.Handling;
+
+/// <summary>Everything a handler needs for one command, inside its transaction.</summary>
+public sealed class CommandContext
+{
+    private IReadOnlyList<Session>? _sessions;
+    private IReadOnlyList<SessionAssignment>? _assignments;
+
+    public required IMeetingData Data { get; init; }
+    public required Meeting Meeting { get; init; }
+    public required Participant Participant { get; init; }
+    public required Inbound Inbound { get; init; }
+    public required ParsedCommand Command { get; init; }
+    public required DateTimeOffset Now { get; init; }
+    public required SpeakingRules Rules { get; init; }
+    public required CancellationToken CancellationToken { get; init; }
+    public ChannelBinding? Binding { get; init; }
+    public Delegation? Delegation { get; set; }
+
+    public async Task<IReadOnlyList<Session>> SessionsAsync() =>
+        _sessions ??= await Data.GetSessionsAsync(Meeting.Id, CancellationToken);
+
+    public async Task<IReadOnlyList<SessionAssignment>> AssignmentsAsync() =>
+        _assignments ??= await Data.GetAssignmentsAsync(Participant.Id, CancellationToken);
+
+    public Delegation RequireDelegation() =>
+        Delegation ?? throw new CommandException("You are not registered with a delegation yet. Use `register <delegation>` first, for example `register Mexico`.");
+
+    /// <summary>The session this conversation is about: its bound session, or what runs in its bound room.</summary>
+    public async Task<Session?> ChannelSessionAsync()
+    {
+        if (Binding is null)
+        {
+            return null;
+        }
+
+        var sessions = await SessionsAsync();
+        if (Binding.SessionId is { } id)
+        {
+            return sessions.FirstOrDefault(s => s.Id == id);
+        }
+
+        var inRoom = sessions.Where(s => string.Equals(s.Room, Binding.Room, StringComparison.OrdinalIgnoreCase)).ToList();
+        return inRoom.FirstOrDefault(s => s.IsOpen)
+            ?? inRoom.FirstOrDefault(s => s.StartsAt <= Now && Now < s.EndsAt && s.Kind != SessionKind.Break)
+            ?? inRoom.Where(s => s.StartsAt > Now && s.Kind != SessionKind.Break).OrderBy(s => s.StartsAt).FirstOrDefault();
+    }
+
+    /// <summary>The session named by the command's argument, or else this conversation's session.</summary>
+    public async Task<Session> TargetSessionAsync(string argument = "session")
+    {
+        if (Command[argument] is { } named)
+        {
+            return await FindSessionAsync(named);
+        }
+
+        return await ChannelSessionAsync() ?? throw new CommandException(Binding is null
+            ? "This channel is not bound to a session. Name one (for example `AG1`), or ask an organiser to `bind` this channel."
+            : $"No session is running or coming up in {Binding.Room}. Name one, for example `session open AG1`.");
+    }
+
+    /// <summary>This conversation's session, which must be open.</summary>
+    public async Task<Session> OpenSessionAsync()
+    {
+        var session = await TargetSessionAsync();
+        return session.IsOpen
+            ? session
+            : throw new CommandException($"{session.Title} is not open yet. The moderator opens it with `session open {session.Code}`.");
+    }
+
+    public async Task<Session> FindSessionAsync(string name)
+    {
+        var sessions = await SessionsAsync();
+        var match = Lookup.Find(sessions, name, s => [s.Code, s.Title, s.Dimension ?? s.Code], s => s.Code);
+        return match.Found ?? throw new CommandException($"I can't find the session `{name}`.{match.Hint} `agenda` lists the sessions.");
+    }
+
+    public async Task<Delegation> FindDelegationAsync(string name)
+    {
+        var delegations = await Data.GetDelegationsAsync(Meeting.Id, CancellationToken);
+        var match = Lookup.Find(delegations, name, d => [d.Name, .. d.AliasList], d => d.Name);
+        return match.Found ?? throw new CommandException($"I can't find the delegation `{name}`.{match.Hint}");
+    }
+
+    public bool IsOrganiser => Participant.Has(Roles.Organiser);
+
+    public async Task<bool> ModeratesAsync(Session session) =>
+        IsOrganiser || Participant.Has(Roles.Moderator)
+        || (await AssignmentsAsync()).Any(a => a.SessionId == session.Id && a.Role == Roles.Moderator);
+
+    public async Task<bool> ReportsOnAsync(Session session) =>
+        await ModeratesAsync(session) || Participant.Has(Roles.Rapporteur)
+        || (await AssignmentsAsync()).Any(a => a.SessionId == session.Id && a.Role == Roles.Rapporteur);
+
+    public string Local(DateTimeOffset instant, string format = "HH:mm") =>
+        Meeting.ToLocal(instant).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,138 @@
+using GcmBot.Core.Commands;
+using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Replies;
+using GcmBot.Core.Speaking;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Core.Handling;
+
+/// <summary>
+/// The one entry point for every channel: parses, checks roles, runs the handler in a transaction and
+/// returns a channel-neutral result. State the reply talks about is committed before the reply exists.
+/// </summary>
+public sealed partial class CommandService
+{
+    private readonly IMeetingStore _store;
+    private readonly TimeProvider _time;
+    private readonly SpeakingRules _rules;
+    private readonly ILogger<CommandService> _logger;
+
+    public CommandService(IMeetingStore store, TimeProvider time, IOptions<SpeakingRules> rules, ILogger<CommandService> logger)
+    {
+        _store = store;
+        _time = time;
+        _rules = rules.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Runs a command. Returns null when the event was already processed (a redelivery).</summary>
+    public async Task<CommandResult?> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _store.ExecuteAsync((data, ct) => RunAsync(data, inbound, ct), cancellationToken);
+        }
+        catch (CommandException refusal)
+        {
+            return CommandResult.Of(Reply.Error(refusal.Message));
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            LogCommandFailed(_logger, failure, inbound.Channel, inbound.CommandName ?? FirstWord(inbound.Text));
+            return CommandResult.Of(Reply.Error("Sorry, something went wrong on our side and nothing was changed. Please try again; if it keeps happening, tell the secretariat."));
+        }
+    }
+
+    private async Task<CommandResult?> RunAsync(IMeetingData data, Inbound inbound, CancellationToken ct)
+    {
+        if (inbound.EventId is not null && !await data.TryRecordEventAsync(inbound.Channel, inbound.EventId, _time.GetUtcNow(), ct))
+        {
+            return null;
+        }
+
+        var parsed = inbound.CommandName is not null
+            ? CommandParser.FromFields(inbound.CommandName, inbound.Fields ?? new Dictionary<string, string>())
+            : CommandParser.Parse(inbound.Text ?? "");
+        if (parsed.Command is null)
+        {
+            throw new CommandException(parsed.Error!);
+        }
+
+        var meeting = await data.GetMeetingAsync(ct)
+            ?? throw new CommandException("No meeting is loaded yet. The secretariat loads the agenda first.");
+        var participant = await ParticipantAsync(data, inbound, ct);
+        var context = new CommandContext
+        {
+            Data = data,
+            Meeting = meeting,
+            Participant = participant,
+            Inbound = inbound,
+            Command = parsed.Command,
+            Now = _time.GetUtcNow(),
+            Rules = _rules,
+            CancellationToken = ct,
+            Binding = await data.GetBindingAsync(inbound.Channel, inbound.ConversationId, ct),
+            Delegation = participant.DelegationId is { } id ? await data.GetDelegationAsync(id, ct) : null,
+        };
+
+        await AuthoriseAsync(context);
+        var result = await CommandHandlers.RunAsync(context);
+        return result with { Author = new Author(participant.DisplayName, context.Delegation?.Name) };
+    }
+
+    private async Task<Participant> ParticipantAsync(IMeetingData data, Inbound inbound, CancellationToken ct)
+    {
+        var participant = await data.FindParticipantAsync(inbound.Channel, inbound.UserId, ct);
+        if (participant is null)
+        {
+            participant = new Participant
+            {
+                Channel = inbound.Channel,
+                ExternalId = inbound.UserId,
+                DisplayName = inbound.UserName,
+                FirstSeenAt = _time.GetUtcNow(),
+            };
+            data.Add(participant);
+            await data.FlushAsync(ct);
+        }
+        else if (inbound.UserName.Length > 0 && participant.DisplayName != inbound.UserName)
+        {
+            participant.DisplayName = inbound.UserName;
+        }
+
+        return participant;
+    }
+
+    /// <summary>The role check for every command, in one place.</summary>
+    private static async Task AuthoriseAsync(CommandContext context)
+    {
+        var definition = context.Command.Definition;
+        var allowed = definition.Access switch
+        {
+            Access.Anyone => true,
+            Access.Delegation => context.Delegation is not null || context.IsOrganiser,
+            Access.Moderator => await context.ModeratesAsync(await context.TargetSessionAsync()),
+            Access.Reporting => await context.ReportsOnAsync(await context.TargetSessionAsync()),
+            _ => context.IsOrganiser,
+        };
+        if (allowed)
+        {
+            return;
+        }
+
+        throw new CommandException(definition.Access switch
+        {
+            Access.Delegation => $"`{definition.Name}` is for delegations. Register first with `register <delegation>`, for example `register Mexico`.",
+            Access.Moderator => $"Only the session's moderator (or an organiser) can use `{definition.Name}`.",
+            Access.Reporting => $"Only the session's rapporteur or moderator (or an organiser) can use `{definition.Name}`.",
+            _ => $"Only organisers (the secretariat) can use `{definition.Name}`.",
+        });
+    }
+
+    private static string FirstWord(string? text) => text?.Trim().Split(' ')[0] ?? "";
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Command {Command} from channel {Channel} failed")]
+    private static partial void LogCommandFailed(ILogger logger, Exception exception, string channel, string command);
+}

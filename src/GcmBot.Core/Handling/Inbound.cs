@@ -1,0 +1,16 @@
+namespace GcmBot.Core.Handling;
+
+/// <summary>
+/// Something a user did on a channel: typed text, or a form / structured command with named fields.
+/// <see cref="EventId"/> is the platform's id of the event, used to process redeliveries once.
+/// </summary>
+public sealed record Inbound(string Channel, string ConversationId, string UserId, string UserName)
+{
+    public string? Text { get; init; }
+    public string? CommandName { get; init; }
+    public IReadOnlyDictionary<string, string>? Fields { get; init; }
+    public string? EventId { get; init; }
+
+    /// <summary>Adapter data for posting back into this conversation later (stored when it is bound).</summary>
+    public string? Reference { get; init; }
+}

@@ -1,0 +1,33 @@
+namespace GcmBot.Core.Handling;
+
+/// <summary>Finds a named thing the way people type names: exact, then a unique prefix or word match.</summary>
+public static class Lookup
+{
+    public sealed record Match<T>(T? Found, string Hint)
+        where T : class;
+
+    public static Match<T> Find<T>(IEnumerable<T> items, string typed, Func<T, IEnumerable<string>> names, Func<T, string> display)
+        where T : class
+    {
+        var query = Normalise(typed);
+        var list = items.ToList();
+        var exact = list.Where(i => names(i).Any(n => Normalise(n) == query)).ToList();
+        if (exact.Count == 1)
+        {
+            return new Match<T>(exact[0], "");
+        }
+
+        var partial = list.Where(i => names(i).Any(n => Normalise(n).StartsWith(query, StringComparison.Ordinal)
+            || Normalise(n).Split(' ').Any(w => w == query))).ToList();
+        if (partial.Count == 1 && query.Length >= 3)
+        {
+            return new Match<T>(partial[0], "");
+        }
+
+        var candidates = (exact.Count > 1 ? exact : partial).Take(5).Select(display).ToList();
+        return new Match<T>(null, candidates.Count > 0 ? $" Did you mean {string.Join(", ", candidates.Select(c => $"`{c}`"))}?" : "");
+    }
+
+    private static string Normalise(string text) =>
+        string.Join(' ', text.ToLowerInvariant().Replace(':', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,98 @@
+using GcmBot.Core.Commands;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Replies;
+using GcmBot.Core.Speaking;
+
+namespace GcmBot.Core.Handling;
+
+/// <summary>Renders a session's speakers list: the rows, the viewer's place, and the moderator's estimate.</summary>
+internal static class QueueView
+{
+    public static async Task<SpeakersList> LoadAsync(CommandContext context, Session session) =>
+        new(session, await context.Data.GetWaitingAsync(session.Id, context.CancellationToken));
+
+    public static async Task<Reply> RenderAsync(CommandContext context, Session session, SpeakersList list, Visibility visibility)
+    {
+        var ordered = list.Ordered;
+        var delegations = await context.Data.GetDelegationsAsync(ordered.Select(e => e.DelegationId), context.CancellationToken);
+        var items = ordered.Select((e, i) => new ListItem(i + 1, delegations[e.DelegationId].Name, Detail(e, delegations[e.DelegationId]), e.Segment)).ToList();
+        var facts = new List<Fact>();
+
+        var current = session.CurrentInterventionId is { } id ? await context.Data.GetInterventionAsync(id, context.CancellationToken) : null;
+        if (current is { EndedAt: null, DelegationId: { } speakerId })
+        {
+            var speaker = await context.Data.GetDelegationAsync(speakerId, context.CancellationToken);
+            facts.Add(new Fact("Floor", $"{speaker!.Name} since {context.Local(current.StartedAt, "HH:mm:ss")} ({DurationParser.Format(current.Allotted)})"));
+        }
+
+        if (context.Delegation is { } mine)
+        {
+            var own = list.EntriesOf(mine.Id).Select(e => $"#{list.PositionOf(e)}{(e.Kind == RequestKind.Statement ? "" : $" ({Kind(e.Kind)})")}").ToList();
+            facts.Add(new Fact("Your place", own.Count > 0 ? string.Join(", ", own) : "not on the list"));
+        }
+
+        facts.Add(new Fact("Segment", session.CurrentSegment == Segment.Stakeholders ? "stakeholders" : "Member States"));
+        facts.Add(new Fact("Statements", DurationParser.Format(context.Rules.StatementFor(session.Flexible))));
+        if (!session.ListOpen)
+        {
+            facts.Add(new Fact("List", "closed"));
+        }
+
+        var moderates = await context.ModeratesAsync(session);
+        if (moderates)
+        {
+            facts.AddRange(EstimateFacts(context, session, list, current));
+        }
+
+        var actions = new List<ReplyAction>();
+        if (context.Delegation is not null)
+        {
+            actions.Add(new ReplyAction("Join list", "/speak", ActionStyle.Primary));
+            actions.Add(new ReplyAction("Withdraw", "/withdraw"));
+        }
+
+        if (moderates)
+        {
+            actions.Add(new ReplyAction("Next", "/next", ActionStyle.Primary));
+        }
+
+        return new Reply(ordered.Count == 0 ? "Nobody is waiting for the floor." : "")
+        {
+            Title = $"Speakers list — {session.Code} {session.Title}",
+            Visibility = visibility,
+            Items = items,
+            Facts = facts,
+            Actions = actions,
+        };
+    }
+
+    private static IEnumerable<Fact> EstimateFacts(CommandContext context, Session session, SpeakersList list, Intervention? current)
+    {
+        var remaining = current is { EndedAt: null } ? current.StartedAt + current.Allotted - context.Now : TimeSpan.Zero;
+        var estimate = list.Estimate(context.Now, remaining, context.Rules);
+        yield return new Fact("Estimated end", $"{context.Local(estimate.EstimatedEnd)} (session ends {context.Local(estimate.SessionEnd)}, {DurationParser.Format(context.Rules.ConcludingRemarks)} kept for concluding remarks"
+            + (estimate.StakeholderReserve > TimeSpan.Zero ? $", {DurationParser.Format(estimate.StakeholderReserve)} kept for stakeholders)" : ")"));
+        var advice = estimate.Advice switch
+        {
+            QueueAdvice.AllowThreeMinutes => "Few delegations are waiting: you could allow three minutes (`flex on`).",
+            QueueAdvice.CloseList => $"The list cannot finish in time: about {estimate.CanStillBeHeard} of {estimate.Waiting} can still be heard. Consider `list close`.",
+            _ => null,
+        };
+        if (advice is not null)
+        {
+            yield return new Fact("Advice", advice);
+        }
+    }
+
+    public static string Kind(RequestKind kind) => kind switch
+    {
+        RequestKind.PointOfOrder => "point of order",
+        RequestKind.Reply => "right of reply",
+        _ => "statement",
+    };
+
+    private static string Detail(SpeakerEntry entry, Delegation delegation) =>
+        entry.Kind == RequestKind.Statement
+            ? CategoryNames.Display(delegation.Category) + (entry.Returning ? " · has spoken" : "")
+            : $"{Kind(entry.Kind)} · {CategoryNames.Display(delegation.Category)}";
+}

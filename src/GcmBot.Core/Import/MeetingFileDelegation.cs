@@ -1,0 +1,3 @@
+namespace GcmBot.Core.Import;
+
+public sealed record MeetingFileDelegation(string Name, string Category, IReadOnlyList<string>? Aliases = null);

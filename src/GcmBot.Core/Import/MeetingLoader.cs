@@ -1,0 +1,108 @@
+using System.Text.Json;
+using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
+
+namespace GcmBot.Core.Import;
+
+/// <summary>Reads a meeting file and stores it as the current meeting.</summary>
+public static class MeetingLoader
+{
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static async Task<MeetingFile> ReadAsync(Stream json, CancellationToken cancellationToken)
+    {
+        var file = await JsonSerializer.DeserializeAsync<MeetingFile>(json, _json, cancellationToken)
+            ?? throw new FormatException("The meeting file is empty.");
+        Validate(file);
+        return file;
+    }
+
+    /// <summary>Stores the meeting; returns its id. Days are numbered from the first session's date.</summary>
+    public static async Task<int> StoreAsync(IMeetingData data, MeetingFile file, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(file.TimeZone);
+        var meeting = new Meeting { Title = file.Title, Venue = file.Venue, TimeZoneId = file.TimeZone, LoadedAt = now };
+        data.Add(meeting);
+        await data.FlushAsync(cancellationToken);
+
+        var firstDate = file.Sessions.Min(s => s.Date);
+        foreach (var s in file.Sessions)
+        {
+            data.Add(new Session
+            {
+                MeetingId = meeting.Id,
+                Code = s.Code,
+                Title = s.Title,
+                Kind = Enum.Parse<SessionKind>(s.Kind, ignoreCase: true),
+                Day = s.Date.DayNumber - firstDate.DayNumber + 1,
+                StartsAt = Instant(zone, s.Date, s.Start),
+                EndsAt = Instant(zone, s.Date, s.End),
+                Room = s.Room,
+                Dimension = s.Dimension,
+                Moderators = string.Join("; ", s.Moderators ?? []),
+                Rapporteurs = string.Join("; ", s.Rapporteurs ?? []),
+                Description = s.Description ?? "",
+                Questions = string.Join('\n', s.Questions ?? []),
+            });
+        }
+
+        foreach (var d in file.Delegations)
+        {
+            data.Add(new Delegation
+            {
+                MeetingId = meeting.Id,
+                Name = d.Name,
+                Category = CategoryNames.Parse(d.Category),
+                Aliases = string.Join(',', d.Aliases ?? []),
+            });
+        }
+
+        await data.FlushAsync(cancellationToken);
+        return meeting.Id;
+    }
+
+    private static DateTimeOffset Instant(TimeZoneInfo zone, DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private static void Validate(MeetingFile file)
+    {
+        TimeZoneInfo.FindSystemTimeZoneById(file.TimeZone);
+        if (file.Sessions.Count == 0)
+        {
+            throw new FormatException("The meeting file has no sessions.");
+        }
+
+        foreach (var session in file.Sessions)
+        {
+            if (!Enum.TryParse<SessionKind>(session.Kind, ignoreCase: true, out _))
+            {
+                throw new FormatException($"Session {session.Code}: unknown kind '{session.Kind}'.");
+            }
+
+            if (session.End <= session.Start)
+            {
+                throw new FormatException($"Session {session.Code}: it must end after it starts.");
+            }
+        }
+
+        if (file.Sessions.GroupBy(s => s.Code, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+        {
+            throw new FormatException($"Session code {duplicate.Key} is used twice.");
+        }
+
+        foreach (var delegation in file.Delegations)
+        {
+            if (!CategoryNames.TryParse(delegation.Category, out _))
+            {
+                throw new FormatException($"Delegation {delegation.Name}: unknown category '{delegation.Category}'.");
+            }
+        }
+    }
+}

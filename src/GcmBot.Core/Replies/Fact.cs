@@ -1,0 +1,3 @@
+namespace GcmBot.Core.Replies;
+
+public sealed record Fact(string Label, string Value);

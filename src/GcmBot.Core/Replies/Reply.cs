@@ -1,0 +1,20 @@
+namespace GcmBot.Core.Replies;
+
+/// <summary>A channel-neutral message; each adapter renders it in its own way.</summary>
+public sealed record Reply(string Text)
+{
+    public Visibility Visibility { get; init; } = Visibility.Conversation;
+    public string? Title { get; init; }
+    public IReadOnlyList<Fact> Facts { get; init; } = [];
+    public IReadOnlyList<ListItem> Items { get; init; } = [];
+    public IReadOnlyList<ReplyAction> Actions { get; init; } = [];
+    public ReplyForm? Form { get; init; }
+    public Attachment? Attachment { get; init; }
+
+    /// <summary>Marks a reply that only tells the user something went wrong; nothing was changed.</summary>
+    public bool IsError { get; init; }
+
+    public static Reply Private(string text) => new(text) { Visibility = Visibility.Private };
+
+    public static Reply Error(string text) => new(text) { Visibility = Visibility.Private, IsError = true };
+}

@@ -1,0 +1,198 @@
+using GcmBot.Core.Domain;
+
+namespace GcmBot.Core.Speaking;
+
+/// <summary>
+/// The ordering rules of a speakers list over its waiting entries. Pure: callers load and persist entries.
+/// Order: points of order (first come, first served), then the segment being heard, then the other one.
+/// Inside a segment, entries sort by <see cref="SpeakerEntry.SortKey"/>, which placement sets once.
+/// </summary>
+public sealed class SpeakersList
+{
+    private readonly Session _session;
+    private readonly List<SpeakerEntry> _waiting;
+
+    public SpeakersList(Session session, IEnumerable<SpeakerEntry> entries)
+    {
+        _session = session;
+        _waiting = entries.Where(e => e.Status == EntryStatus.Waiting && e.SessionId == session.Id).ToList();
+    }
+
+    public IReadOnlyList<SpeakerEntry> Ordered =>
+        _waiting.OrderBy(e => Rank(e.Segment)).ThenBy(e => e.SortKey).ThenBy(e => e.Id).ToList();
+
+    public int PositionOf(SpeakerEntry entry) => Ordered.ToList().IndexOf(entry) + 1;
+
+    public SpeakerEntry? Find(int delegationId, RequestKind kind) =>
+        _waiting.FirstOrDefault(e => e.DelegationId == delegationId && e.Kind == kind);
+
+    public IEnumerable<SpeakerEntry> EntriesOf(int delegationId) => _waiting.Where(e => e.DelegationId == delegationId);
+
+    /// <summary>
+    /// Places a new request. Statements go to their category's segment; among Member States a delegation
+    /// that has not spoken goes ahead of those that have. A reply goes to the end of the segment being heard.
+    /// </summary>
+    public SpeakerEntry Place(SpeakerEntry entry, Delegation delegation, bool firstTimeSpeakersFirst)
+    {
+        switch (entry.Kind)
+        {
+            case RequestKind.PointOfOrder:
+                entry.Segment = Segment.PointOfOrder;
+                entry.SortKey = LastKey(Segment.PointOfOrder) + 1;
+                break;
+            case RequestKind.Reply:
+                entry.Segment = _session.CurrentSegment;
+                entry.SortKey = LastKey(entry.Segment) + 1;
+                break;
+            default:
+                entry.Segment = delegation.IsMemberState ? Segment.Main : Segment.Stakeholders;
+                entry.SortKey = firstTimeSpeakersFirst && entry.Segment == Segment.Main && !entry.Returning
+                    ? KeyBeforeFirstReturning()
+                    : LastKey(entry.Segment) + 1;
+                break;
+        }
+
+        _waiting.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Moves an entry to a 1-based position in the whole list; it joins the segment it lands in.</summary>
+    public void Move(SpeakerEntry entry, int position)
+    {
+        // Out of the list while its new key is chosen, so a renumbering cannot count it as a neighbour.
+        _waiting.Remove(entry);
+        var others = Ordered.ToList();
+        var pointsOfOrder = others.Count(e => e.Segment == Segment.PointOfOrder);
+        var index = entry.Segment == Segment.PointOfOrder
+            ? Math.Clamp(position - 1, 0, pointsOfOrder)
+            : Math.Clamp(position - 1, pointsOfOrder, others.Count);
+        var before = index > 0 ? others[index - 1] : null;
+        var after = index < others.Count ? others[index] : null;
+
+        if (entry.Segment != Segment.PointOfOrder)
+        {
+            entry.Segment = before is not null && before.Segment != Segment.PointOfOrder
+                ? before.Segment
+                : after?.Segment ?? entry.Segment;
+        }
+
+        var low = before?.Segment == entry.Segment ? before.SortKey : (double?)null;
+        var high = after?.Segment == entry.Segment ? after.SortKey : (double?)null;
+        entry.SortKey = Between(entry.Segment, low, high);
+        _waiting.Add(entry);
+    }
+
+    /// <summary>The entry to give the floor to next, or null when nobody is waiting.</summary>
+    public SpeakerEntry? Peek()
+    {
+        var ordered = Ordered;
+        return ordered.Count > 0 ? ordered[0] : null;
+    }
+
+    public void Remove(SpeakerEntry entry) => _waiting.Remove(entry);
+
+    public QueueEstimate Estimate(DateTimeOffset now, TimeSpan currentRemaining, SpeakingRules rules)
+    {
+        var ordered = Ordered;
+        var stakeholders = ordered.Count(e => e.Segment == Segment.Stakeholders);
+        var statement = rules.StatementFor(_session.Flexible);
+        var listTime = ordered.Sum(e => AllotmentOf(e, rules).Ticks);
+        var reserveSlots = _session.CurrentSegment == Segment.Main ? Math.Max(0, rules.StakeholderSlots - stakeholders) : 0;
+        var reserve = statement * reserveSlots;
+        var start = now + (currentRemaining > TimeSpan.Zero ? currentRemaining : TimeSpan.Zero);
+        var end = start + TimeSpan.FromTicks(listTime) + reserve;
+        var deadline = _session.EndsAt - rules.ConcludingRemarks;
+
+        var available = deadline - start - reserve;
+        var canBeHeard = 0;
+        var used = TimeSpan.Zero;
+        foreach (var entry in ordered)
+        {
+            used += AllotmentOf(entry, rules);
+            if (used > available)
+            {
+                break;
+            }
+
+            canBeHeard++;
+        }
+
+        var advice = QueueAdvice.OnTime;
+        if (end > deadline)
+        {
+            advice = QueueAdvice.CloseList;
+        }
+        else if (!_session.Flexible && ordered.Count > 0)
+        {
+            var flexibleEnd = start + (rules.FlexibleStatement * ordered.Count(e => e.Kind != RequestKind.PointOfOrder))
+                + (rules.PointOfOrder * ordered.Count(e => e.Kind == RequestKind.PointOfOrder))
+                + (rules.FlexibleStatement * reserveSlots);
+            if (flexibleEnd <= deadline)
+            {
+                advice = QueueAdvice.AllowThreeMinutes;
+            }
+        }
+
+        return new QueueEstimate(ordered.Count, stakeholders, reserve, end, _session.EndsAt, advice, canBeHeard);
+    }
+
+    public TimeSpan AllotmentOf(SpeakerEntry entry, SpeakingRules rules) =>
+        entry.Kind == RequestKind.PointOfOrder ? rules.PointOfOrder : rules.StatementFor(_session.Flexible);
+
+    private int Rank(Segment segment) => segment switch
+    {
+        Segment.PointOfOrder => 0,
+        _ when segment == _session.CurrentSegment => 1,
+        _ => 2,
+    };
+
+    private double LastKey(Segment segment) =>
+        _waiting.Where(e => e.Segment == segment).Select(e => e.SortKey).DefaultIfEmpty(0).Max();
+
+    private double KeyBeforeFirstReturning()
+    {
+        var main = _waiting.Where(e => e.Segment == Segment.Main).OrderBy(e => e.SortKey).ThenBy(e => e.Id).ToList();
+        var firstReturning = main.FindIndex(e => e.Returning && e.Kind == RequestKind.Statement);
+        if (firstReturning < 0)
+        {
+            return LastKey(Segment.Main) + 1;
+        }
+
+        var low = firstReturning > 0 ? main[firstReturning - 1].SortKey : (double?)null;
+        return Between(Segment.Main, low, main[firstReturning].SortKey);
+    }
+
+    /// <summary>A key strictly between two neighbours; renumbers the segment when doubles run out of room.</summary>
+    private double Between(Segment segment, double? low, double? high)
+    {
+        if (low is null && high is null)
+        {
+            return LastKey(segment) + 1;
+        }
+
+        if (low is null)
+        {
+            return high!.Value - 1;
+        }
+
+        if (high is null)
+        {
+            return low.Value + 1;
+        }
+
+        var middle = low.Value + ((high.Value - low.Value) / 2);
+        if (middle > low.Value && middle < high.Value)
+        {
+            return middle;
+        }
+
+        var renumbered = _waiting.Where(e => e.Segment == segment).OrderBy(e => e.SortKey).ThenBy(e => e.Id).ToList();
+        var lowIndex = renumbered.FindLastIndex(e => e.SortKey <= low.Value);
+        for (var i = 0; i < renumbered.Count; i++)
+        {
+            renumbered[i].SortKey = (i + 1) * 2;
+        }
+
+        return ((lowIndex + 1) * 2) + 1;
+    }
+}

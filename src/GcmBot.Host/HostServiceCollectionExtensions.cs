@@ -1,0 +1,35 @@
+
+namespace GcmBot.Host;
+
+internal static class HostServiceCollectionExtensions
+{
+    /// <summary>The real clock, or a rehearsal clock when <c>Clock:Now</c> is set.</summary>
+    public static IServiceCollection AddGcmClock(this IServiceCollection services, IConfiguration configuration)
+    {
+        var now = configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>()?.Now;
+        services.AddSingleton<TimeProvider>(now is { } start ? new RehearsalTimeProvider(start) : TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>Loads the meeting file at start when the database has no meeting yet.</summary>
+    public static IServiceCollection AddGcmMeeting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MeetingOptions>(configuration.GetSection(MeetingOptions.SectionName));
+        services.AddHostedService<MeetingSeeder>();
+        return services;
+    }
+
+    public static IServiceCollection AddGcmHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static WebApplication MapGcmHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using GcmBot.Core.Data;
+using GcmBot.Core.Import;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Host;
+
+internal sealed partial class MeetingSeeder : IHostedService
+{
+    private readonly IMeetingStore _store;
+    private readonly IOptions<MeetingOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MeetingSeeder> _logger;
+
+    public MeetingSeeder(IMeetingStore store, IOptions<MeetingOptions> options, TimeProvider time, ILogger<MeetingSeeder> logger)
+    {
+        _store = store;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(_options.Value.File, AppContext.BaseDirectory);
+        await using var file = File.OpenRead(path);
+        var meeting = await MeetingLoader.ReadAsync(file, cancellationToken);
+        var loaded = await _store.ExecuteAsync(async (data, ct) =>
+            await data.GetMeetingAsync(ct) is null && await MeetingLoader.StoreAsync(data, meeting, _time.GetUtcNow(), ct) > 0, cancellationToken);
+        if (loaded)
+        {
+            LogLoaded(_logger, meeting.Title, meeting.Sessions.Count, meeting.Delegations.Count, path);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Loaded meeting {Title}: {Sessions} sessions, {Delegations} delegations, from {Path}")]
+    private static partial void LogLoaded(ILogger logger, string title, int sessions, int delegations, string path);
+}

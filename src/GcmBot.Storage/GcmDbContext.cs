@@ -1,0 +1,104 @@
+using GcmBot.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GcmBot.Storage;
+
+/// <summary>The model, shared by the SQLite and PostgreSQL contexts (each has its own migrations).</summary>
+public abstract class GcmDbContext : DbContext
+{
+    protected GcmDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<SessionAssignment> Assignments => Set<SessionAssignment>();
+    public DbSet<SpeakerEntry> SpeakerEntries => Set<SpeakerEntry>();
+    public DbSet<Intervention> Interventions => Set<Intervention>();
+    public DbSet<Card> Cards => Set<Card>();
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<ChannelBinding> Bindings => Set<ChannelBinding>();
+    public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Meeting>(e =>
+        {
+            e.Property(m => m.Title).HasMaxLength(300);
+            e.Property(m => m.Venue).HasMaxLength(300);
+            e.Property(m => m.TimeZoneId).HasMaxLength(64);
+            e.Ignore(m => m.TimeZone);
+        });
+        modelBuilder.Entity<Session>(e =>
+        {
+            e.HasIndex(s => new { s.MeetingId, s.Code }).IsUnique();
+            e.Property(s => s.Code).HasMaxLength(32);
+            e.Property(s => s.Title).HasMaxLength(300);
+            e.Property(s => s.Room).HasMaxLength(100);
+            e.HasOne<Meeting>().WithMany().HasForeignKey(s => s.MeetingId);
+        });
+        modelBuilder.Entity<Delegation>(e =>
+        {
+            e.HasIndex(d => new { d.MeetingId, d.Name }).IsUnique();
+            e.Property(d => d.Name).HasMaxLength(120);
+            e.Ignore(d => d.AliasList);
+            e.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId);
+        });
+        modelBuilder.Entity<Participant>(e =>
+        {
+            e.HasIndex(p => new { p.Channel, p.ExternalId }).IsUnique();
+            e.HasIndex(p => p.DelegationId);
+            e.Property(p => p.Channel).HasMaxLength(16);
+            e.Property(p => p.ExternalId).HasMaxLength(200);
+            e.Property(p => p.DisplayName).HasMaxLength(200);
+            e.HasOne<Delegation>().WithMany().HasForeignKey(p => p.DelegationId);
+        });
+        modelBuilder.Entity<SessionAssignment>(e =>
+        {
+            e.HasIndex(a => new { a.ParticipantId, a.SessionId, a.Role }).IsUnique();
+            e.HasOne<Session>().WithMany().HasForeignKey(a => a.SessionId);
+            e.HasOne<Participant>().WithMany().HasForeignKey(a => a.ParticipantId);
+        });
+        modelBuilder.Entity<SpeakerEntry>(e =>
+        {
+            // One waiting place per delegation and kind of request, enforced by the database itself.
+            e.HasIndex(s => new { s.SessionId, s.DelegationId, s.Kind }).IsUnique().HasFilter("\"Status\" = 0");
+            e.HasIndex(s => new { s.SessionId, s.Status });
+            e.HasOne<Session>().WithMany().HasForeignKey(s => s.SessionId);
+            e.HasOne<Delegation>().WithMany().HasForeignKey(s => s.DelegationId);
+        });
+        modelBuilder.Entity<Intervention>(e =>
+        {
+            e.HasIndex(i => new { i.SessionId, i.DelegationId });
+            e.HasOne<Session>().WithMany().HasForeignKey(i => i.SessionId);
+        });
+        modelBuilder.Entity<Card>(e =>
+        {
+            e.HasIndex(c => new { c.SessionId, c.DelegationId });
+            e.Property(c => c.Recommendation).HasMaxLength(2000);
+            e.Property(c => c.Means).HasMaxLength(2000);
+            e.Property(c => c.Partnerships).HasMaxLength(2000);
+            e.HasOne<Session>().WithMany().HasForeignKey(c => c.SessionId);
+            e.HasOne<Delegation>().WithMany().HasForeignKey(c => c.DelegationId);
+        });
+        modelBuilder.Entity<Contribution>(e =>
+        {
+            e.HasIndex(c => new { c.Channel, c.MessageId }).IsUnique();
+            e.HasIndex(c => c.SessionId);
+            e.HasOne<Session>().WithMany().HasForeignKey(c => c.SessionId);
+        });
+        modelBuilder.Entity<ChannelBinding>(e =>
+        {
+            e.HasIndex(b => new { b.Channel, b.ConversationId }).IsUnique();
+            e.Property(b => b.ConversationId).HasMaxLength(300);
+        });
+        modelBuilder.Entity<ProcessedEvent>(e =>
+        {
+            e.HasKey(p => new { p.Channel, p.EventId });
+            e.Property(p => p.EventId).HasMaxLength(200);
+        });
+    }
+}

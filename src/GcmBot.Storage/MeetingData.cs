@@ -1,0 +1,101 @@
+using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GcmBot.Storage;
+
+internal sealed class MeetingData : IMeetingData
+{
+    private readonly GcmDbContext _db;
+
+    public MeetingData(GcmDbContext db)
+    {
+        _db = db;
+    }
+
+    public Task<Meeting?> GetMeetingAsync(CancellationToken cancellationToken) =>
+        _db.Meetings.OrderByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Session>> GetSessionsAsync(int meetingId, CancellationToken cancellationToken) =>
+        await _db.Sessions.Where(s => s.MeetingId == meetingId).OrderBy(s => s.StartsAt).ThenBy(s => s.Room).ToListAsync(cancellationToken);
+
+    public Task<Session?> GetSessionAsync(int sessionId, CancellationToken cancellationToken) =>
+        _db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+
+    public Task<Delegation?> GetDelegationAsync(int delegationId, CancellationToken cancellationToken) =>
+        _db.Delegations.FirstOrDefaultAsync(d => d.Id == delegationId, cancellationToken);
+
+    public async Task<IReadOnlyList<Delegation>> GetDelegationsAsync(int meetingId, CancellationToken cancellationToken) =>
+        await _db.Delegations.Where(d => d.MeetingId == meetingId).OrderBy(d => d.Name).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await _db.Delegations.Where(d => wanted.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+    }
+
+    public Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken) =>
+        _db.Participants.CountAsync(p => p.DelegationId == delegationId, cancellationToken);
+
+    public Task<Participant?> FindParticipantAsync(string channel, string externalId, CancellationToken cancellationToken) =>
+        _db.Participants.FirstOrDefaultAsync(p => p.Channel == channel && p.ExternalId == externalId, cancellationToken);
+
+    public async Task<IReadOnlyList<Participant>> FindParticipantsAsync(string channel, string nameOrId, CancellationToken cancellationToken)
+    {
+        // Accept chat mentions as typed: <@123>, <@!123>, @Ana.
+        var key = nameOrId.Trim().TrimStart('<').TrimEnd('>').TrimStart('@', '!');
+        var lowered = key.ToLowerInvariant();
+#pragma warning disable CA1862 // string.Equals with a comparison does not translate to SQL; ToLower does, on both providers.
+        return await _db.Participants
+            .Where(p => p.Channel == channel && (p.ExternalId == key || p.DisplayName.ToLower() == lowered))
+            .ToListAsync(cancellationToken);
+#pragma warning restore CA1862
+    }
+
+    public async Task<IReadOnlyList<SessionAssignment>> GetAssignmentsAsync(int participantId, CancellationToken cancellationToken) =>
+        await _db.Assignments.Where(a => a.ParticipantId == participantId).ToListAsync(cancellationToken);
+
+    public Task<ChannelBinding?> GetBindingAsync(string channel, string conversationId, CancellationToken cancellationToken) =>
+        _db.Bindings.FirstOrDefaultAsync(b => b.Channel == channel && b.ConversationId == conversationId, cancellationToken);
+
+    public async Task<IReadOnlyList<ChannelBinding>> GetBindingsAsync(CancellationToken cancellationToken) =>
+        await _db.Bindings.OrderBy(b => b.Id).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<SpeakerEntry>> GetWaitingAsync(int sessionId, CancellationToken cancellationToken) =>
+        await _db.SpeakerEntries.Where(s => s.SessionId == sessionId && s.Status == EntryStatus.Waiting).ToListAsync(cancellationToken);
+
+    public Task<bool> HasSpokenAsync(int sessionId, int delegationId, CancellationToken cancellationToken) =>
+        _db.Interventions.AnyAsync(i => i.SessionId == sessionId && i.DelegationId == delegationId, cancellationToken);
+
+    public Task<Intervention?> GetInterventionAsync(long interventionId, CancellationToken cancellationToken) =>
+        _db.Interventions.FirstOrDefaultAsync(i => i.Id == interventionId, cancellationToken);
+
+    public Task<Card?> GetCardAsync(int cardId, CancellationToken cancellationToken) =>
+        _db.Cards.FirstOrDefaultAsync(c => c.Id == cardId, cancellationToken);
+
+    public async Task<IReadOnlyList<Card>> GetCardsAsync(int sessionId, int? delegationId, CancellationToken cancellationToken) =>
+        await _db.Cards.Where(c => c.SessionId == sessionId && (delegationId == null || c.DelegationId == delegationId))
+            .OrderBy(c => c.Id).ToListAsync(cancellationToken);
+
+    public Task<Contribution?> FindContributionAsync(string channel, string messageId, CancellationToken cancellationToken) =>
+        _db.Contributions.FirstOrDefaultAsync(c => c.Channel == channel && c.MessageId == messageId, cancellationToken);
+
+    public async Task<bool> TryRecordEventAsync(string channel, string eventId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (await _db.ProcessedEvents.AnyAsync(e => e.Channel == channel && e.EventId == eventId, cancellationToken))
+        {
+            return false;
+        }
+
+        _db.ProcessedEvents.Add(new ProcessedEvent { Channel = channel, EventId = eventId, At = at });
+        return true;
+    }
+
+    public void Add<T>(T entity)
+        where T : class => _db.Add(entity);
+
+    public void Remove<T>(T entity)
+        where T : class => _db.Remove(entity);
+
+    public Task FlushAsync(CancellationToken cancellationToken) => _db.SaveChangesAsync(cancellationToken);
+}

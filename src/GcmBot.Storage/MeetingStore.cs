@@ -1,0 +1,76 @@
+using GcmBot.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace GcmBot.Storage;
+
+/// <summary>
+/// One transaction per command. Writers are serialised so that concurrent commands see each other's
+/// effects in arrival order: in process for SQLite (it has a single writer anyway), and with a
+/// transaction-scoped advisory lock on PostgreSQL so that several host instances agree.
+/// </summary>
+public sealed class MeetingStore : IMeetingStore, IDisposable
+{
+    private const long WriterLockKey = 0x6763_6d62_6f74; // "gcmbot"
+    private const int Attempts = 3;
+
+    private readonly GcmContextFactory _contexts;
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
+    public MeetingStore(GcmContextFactory contexts)
+    {
+        _contexts = contexts;
+    }
+
+    public async Task<T> ExecuteAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ExecuteOnceAsync(work, cancellationToken);
+            }
+            catch (DbUpdateException conflict) when (attempt < Attempts && IsConflict(conflict))
+            {
+                // Another instance won a race on a unique key; the retry sees its row and answers accordingly.
+            }
+        }
+    }
+
+    private async Task<T> ExecuteOnceAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var sqlite = _contexts.Provider == StorageProvider.Sqlite;
+        if (sqlite)
+        {
+            await _sqliteWriter.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var context = _contexts.Create();
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            if (!sqlite)
+            {
+                await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", cancellationToken);
+            }
+
+            var result = await work(new MeetingData(context), cancellationToken);
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (sqlite)
+            {
+                _sqliteWriter.Release();
+            }
+        }
+    }
+
+    private static bool IsConflict(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure }
+        || exception.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+
+    public void Dispose() => _sqliteWriter.Dispose();
+}

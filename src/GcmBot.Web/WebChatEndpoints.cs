@@ -1,0 +1,183 @@
+using GcmBot.Core.Capture;
+using GcmBot.Core.Data;
+using GcmBot.Core.Delivery;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Handling;
+using GcmBot.Core.Replies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Web;
+
+public static class WebChatEndpoints
+{
+    public const string UserHeader = "X-GcmBot-User";
+
+    /// <summary>The chat page, its HTTP API and the SignalR hub.</summary>
+    public static WebApplication MapGcmWebChat(this WebApplication endpoints)
+    {
+        var files = new EmbeddedFileProvider(typeof(WebChatEndpoints).Assembly, "wwwroot");
+        endpoints.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        endpoints.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+
+        endpoints.MapHub<ChatHub>("/hubs/chat");
+        var api = endpoints.MapGroup("/api/web");
+        api.MapGet("/meeting", GetMeetingAsync);
+        api.MapPost("/identity", PostIdentityAsync);
+        api.MapPost("/commands", PostCommandAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetMeetingAsync(IMeetingStore store, IOptions<WebChatOptions> options, CancellationToken cancellationToken)
+    {
+        var view = await store.ExecuteAsync(async (data, ct) =>
+        {
+            var meeting = await data.GetMeetingAsync(ct);
+            if (meeting is null)
+            {
+                return null;
+            }
+
+            var sessions = await data.GetSessionsAsync(meeting.Id, ct);
+            var delegations = await data.GetDelegationsAsync(meeting.Id, ct);
+            return new
+            {
+                meeting.Title,
+                meeting.Venue,
+                Rooms = sessions.Where(s => s.Kind != SessionKind.Break).Select(s => s.Room).Distinct().ToList(),
+                Delegations = delegations.Select(d => new { d.Name, Category = CategoryNames.Token(d.Category) }).ToList(),
+                options.Value.IdentityPicker,
+            };
+        }, cancellationToken);
+        return view is null ? Results.Problem("No meeting is loaded.", statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Ok(view);
+    }
+
+    private static async Task<IResult> PostIdentityAsync(
+        IdentityRequest request,
+        IMeetingStore store,
+        CommandService commands,
+        WebIdentities identities,
+        IOptions<WebChatOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!options.Value.IdentityPicker)
+        {
+            return Error(StatusCodes.Status403Forbidden, "The organisers have switched off choosing your own identity here. Please ask the secretariat for access.");
+        }
+
+        var name = request.DisplayName?.Trim() ?? "";
+        if (name.Length is 0 or > 80)
+        {
+            return Error(StatusCodes.Status400BadRequest, "Please give your name (at most 80 characters).");
+        }
+
+        if (!Enum.TryParse<Roles>(request.Role, ignoreCase: true, out var role) || role is Roles.None || !Enum.IsDefined(role))
+        {
+            return Error(StatusCodes.Status400BadRequest, "Pick a role: delegate, moderator, rapporteur or organiser.");
+        }
+
+        var token = WebIdentities.NewToken();
+        var userId = WebIdentities.UserId(token);
+        await store.ExecuteAsync(async (data, ct) =>
+        {
+            data.Add(new Participant { Channel = WebChannel.Name, ExternalId = userId, DisplayName = name, Roles = role, FirstSeenAt = time.GetUtcNow() });
+            await data.FlushAsync(ct);
+            return true;
+        }, cancellationToken);
+
+        string? delegation = null;
+        if (!string.IsNullOrWhiteSpace(request.Delegation))
+        {
+            var registration = await commands.HandleAsync(
+                new Inbound(WebChannel.Name, "identity", userId, name) { CommandName = "register", Fields = new Dictionary<string, string> { ["delegation"] = request.Delegation } },
+                cancellationToken);
+            if (registration!.Reply.IsError)
+            {
+                return Error(StatusCodes.Status400BadRequest, registration.Reply.Text);
+            }
+
+            delegation = registration.Author?.Delegation;
+        }
+
+        identities.Remember(userId, new Author(name, delegation));
+        return Results.Ok(new { UserId = token, DisplayName = name, Delegation = delegation, Roles = new[] { role.ToString().ToLowerInvariant() } });
+    }
+
+    private static async Task<IResult> PostCommandAsync(
+        CommandRequest request,
+        HttpContext http,
+        CommandService commands,
+        ContributionService contributions,
+        AnnouncementDispatcher announcer,
+        WebIdentities identities,
+        WebDelivery delivery,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var token = http.Request.Headers[UserHeader].ToString();
+        var userId = token.Length > 0 ? WebIdentities.UserId(token) : "";
+        var author = userId.Length > 0 ? await identities.FindAsync(userId, cancellationToken) : null;
+        if (author is null)
+        {
+            return Error(StatusCodes.Status401Unauthorized, "Please pick who you are first (your name, delegation and role).");
+        }
+
+        var conversation = request.Conversation?.Trim() ?? "";
+        var text = request.Text?.Trim() ?? "";
+        if (conversation.Length is 0 or > 300)
+        {
+            return Error(StatusCodes.Status400BadRequest, "Pick a room first.");
+        }
+
+        if (text.Length > WebChannel.MaxTextLength)
+        {
+            return Error(StatusCodes.Status400BadRequest, $"That message has {text.Length} characters; the limit is {WebChannel.MaxTextLength}. Nothing was sent.");
+        }
+
+        var isCommand = request.Command is not null || text.StartsWith('/');
+        if (!isCommand)
+        {
+            if (text.Length == 0)
+            {
+                return Error(StatusCodes.Status400BadRequest, "Type a message or a command such as `/help`.");
+            }
+
+            var said = WebMessage.FromUser(conversation, time.GetUtcNow(), author, text);
+            await contributions.CaptureAsync(WebChannel.Name, conversation, said.Id.ToString(), userId, author.Name, text, cancellationToken);
+            await delivery.PushAsync(said, cancellationToken);
+            return Results.Ok(new { Messages = new[] { said } });
+        }
+
+        var inbound = new Inbound(WebChannel.Name, conversation, userId, "")
+        {
+            Text = request.Command is null ? text : null,
+            CommandName = request.Command,
+            Fields = request.Fields,
+        };
+        var result = (await commands.HandleAsync(inbound, cancellationToken))!;
+        if (result.Author is { } updated)
+        {
+            identities.Remember(userId, updated);
+        }
+
+        var typed = WebMessage.FromUser(conversation, time.GetUtcNow(), result.Author ?? author, request.Command is null ? text : $"/{request.Command} (form)");
+        var reply = WebMessage.FromReply(conversation, time.GetUtcNow(), result.Reply);
+        if (result.Reply.Visibility == Visibility.Conversation)
+        {
+            await delivery.PushAsync(typed, cancellationToken);
+            await delivery.PushAsync(reply, cancellationToken);
+        }
+
+        await announcer.DispatchAsync(result.Announcements, (WebChannel.Name, conversation), cancellationToken);
+        return Results.Ok(new { Messages = new[] { typed, reply } });
+    }
+
+    private static IResult Error(int status, string message) => Results.Json(new { Error = message }, statusCode: status);
+
+    private sealed record IdentityRequest(string? DisplayName, string? Delegation, string? Role);
+
+    private sealed record CommandRequest(string? Conversation, string? Text, string? Command, Dictionary<string, string>? Fields);
+}
