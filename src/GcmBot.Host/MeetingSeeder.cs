@@ -24,8 +24,9 @@ internal sealed partial class MeetingSeeder : IHostedService
         var path = Path.GetFullPath(_options.Value.File, AppContext.BaseDirectory);
         await using var file = File.OpenRead(path);
         var meeting = await MeetingLoader.ReadAsync(file, cancellationToken);
+        // A file naming another meeting than the current one makes it the current meeting.
         var loaded = await _store.ExecuteAsync(async (data, ct) =>
-            await data.GetMeetingAsync(ct) is null && await MeetingLoader.StoreAsync(data, meeting, _time.GetUtcNow(), ct) > 0, cancellationToken);
+            (await data.GetMeetingAsync(ct))?.Title != meeting.Title && await MeetingLoader.StoreAsync(data, meeting, _time.GetUtcNow(), ct) > 0, cancellationToken);
         if (loaded)
         {
             LogLoaded(_logger, meeting.Title, meeting.Sessions.Count, meeting.Delegations.Count, path);

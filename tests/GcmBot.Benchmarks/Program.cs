@@ -1,0 +1,1 @@
+namespace GcmBot.Benchmarks; internal static class Program { private static void Main() { } }
