@@ -46,6 +46,7 @@ public static class WebChatEndpoints
             {
                 meeting.Title,
                 meeting.Venue,
+                TimeZone = meeting.TimeZoneId,
                 Rooms = sessions.Where(s => s.Kind != SessionKind.Break).Select(s => s.Room).Distinct().ToList(),
                 Delegations = delegations.Select(d => new { d.Name, Category = CategoryNames.Token(d.Category) }).ToList(),
                 options.Value.IdentityPicker,

@@ -1,0 +1,577 @@
+// chat.js: the built-in web chat. Plain script, no build step, nothing global.
+// Every piece of server or user text is inserted as a text node (never innerHTML), so a delegate typing
+// markup, or a bot message quoting it, can never run script in someone else's browser.
+(() => {
+  "use strict";
+
+  const KEY_IDENTITY = "gcmbot.identity";
+  const KEY_ROOM = "gcmbot.room";
+  const CATEGORIES = [
+    ["memberState", "Member States"],
+    ["observerState", "Observer States"],
+    ["unSystem", "United Nations system"],
+    ["intergovernmental", "Intergovernmental organizations"],
+    ["stakeholder", "Stakeholders"],
+  ];
+  const SEGMENTS = { pointOfOrder: "Point of order", main: "Main list", stakeholders: "Stakeholders" };
+  const ROLES = { delegate: "Delegate", moderator: "Moderator", rapporteur: "Rapporteur", organiser: "Organiser" };
+  const IDENTITY_OFF_TEXT = "The organisers have switched self-service identities off for this meeting. " +
+    "Please ask the secretariat for access.";
+
+  const $ = (id) => document.getElementById(id);
+  const ui = {
+    title: $("meeting-title"), venue: $("meeting-venue"), status: $("status"),
+    summary: $("identity-summary"), whoName: $("who-name"), whoDelegation: $("who-delegation"), whoRole: $("who-role"),
+    change: $("identity-change"), identityOff: $("identity-off"), identityForm: $("identity-form"),
+    displayName: $("display-name"), delegation: $("delegation"), role: $("role"),
+    identitySubmit: $("identity-submit"), identityCancel: $("identity-cancel"), identityError: $("identity-error"),
+    room: $("room"), roomName: $("room-name"), help: $("help-button"),
+    log: $("log"), composer: $("composer"), input: $("message-input"), send: $("send"),
+  };
+
+  const state = {
+    meeting: null,
+    identity: load(KEY_IDENTITY),
+    editingIdentity: false,
+    room: null,
+    conversation: null,
+    hub: null,
+    seen: new Set(), // message ids already shown: the sender gets its replies both over HTTP and over the hub
+    stash: new Map(), // conversation -> log nodes, so switching rooms and back keeps what was seen
+    visited: new Set(),
+    echoes: [], // our own sent text, waiting to be matched with the server's copy of the same message
+    localSeq: 0,
+    lastSent: "",
+  };
+
+  // ---- small helpers -------------------------------------------------------------------------------
+
+  function load(key) {
+    try { const v = localStorage.getItem(key); return v ? JSON.parse(v) : null; } catch { return null; }
+  }
+
+  function save(key, value) {
+    // localStorage can throw (private mode, quota); the page still works, it just forgets on reload.
+    try { if (value == null) localStorage.removeItem(key); else localStorage.setItem(key, JSON.stringify(value)); } catch { /* ignore */ }
+  }
+
+  // Builds an element from props and children; strings always become text nodes.
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(props || {})) {
+      if (v == null || v === false) continue;
+      if (k === "class") node.className = v;
+      else if (k === "dataset") Object.assign(node.dataset, v);
+      else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? "" : String(v));
+    }
+    for (const c of children.flat()) {
+      if (c == null || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  // **bold** and `code` become <strong>/<code>; newlines stay as text and show through CSS pre-wrap.
+  function richText(text, allowBold = true) {
+    const frag = document.createDocumentFragment();
+    const re = allowBold ? /\*\*([^\n]+?)\*\*|`([^`\n]+)`/g : /`([^`\n]+)`()/g;
+    let last = 0;
+    for (let m; (m = re.exec(text)) !== null;) {
+      if (m.index > last) frag.append(text.slice(last, m.index));
+      if (allowBold && m[1] !== undefined) frag.append(el("strong", null, richText(m[1], false)));
+      else frag.append(el("code", null, allowBold ? m[2] : m[1]));
+      last = re.lastIndex;
+    }
+    if (last < text.length) frag.append(text.slice(last));
+    return frag;
+  }
+
+  // Times are shown in the venue's time zone (sent with the meeting), whatever the browser's zone.
+  function clock(at) {
+    const d = new Date(at);
+    if (isNaN(d)) return "";
+    const zone = state.meeting && state.meeting.timeZone;
+    try {
+      return d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: zone || undefined });
+    } catch {
+      return d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+    }
+  }
+
+  function nowIso() {
+    const d = new Date();
+    const p = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  }
+
+  async function api(path, { method = "GET", body, user } = {}) {
+    const headers = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (user) headers["X-GcmBot-User"] = user;
+    let res;
+    try {
+      res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin", cache: "no-store" });
+    } catch {
+      return { ok: false, status: 0, error: "Could not reach the server. Please check your connection and try again." };
+    }
+    let data = null;
+    try { data = await res.json(); } catch { /* empty or non-JSON body */ }
+    if (res.ok) return { ok: true, status: res.status, data: data || {} };
+    const said = data && (data.error || data.detail || data.title);
+    const error = typeof said === "string" && said ? said
+      : res.status >= 500 ? "Sorry, the server had a problem handling that. Please try again in a moment."
+        : `Sorry, the server could not accept that (error ${res.status}).`;
+    return { ok: false, status: res.status, error };
+  }
+
+  // ---- the log -------------------------------------------------------------------------------------
+
+  function append(node, conversation, scroll = false) {
+    if (conversation && conversation !== state.conversation) {
+      // A late reply or push for a room we have left: keep it for when the user comes back.
+      const list = state.stash.get(conversation) || [];
+      list.push(node);
+      state.stash.set(conversation, list);
+      return;
+    }
+    const log = ui.log;
+    const nearBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 120;
+    log.append(node);
+    if (scroll || nearBottom) log.scrollTop = log.scrollHeight;
+  }
+
+  // System lines are not messages (no .msg): errors and connection news, told politely.
+  function notice(text, kind = "info", conversation = state.conversation, extra = null) {
+    const node = el("div", { class: `notice notice-${kind}` }, el("span", { class: "notice-text" }, text), extra);
+    append(node, conversation, true);
+    return node;
+  }
+
+  function receive(msg, fallbackConversation) {
+    if (!msg || typeof msg !== "object") return;
+    const id = msg.id == null ? null : String(msg.id);
+    if (id !== null) {
+      if (state.seen.has(id)) return;
+      state.seen.add(id);
+    }
+    const conversation = msg.conversation || fallbackConversation || state.conversation;
+    const author = msg.author || {};
+    if (!author.isBot && adoptEcho(msg, conversation, id)) return;
+    append(renderMessage(msg, conversation), conversation);
+  }
+
+  function isMe(author) {
+    const me = state.identity;
+    return !!me && !author.isBot && author.name === me.displayName && (author.delegation || null) === (me.delegation || null);
+  }
+
+  // Our own text is shown at once (in order); when the server's copy arrives it takes over the real id.
+  function adoptEcho(msg, conversation, id) {
+    if (!isMe(msg.author)) return false;
+    const text = String(msg.text || "").trim();
+    const i = state.echoes.findIndex((e) => e.conversation === conversation && e.text === text);
+    if (i < 0) return false;
+    const [echo] = state.echoes.splice(i, 1);
+    if (id !== null) echo.node.dataset.id = id;
+    echo.node.removeAttribute("data-local");
+    const time = echo.node.querySelector("time");
+    if (time && msg.at) { time.setAttribute("datetime", msg.at); time.textContent = clock(msg.at); }
+    return true;
+  }
+
+  function renderMessage(msg, conversation) {
+    const author = msg.author || {};
+    const bot = !!author.isBot;
+    const priv = msg.visibility === "private";
+    const classes = ["msg", bot ? "msg-bot" : "msg-user"];
+    if (priv) classes.push("msg-private");
+    if (isMe(author)) classes.push("msg-own");
+    const node = el("article", { class: classes.join(" "), dataset: { id: msg.id == null ? "" : String(msg.id) } });
+
+    node.append(el("header", { class: "msg-head" },
+      el("span", { class: "msg-author" }, author.name || (bot ? "GcmBot" : "Participant")),
+      author.delegation ? el("span", { class: "msg-delegation" }, author.delegation) : null,
+      bot ? el("span", { class: "badge badge-bot" }, "bot") : null,
+      priv ? el("span", { class: "badge badge-private" }, "only you can see this") : null,
+      msg.at ? el("time", { datetime: msg.at, title: msg.at }, clock(msg.at)) : null));
+
+    if (msg.title) node.append(el("h3", { class: "msg-title" }, String(msg.title)));
+    if (msg.text) node.append(el("div", { class: "msg-text" }, richText(String(msg.text))));
+    if (Array.isArray(msg.facts) && msg.facts.length) node.append(renderFacts(msg.facts));
+    if (Array.isArray(msg.items) && msg.items.length) node.append(renderItems(msg.items));
+    if (Array.isArray(msg.actions) && msg.actions.length) node.append(renderActions(msg.actions, conversation));
+    if (msg.form && typeof msg.form === "object") node.append(renderForm(msg.form, conversation));
+    if (msg.attachment && typeof msg.attachment === "object") node.append(renderAttachment(msg.attachment));
+    return node;
+  }
+
+  // A file the bot produced (a CSV export, a draft): a download link built from the embedded content.
+  function renderAttachment(file) {
+    const href = `data:${String(file.contentType || "application/octet-stream")};base64,${String(file.base64 || "")}`;
+    return el("p", { class: "attachment" },
+      el("a", { class: "btn btn-secondary", href, download: String(file.fileName || "download") }, `Download ${String(file.fileName || "file")}`));
+  }
+
+  function renderFacts(facts) {
+    return el("dl", { class: "facts" }, facts.map((f) =>
+      el("div", { class: "fact" }, el("dt", null, String(f.label ?? "")), el("dd", null, richText(String(f.value ?? ""), false)))));
+  }
+
+  function renderItems(items) {
+    const hasDetail = items.some((i) => i.detail);
+    const hasSegment = items.some((i) => i.segment);
+    return el("div", { class: "items-wrap" }, el("table", { class: "items" },
+      el("thead", null, el("tr", null,
+        el("th", { scope: "col", class: "pos" }, "#"),
+        el("th", { scope: "col" }, "Name"),
+        hasDetail ? el("th", { scope: "col" }, "Details") : null,
+        hasSegment ? el("th", { scope: "col" }, "Segment") : null)),
+      el("tbody", null, items.map((i) => {
+        const seg = i.segment ? String(i.segment) : "";
+        return el("tr", { class: `item${seg ? " segment-" + seg : ""}`, dataset: seg ? { segment: seg } : null },
+          el("td", { class: "pos" }, i.position == null ? "" : String(i.position)),
+          el("td", { class: "label" }, String(i.label ?? "")),
+          hasDetail ? el("td", { class: "detail" }, String(i.detail ?? "")) : null,
+          hasSegment ? el("td", null, seg ? el("span", { class: `tag tag-${seg}` }, SEGMENTS[seg] || seg) : "") : null);
+      }))));
+  }
+
+  function renderActions(actions, conversation) {
+    return el("div", { class: "actions" }, actions.map((a) => {
+      const style = ["primary", "secondary", "danger"].includes(a.style) ? a.style : "secondary";
+      const button = el("button", { type: "button", class: `action btn btn-${style}`, dataset: { command: String(a.command ?? "") } }, String(a.label ?? a.command ?? ""));
+      button.addEventListener("click", async () => {
+        button.disabled = true;
+        try { await sendText(button.dataset.command, conversation); } finally { button.disabled = false; }
+      });
+      return button;
+    }));
+  }
+
+  function renderForm(form, conversation) {
+    const uid = ++state.localSeq;
+    const fields = Array.isArray(form.fields) ? form.fields : [];
+    const status = el("p", { class: "form-status", role: "status" });
+    const submit = el("button", { type: "submit", class: "form-submit btn btn-primary" }, String(form.submitLabel || "Submit"));
+    const controls = fields.map((f) => {
+      const name = String(f.name);
+      const id = `form${uid}-${name}`;
+      const attrs = { id, name, required: !!f.required, maxlength: f.maxLength > 0 ? f.maxLength : null, placeholder: f.placeholder || null };
+      const control = f.multiline ? el("textarea", { ...attrs, rows: 4 }) : el("input", { ...attrs, type: "text" });
+      if (f.value != null) control.value = String(f.value);
+      const counter = f.maxLength > 0 ? el("span", { class: "counter", "aria-hidden": "true" }) : null;
+      const count = () => { if (counter) counter.textContent = `${control.value.length} / ${f.maxLength}`; };
+      control.addEventListener("input", () => { control.setCustomValidity(""); count(); });
+      count();
+      return { name, control, required: !!f.required,
+        node: el("div", { class: "form-field" },
+          el("label", { for: id }, String(f.label || name), f.required ? el("span", { class: "req", "aria-hidden": "true" }, " *") : null),
+          control, counter) };
+    });
+    const fieldset = el("fieldset", null, form.title ? el("legend", null, String(form.title)) : null,
+      controls.map((c) => c.node), el("div", { class: "form-row" }, submit), status);
+    const node = el("form", { class: "reply-form", dataset: { command: String(form.command ?? "") } }, fieldset);
+    node.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      // "required" accepts spaces only; a card made of blanks is not a card.
+      for (const c of controls) c.control.setCustomValidity(c.required && !c.control.value.trim() ? "Please fill in this field." : "");
+      if (!node.reportValidity()) return;
+      if (!state.identity) { askForIdentity(); return; }
+      const values = {};
+      for (const c of controls) values[c.name] = c.control.value;
+      fieldset.disabled = true;
+      status.textContent = "Sending…";
+      const r = await api("/api/web/commands", { method: "POST", user: state.identity.userId,
+        body: { conversation, command: form.command, fields: values } });
+      if (!r.ok) {
+        fieldset.disabled = false;
+        status.textContent = "";
+        notice(`${r.error} What you wrote is still in the form.`, "error", conversation);
+        if (r.status === 401) askForIdentity();
+        return;
+      }
+      // Submitted once: keep what was sent visible but frozen, so it cannot be sent twice by accident.
+      for (const c of controls) c.control.disabled = true;
+      submit.disabled = true;
+      node.classList.add("submitted");
+      status.textContent = "Submitted.";
+      for (const m of Array.isArray(r.data.messages) ? r.data.messages : []) receive(m, conversation);
+    });
+    return node;
+  }
+
+  // ---- sending -------------------------------------------------------------------------------------
+
+  // Sends typed text or a button's command. Resolves true when the server accepted it.
+  async function sendText(raw, conversation = state.conversation, fromComposer = false) {
+    const text = String(raw ?? "").trim();
+    if (!text || !conversation) return false;
+    if (!state.identity) { askForIdentity(); return false; }
+    const me = state.identity;
+    const node = el("article", { class: "msg msg-user msg-own", dataset: { id: `local-${++state.localSeq}`, local: "", pending: "" } },
+      el("header", { class: "msg-head" },
+        el("span", { class: "msg-author" }, me.displayName),
+        me.delegation ? el("span", { class: "msg-delegation" }, me.delegation) : null,
+        el("time", { datetime: nowIso() }, clock(nowIso()))),
+      el("div", { class: "msg-text" }, text));
+    const echo = { node, text, conversation };
+    state.echoes.push(echo);
+    if (state.echoes.length > 50) state.echoes.shift();
+    append(node, conversation, true);
+
+    const r = await api("/api/web/commands", { method: "POST", user: me.userId, body: { conversation, text } });
+    if (!r.ok) {
+      node.remove();
+      state.echoes = state.echoes.filter((e) => e !== echo);
+      notice(fromComposer ? `${r.error} Your text is still in the message box.` : r.error, "error", conversation);
+      if (r.status === 401) askForIdentity();
+      return false;
+    }
+    node.removeAttribute("data-pending");
+    const replies = Array.isArray(r.data.messages) ? r.data.messages : [];
+    for (const m of replies) receive(m, conversation);
+    // Not taken over by a server copy (commands usually are not echoed): show the server's venue time, not the browser's.
+    const at = replies.length && replies[0] && replies[0].at;
+    const time = node.querySelector("time");
+    if (node.hasAttribute("data-local") && at && time) { time.setAttribute("datetime", at); time.textContent = clock(at); }
+    return true;
+  }
+
+  let sending = false;
+  async function submitComposer() {
+    if (sending) return;
+    const text = ui.input.value;
+    if (!text.trim()) return;
+    sending = true;
+    ui.input.readOnly = true; // keep the text visible and untouched until the server has it
+    ui.send.disabled = true;
+    let ok = false;
+    try { ok = await sendText(text, state.conversation, true); } finally {
+      sending = false;
+      ui.input.readOnly = false;
+      ui.send.disabled = false;
+    }
+    if (ok) {
+      state.lastSent = text;
+      ui.input.value = "";
+      autosize();
+    }
+    ui.input.focus();
+  }
+
+  function autosize() {
+    ui.input.style.height = "auto";
+    ui.input.style.height = Math.min(ui.input.scrollHeight + 2, 200) + "px";
+  }
+
+  // ---- identity ------------------------------------------------------------------------------------
+
+  function renderIdentity() {
+    const me = state.identity;
+    const picker = !state.meeting || state.meeting.identityPicker !== false;
+    ui.summary.hidden = !me;
+    if (me) {
+      ui.whoName.textContent = me.displayName;
+      ui.whoDelegation.textContent = me.delegation || "No delegation";
+      ui.whoRole.textContent = (me.roles || []).map((r) => ROLES[r] || r).join(", ") || "Participant";
+    }
+    ui.change.hidden = !picker || state.editingIdentity;
+    ui.identityOff.hidden = picker;
+    ui.identityOff.textContent = picker ? "" : String(state.meeting.identityPickerMessage || IDENTITY_OFF_TEXT);
+    ui.identityForm.hidden = !state.meeting || !picker || (!!me && !state.editingIdentity);
+    ui.identityCancel.hidden = !me;
+  }
+
+  function editIdentity() {
+    const me = state.identity;
+    state.editingIdentity = true;
+    if (me) {
+      ui.displayName.value = me.displayName || "";
+      ui.delegation.value = me.delegation || "";
+      const role = (me.roles || []).find((r) => r in ROLES);
+      if (role) ui.role.value = role;
+    }
+    syncDelegationRequired();
+    ui.identityError.hidden = true;
+    renderIdentity();
+    ui.displayName.focus();
+  }
+
+  function askForIdentity() {
+    if (state.meeting && state.meeting.identityPicker === false) {
+      notice(state.identity ? "The server no longer recognises your identity. " + IDENTITY_OFF_TEXT : IDENTITY_OFF_TEXT, "error");
+      return;
+    }
+    if (!state.identity) notice("Please tell us who you are first (name, delegation and role), in the panel on the left.", "error");
+    editIdentity();
+  }
+
+  // Secretariat roles may have no delegation; a delegate always speaks for one.
+  function syncDelegationRequired() {
+    ui.delegation.required = ui.role.value === "delegate";
+  }
+
+  async function submitIdentity(ev) {
+    ev.preventDefault();
+    const displayName = ui.displayName.value.trim();
+    ui.displayName.setCustomValidity(displayName ? "" : "Please enter your name.");
+    syncDelegationRequired();
+    if (!ui.identityForm.reportValidity()) return;
+    ui.identitySubmit.disabled = true;
+    ui.identityError.hidden = true;
+    const r = await api("/api/web/identity", { method: "POST",
+      body: { displayName, delegation: ui.delegation.value || null, role: ui.role.value } });
+    ui.identitySubmit.disabled = false;
+    if (!r.ok || !r.data.userId) {
+      ui.identityError.textContent = r.ok ? "Sorry, the server did not return an identity. Please try again." : r.error;
+      ui.identityError.hidden = false;
+      return;
+    }
+    const d = r.data;
+    state.identity = {
+      userId: String(d.userId),
+      displayName: String(d.displayName || displayName),
+      delegation: d.delegation == null ? null : String(d.delegation),
+      roles: Array.isArray(d.roles) ? d.roles.map(String) : [ui.role.value],
+    };
+    save(KEY_IDENTITY, state.identity);
+    state.editingIdentity = false;
+    renderIdentity();
+    const who = state.identity.delegation ? `${state.identity.displayName} (${state.identity.delegation})` : state.identity.displayName;
+    notice(`You are now ${who}.`);
+    ui.input.focus();
+  }
+
+  // ---- meeting, rooms, connection ------------------------------------------------------------------
+
+  function renderMeeting() {
+    const m = state.meeting;
+    ui.title.textContent = m.title || "Meeting chat";
+    document.title = (m.title ? m.title + " — " : "") + "GcmBot chat";
+    ui.venue.textContent = m.venue || "";
+    ui.venue.hidden = !m.venue;
+
+    const delegations = Array.isArray(m.delegations) ? m.delegations : [];
+    const known = new Set(CATEGORIES.map(([k]) => k));
+    const groups = [...CATEGORIES, ["", "Other"]].map(([key, label]) => {
+      const members = delegations.filter((d) => (key ? d.category === key : !known.has(d.category)));
+      return members.length ? el("optgroup", { label }, members.map((d) => el("option", { value: String(d.name) }, String(d.name)))) : null;
+    }).filter(Boolean);
+    ui.delegation.replaceChildren(ui.delegation.options[0], ...groups);
+
+    const rooms = (Array.isArray(m.rooms) ? m.rooms : []).map(String);
+    ui.room.replaceChildren(...rooms.map((r) => el("option", { value: r }, r)));
+    ui.room.disabled = rooms.length === 0;
+    renderIdentity();
+    if (!rooms.length) {
+      notice("This meeting has no rooms yet. Please ask the secretariat.", "error", null);
+      return;
+    }
+    switchRoom(initialRoom(rooms));
+  }
+
+  function initialRoom(rooms) {
+    const find = (name) => typeof name === "string" && (rooms.find((r) => r === name) || rooms.find((r) => r.toLowerCase() === name.toLowerCase()));
+    const asked = new URLSearchParams(window.location.search).get("room");
+    if (asked) {
+      const found = find(asked);
+      if (found) return found;
+      state.pendingNotice = `There is no room called “${asked}” in this meeting, so you are in the room below instead.`;
+    }
+    return find(load(KEY_ROOM)) || rooms[0];
+  }
+
+  function switchRoom(room) {
+    const next = "room:" + room;
+    const old = state.conversation;
+    if (next === old) return;
+    if (old) state.stash.set(old, [...ui.log.childNodes]);
+    state.room = room;
+    state.conversation = next;
+    ui.room.value = room;
+    ui.roomName.textContent = room;
+    ui.log.setAttribute("aria-busy", "true"); // restoring old lines should not be read out again
+    ui.log.replaceChildren(...(state.stash.get(next) || []));
+    state.stash.delete(next);
+    ui.log.scrollTop = ui.log.scrollHeight;
+    ui.log.removeAttribute("aria-busy");
+    save(KEY_ROOM, room);
+    const url = new URL(window.location.href);
+    if (url.searchParams.has("room")) { url.searchParams.set("room", room); history.replaceState(null, "", url); }
+    if (state.pendingNotice) { notice(state.pendingNotice, "error"); state.pendingNotice = null; }
+    if (!state.visited.has(next)) {
+      state.visited.add(next);
+      notice(`You are in ${room}. Type /help to see what you can do here.`);
+    }
+    const hub = state.hub;
+    if (hub && hub.state === "connected") {
+      if (old) hub.invoke("Leave", old).catch(() => { /* leaving a room we may not be in is fine */ });
+      joinCurrent();
+    }
+  }
+
+  async function joinCurrent() {
+    const conversation = state.conversation;
+    if (!conversation || !state.hub) return;
+    try {
+      await state.hub.invoke("Join", conversation);
+    } catch (e) {
+      // A drop is handled by the reconnect (which joins again); anything else is worth telling.
+      if (state.hub.state === "connected") notice(`Live updates for this room are not available: ${e.message}`, "error", conversation);
+    }
+  }
+
+  function setStatus(s) {
+    ui.status.dataset.state = s;
+    ui.status.textContent = s === "connected" ? "connected" : s === "reconnecting" ? "reconnecting…" : "disconnected";
+  }
+
+  function connectHub() {
+    if (typeof SignalRLite !== "function") { setStatus("disconnected"); return; }
+    const hub = new SignalRLite("/hubs/chat");
+    state.hub = hub;
+    hub.on("message", (m) => receive(m));
+    hub.onreconnecting(() => setStatus("reconnecting"));
+    hub.onreconnected(() => {
+      setStatus("connected");
+      notice("Connection restored. Anything posted while you were offline may be missing here.");
+      joinCurrent();
+    });
+    hub.start().then(() => { setStatus("connected"); joinCurrent(); });
+  }
+
+  async function loadMeeting() {
+    const r = await api("/api/web/meeting");
+    if (!r.ok) {
+      const retry = el("button", { type: "button", class: "btn btn-secondary" }, "Try again");
+      const line = notice(`Could not load the meeting. ${r.error}`, "error", null, retry);
+      retry.addEventListener("click", () => { line.remove(); loadMeeting(); });
+      return;
+    }
+    state.meeting = r.data || {};
+    renderMeeting();
+    if (!state.hub) connectHub();
+  }
+
+  // ---- wiring --------------------------------------------------------------------------------------
+
+  ui.identityForm.addEventListener("submit", submitIdentity);
+  ui.displayName.addEventListener("input", () => ui.displayName.setCustomValidity(""));
+  ui.role.addEventListener("change", syncDelegationRequired);
+  ui.change.addEventListener("click", editIdentity);
+  ui.identityCancel.addEventListener("click", () => { state.editingIdentity = false; renderIdentity(); ui.change.focus(); });
+  ui.room.addEventListener("change", () => switchRoom(ui.room.value));
+  ui.help.addEventListener("click", () => sendText("/help"));
+  ui.composer.addEventListener("submit", (ev) => { ev.preventDefault(); submitComposer(); });
+  ui.input.addEventListener("input", autosize);
+  ui.input.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) { ev.preventDefault(); submitComposer(); }
+    // Up in an empty box brings back the last thing sent, as in most chat tools.
+    else if (ev.key === "ArrowUp" && !ui.input.value && state.lastSent) { ev.preventDefault(); ui.input.value = state.lastSent; autosize(); }
+  });
+
+  renderIdentity();
+  syncDelegationRequired();
+  loadMeeting();
+})();

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GcmBot.Web.Tests;
+
+/// <summary>
+/// The real host over real HTTP and WebSockets on loopback (Kestrel), with a temp SQLite file and a
+/// fake clock set on the morning of the action groups (5 December 2017, Puerto Vallarta time).
+/// </summary>
+public sealed class LiveHost : IAsyncDisposable
+{
+    public static readonly DateTimeOffset ActionGroupMorning = new(2017, 12, 5, 10, 40, 0, TimeSpan.FromHours(-6));
+
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"gcmbot-web-{Guid.NewGuid():N}.db");
+
+    public LiveHost()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Storage:ConnectionString", $"Data Source={_database}");
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        using var client = _factory.CreateClient();
+        BaseAddress = client.BaseAddress!;
+    }
+
+    // UTC, like the system clock: the page must show venue time itself.
+    public FakeTimeProvider Clock { get; } = new(ActionGroupMorning.ToUniversalTime());
+
+    public Uri BaseAddress { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_database)!, Path.GetFileName(_database) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+}
