@@ -14,10 +14,12 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddGcmCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SpeakingRules>(configuration.GetSection(SpeakingRules.SectionName));
+        services.Configure<ReminderRules>(configuration.GetSection(ReminderRules.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CommandService>();
         services.AddSingleton<ContributionService>();
         services.AddSingleton<AnnouncementDispatcher>();
+        services.AddSingleton<NoticeService>();
         return services;
     }
 }

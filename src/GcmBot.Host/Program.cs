@@ -1,5 +1,6 @@
 using GcmBot.Core;
 using GcmBot.Host;
+using GcmBot.Scheduling;
 using GcmBot.Storage;
 using GcmBot.Web;
 
@@ -10,12 +11,14 @@ builder.Services.AddGcmCore(builder.Configuration);
 builder.Services.AddGcmStorage(builder.Configuration);
 builder.Services.AddGcmMeeting(builder.Configuration);
 builder.Services.AddGcmWebChat(builder.Configuration);
+builder.Services.AddGcmScheduling(builder.Configuration);
 builder.Services.AddGcmHealth();
 
 var app = builder.Build();
 
 app.MapGcmHealth();
 app.MapGcmWebChat();
+app.MapGcmScheduling();
 
 app.Run();
 

@@ -22,6 +22,8 @@ public abstract class GcmDbContext : DbContext
     public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<ChannelBinding> Bindings => Set<ChannelBinding>();
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<Allowance> Allowances => Set<Allowance>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -94,6 +96,18 @@ public abstract class GcmDbContext : DbContext
         {
             e.HasIndex(b => new { b.Channel, b.ConversationId }).IsUnique();
             e.Property(b => b.ConversationId).HasMaxLength(300);
+        });
+        modelBuilder.Entity<Notice>(e =>
+        {
+            // The sweep asks for pending notices by due time.
+            e.HasIndex(n => new { n.FiredAt, n.CancelledAt, n.DueAt });
+            e.HasIndex(n => new { n.SessionId, n.InterventionId });
+        });
+        modelBuilder.Entity<Allowance>(e =>
+        {
+            e.HasIndex(a => new { a.SessionId, a.DelegationId }).IsUnique();
+            e.HasOne<Session>().WithMany().HasForeignKey(a => a.SessionId);
+            e.HasOne<Delegation>().WithMany().HasForeignKey(a => a.DelegationId);
         });
         modelBuilder.Entity<ProcessedEvent>(e =>
         {

@@ -80,6 +80,26 @@ internal sealed class MeetingData : IMeetingData
     public Task<Contribution?> FindContributionAsync(string channel, string messageId, CancellationToken cancellationToken) =>
         _db.Contributions.FirstOrDefaultAsync(c => c.Channel == channel && c.MessageId == messageId, cancellationToken);
 
+    public Task<Participant?> GetParticipantAsync(int participantId, CancellationToken cancellationToken) =>
+        _db.Participants.FirstOrDefaultAsync(p => p.Id == participantId, cancellationToken);
+
+    public async Task<IReadOnlyList<Allowance>> GetAllowancesAsync(int sessionId, CancellationToken cancellationToken) =>
+        await _db.Allowances.Where(a => a.SessionId == sessionId).ToListAsync(cancellationToken);
+
+    public Task<Notice?> GetNoticeAsync(long noticeId, CancellationToken cancellationToken) =>
+        _db.Notices.FirstOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
+
+    public async Task<IReadOnlyList<Notice>> GetPendingNoticesAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken) =>
+        await _db.Notices.Where(n => n.FiredAt == null && n.CancelledAt == null && n.DueAt < dueBefore)
+            .OrderBy(n => n.DueAt).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Notice>> GetPendingNoticesAsync(int? sessionId, long? interventionId, NoticeKind? kind, CancellationToken cancellationToken) =>
+        await _db.Notices.Where(n => n.FiredAt == null && n.CancelledAt == null
+                && (sessionId == null || n.SessionId == sessionId)
+                && (interventionId == null || n.InterventionId == interventionId)
+                && (kind == null || n.Kind == kind))
+            .OrderBy(n => n.DueAt).ToListAsync(cancellationToken);
+
     public async Task<bool> TryRecordEventAsync(string channel, string eventId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (await _db.ProcessedEvents.AnyAsync(e => e.Channel == channel && e.EventId == eventId, cancellationToken))

@@ -21,6 +21,9 @@ internal sealed class WebDelivery : IChannelDelivery
     public Task SendAsync(ChannelBinding binding, Reply message, CancellationToken cancellationToken) =>
         PushAsync(WebMessage.FromReply(binding.ConversationId, _time.GetUtcNow(), message), cancellationToken);
 
+    /// <summary>The web chat has no private channel to a person: the caller mentions them in the room instead.</summary>
+    public Task<bool> SendDirectAsync(Participant participant, Reply message, CancellationToken cancellationToken) => Task.FromResult(false);
+
     public Task PushAsync(WebMessage message, CancellationToken cancellationToken) =>
         _hub.Clients.Group(message.Conversation).SendAsync("message", message, cancellationToken);
 }

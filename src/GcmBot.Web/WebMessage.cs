@@ -16,12 +16,13 @@ internal sealed record WebMessage(
     IReadOnlyList<WebAction> Actions,
     WebForm? Form,
     WebAttachment? Attachment,
+    DateTimeOffset? Deadline,
     bool IsError)
 {
     public static readonly WebAuthor Bot = new("GcmBot", null, true);
 
     public static WebMessage FromUser(string conversation, DateTimeOffset at, Author author, string text) =>
-        new(Guid.NewGuid(), conversation, at, new WebAuthor(author.Name, author.Delegation, false), "conversation", null, text, [], [], [], null, null, false);
+        new(Guid.NewGuid(), conversation, at, new WebAuthor(author.Name, author.Delegation, false), "conversation", null, text, [], [], [], null, null, null, false);
 
     public static WebMessage FromReply(string conversation, DateTimeOffset at, Reply reply) =>
         new(
@@ -39,6 +40,7 @@ internal sealed record WebMessage(
                 ? new WebForm(form.Command, form.Title, form.SubmitLabel, [.. form.Fields.Select(f => new WebField(f.Name, f.Label, f.Multiline, f.Required, f.MaxLength, f.Value))])
                 : null,
             reply.Attachment is { } file ? new WebAttachment(file.FileName, file.ContentType, Convert.ToBase64String(file.Content)) : null,
+            reply.Deadline,
             reply.IsError);
 }
 

@@ -18,4 +18,7 @@ public enum ArgumentKind
     Choice,
     Number,
     Duration,
+
+    /// <summary>A single token the handler interprets (e.g. a time of day).</summary>
+    Word,
 }

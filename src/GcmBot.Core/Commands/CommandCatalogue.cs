@@ -11,6 +11,7 @@ public static class CommandCatalogue
     public const string MeetingGroup = "Meeting";
     public const string FloorGroup = "Speakers list";
     public const string ChairGroup = "Chairing";
+    public const string TimerGroup = "Speaking timer";
     public const string CardGroup = "Recommendation cards";
     public const string SecretariatGroup = "Secretariat";
 
@@ -53,6 +54,22 @@ public static class CommandCatalogue
         new(CommandId.Flex, "flex", Access.Moderator, ChairGroup, "Allow three-minute statements when few delegations ask for the floor (on), or back to two (off).",
             [new("mode", ArgumentKind.Choice, true, "on or off", ["on", "off"])], ["flex on"]),
 
+        new(CommandId.TimerStart, "timer start", Access.Moderator, TimerGroup, "Start the speaking timer of whoever has the floor (their allotted time, or the duration given).",
+            [new("duration", ArgumentKind.Duration, false, "e.g. 2m, 90s, 1:30")], ["timer start", "timer start 3m"]),
+        new(CommandId.TimerPause, "timer pause", Access.Moderator, TimerGroup, "Pause the speaking timer.", [], ["timer pause"]),
+        new(CommandId.TimerResume, "timer resume", Access.Moderator, TimerGroup, "Resume the speaking timer.", [], ["timer resume"]),
+        new(CommandId.TimerExtend, "timer extend", Access.Moderator, TimerGroup, "Give the speaker more time.",
+            [new("duration", ArgumentKind.Duration, true, "extra time, e.g. 30s or 1m")], ["timer extend 1m"]),
+        new(CommandId.TimerStop, "timer stop", Access.Moderator, TimerGroup, "Stop the timer: the intervention ends and its duration is recorded.", [], ["timer stop"]),
+        new(CommandId.Floor, "floor", Access.Moderator, TimerGroup, "Take or give the floor outside the list: the moderator's opening (5 min) or closing (1 min) remarks, a panellist (5 min), the rapporteur.",
+            [new("role", ArgumentKind.Choice, true, "opening, closing, panellist or rapporteur", ["opening", "closing", "panellist", "rapporteur"]),
+             new("name", ArgumentKind.Text, false, "who speaks (for a panellist)")], ["floor opening", "floor panellist Director General of IOM"]),
+        new(CommandId.Allowance, "allowance", Access.Moderator, TimerGroup, "Set a delegation's speaking time in this session (e.g. extra time for chairs of regional processes).",
+            [new("delegation", ArgumentKind.Delegation, true, "the delegation"),
+             new("duration", ArgumentKind.Duration, true, "its speaking time, e.g. 4m")], ["allowance Mexico 4m"]),
+        new(CommandId.RemindMe, "remind me", Access.Anyone, MeetingGroup, "Get a reminder before a session starts (default: this channel's next session, 10 minutes before).",
+            [new("what", ArgumentKind.Text, false, "[<session>] [<lead time>]")], ["remind me", "remind me AG4 15m"]),
+
         new(CommandId.Card, "card", Access.Delegation, CardGroup, "Submit a recommendation card: recommendation | means of implementation | partnerships. Without text, opens the form.",
             [new("card", ArgumentKind.Text, false, "recommendation | means of implementation | partnerships")],
             ["card Expand regular pathways for migrant workers | Bilateral labour agreements | ILO, employers"]),
@@ -74,6 +91,15 @@ public static class CommandCatalogue
              new("session", ArgumentKind.Session, true, "session code")], ["assign moderator Ana AG1"]),
         new(CommandId.Broadcast, "broadcast", Access.Organiser, SecretariatGroup, "Send an announcement to every bound channel.",
             [new("text", ArgumentKind.Text, true, "the announcement")], ["broadcast Action groups start at 10:45 sharp."]),
+        new(CommandId.BroadcastAt, "broadcast at", Access.Organiser, SecretariatGroup, "Schedule an announcement at a time of the venue (HH:mm today, or yyyy-MM-ddTHH:mm).",
+            [new("time", ArgumentKind.Word, true, "HH:mm or yyyy-MM-ddTHH:mm"),
+             new("text", ArgumentKind.Text, true, "the announcement")], ["broadcast at 14:55 The afternoon action groups start in 5 minutes."]),
+        new(CommandId.BroadcastIn, "broadcast in", Access.Organiser, SecretariatGroup, "Schedule an announcement after a delay.",
+            [new("delay", ArgumentKind.Duration, true, "e.g. 10m"),
+             new("text", ArgumentKind.Text, true, "the announcement")], ["broadcast in 10m Coffee is served in the common area."]),
+        new(CommandId.Broadcasts, "broadcasts", Access.Organiser, SecretariatGroup, "List scheduled announcements.", [], ["broadcasts"]),
+        new(CommandId.BroadcastCancel, "broadcast cancel", Access.Organiser, SecretariatGroup, "Cancel a scheduled announcement.",
+            [new("id", ArgumentKind.Number, true, "its number, from `broadcasts`")], ["broadcast cancel 3"]),
         new(CommandId.DelegationAdd, "delegation add", Access.Organiser, SecretariatGroup, "Register a new delegation.",
             [new("name", ArgumentKind.Delegation, true, "its name"),
              new("category", ArgumentKind.Choice, true, "its category", CategoryChoices, "as")], ["delegation add Holy See as observerState"]),

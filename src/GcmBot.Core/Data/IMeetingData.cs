@@ -32,6 +32,17 @@ public interface IMeetingData
     Task<IReadOnlyList<Card>> GetCardsAsync(int sessionId, int? delegationId, CancellationToken cancellationToken);
     Task<Contribution?> FindContributionAsync(string channel, string messageId, CancellationToken cancellationToken);
 
+    Task<Participant?> GetParticipantAsync(int participantId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Allowance>> GetAllowancesAsync(int sessionId, CancellationToken cancellationToken);
+
+    Task<Notice?> GetNoticeAsync(long noticeId, CancellationToken cancellationToken);
+
+    /// <summary>Pending notices due before <paramref name="dueBefore"/>, soonest first.</summary>
+    Task<IReadOnlyList<Notice>> GetPendingNoticesAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken);
+
+    /// <summary>Pending notices of a session, optionally only those of one intervention or kind.</summary>
+    Task<IReadOnlyList<Notice>> GetPendingNoticesAsync(int? sessionId, long? interventionId, NoticeKind? kind, CancellationToken cancellationToken);
+
     /// <summary>Records an inbound event id; false when it was already recorded (a redelivery).</summary>
     Task<bool> TryRecordEventAsync(string channel, string eventId, DateTimeOffset at, CancellationToken cancellationToken);
 

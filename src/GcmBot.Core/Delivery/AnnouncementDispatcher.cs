@@ -59,9 +59,25 @@ public sealed partial class AnnouncementDispatcher
     }
 
     private static bool Targets(ChannelBinding binding, Announcement announcement, IReadOnlyDictionary<int, Session> sessions) =>
+        (announcement.Channel is null || string.Equals(binding.Channel, announcement.Channel, StringComparison.OrdinalIgnoreCase))
+        && Follows(binding, announcement, sessions);
+
+    private static bool Follows(ChannelBinding binding, Announcement announcement, IReadOnlyDictionary<int, Session> sessions) =>
         announcement.SessionId is not { } id
         || binding.SessionId == id
         || (binding.Room is not null && sessions.TryGetValue(id, out var session) && string.Equals(session.Room, binding.Room, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A direct message, or else a mention in the conversations of the person's channel that follow the session.</summary>
+    public async Task SendPersonalAsync(Participant participant, int? sessionId, Reply message, CancellationToken cancellationToken)
+    {
+        if (_deliveries.TryGetValue(participant.Channel, out var delivery) && await delivery.SendDirectAsync(participant, message, cancellationToken))
+        {
+            return;
+        }
+
+        var mention = message with { Text = $"**{participant.DisplayName}**: {message.Text}" };
+        await DispatchAsync([new Announcement(sessionId, mention, participant.Channel)], null, cancellationToken);
+    }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Delivery to {Channel} binding {BindingId} failed")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string channel, int bindingId);

@@ -8,4 +8,5 @@ public enum InterventionKind
     Opening = 3,
     Closing = 4,
     Panellist = 5,
+    Rapporteur = 6,
 }

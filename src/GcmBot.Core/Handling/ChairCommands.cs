@@ -24,6 +24,7 @@ internal static class ChairCommands
         session.CurrentSegment = Segment.Main;
         session.OpenedAt = context.Now;
         session.ClosedAt = null;
+        ScheduleModeratorReminders(context, session);
         var reply = new Reply($"**{session.Title}** is open. The speakers list is open: delegations ask for the floor with `speak`; Member States have priority and time is kept at the end for at least {context.Rules.StakeholderSlots} other speakers. Statements: {DurationParser.Format(context.Rules.StatementFor(session.Flexible))}.")
         {
             Title = $"{session.Code} open — {session.Room}",
@@ -42,6 +43,8 @@ internal static class ChairCommands
         }
 
         await EndCurrentAsync(context, session);
+        await context.CancelNoticesAsync(session.Id, null, NoticeKind.StakeholderSegment);
+        await context.CancelNoticesAsync(session.Id, null, NoticeKind.SessionEnding);
         session.Status = SessionStatus.Closed;
         session.ListOpen = false;
         session.ClosedAt = context.Now;
@@ -86,6 +89,7 @@ internal static class ChairCommands
         context.Data.Add(intervention);
         await context.Data.FlushAsync(context.CancellationToken);
         session.CurrentInterventionId = intervention.Id;
+        TimerCommands.StartFor(context, session, intervention);
 
         var upNext = list.Peek();
         var facts = new List<Fact> { new("Time", DurationParser.Format(intervention.Allotted)) };
@@ -105,7 +109,8 @@ internal static class ChairCommands
         {
             Title = $"{session.Code}: {delegation.Name} has the floor",
             Facts = facts,
-            Actions = [new ReplyAction("Next", "/next", ActionStyle.Primary), new ReplyAction("Show list", "/queue")],
+            Deadline = intervention.Deadline,
+            Actions = [new ReplyAction("Next", "/next", ActionStyle.Primary), new ReplyAction("Pause", "/timer pause"), new ReplyAction("Show list", "/queue")],
         };
         return CommandResult.Of(reply, new Announcement(session.Id, reply with { Actions = [] }));
     }
@@ -181,6 +186,7 @@ internal static class ChairCommands
         }
 
         session.CurrentSegment = Segment.Stakeholders;
+        await context.CancelNoticesAsync(session.Id, null, NoticeKind.StakeholderSegment);
         var waiting = (await QueueView.LoadAsync(context, session)).Ordered.Count(e => e.Segment == Segment.Stakeholders);
         var missing = Math.Max(0, context.Rules.StakeholderSlots - waiting);
         var reply = new Reply($"The stakeholder segment of {session.Code} begins: UN system, observers and non-governmental stakeholders now have the floor ({waiting} waiting)."
@@ -199,14 +205,30 @@ internal static class ChairCommands
         return CommandResult.Of(reply, new Announcement(session.Id, reply));
     }
 
-    private static async Task EndCurrentAsync(CommandContext context, Session session)
+    public static async Task EndCurrentAsync(CommandContext context, Session session)
     {
         if (session.CurrentInterventionId is { } id
             && await context.Data.GetInterventionAsync(id, context.CancellationToken) is { EndedAt: null } current)
         {
-            current.EndedAt = context.Now;
+            await TimerCommands.EndAsync(context, current);
         }
 
         session.CurrentInterventionId = null;
+    }
+
+    /// <summary>The moderator's reminders: time for the stakeholder segment, and time nearly up.</summary>
+    private static void ScheduleModeratorReminders(CommandContext context, Session session)
+    {
+        var stakeholders = session.EndsAt - context.Reminders.StakeholderSegment;
+        if (stakeholders > context.Now)
+        {
+            context.Schedule(NoticeKind.StakeholderSegment, stakeholders, session.Id);
+        }
+
+        var ending = session.EndsAt - context.Reminders.SessionEnding;
+        if (ending > context.Now)
+        {
+            context.Schedule(NoticeKind.SessionEnding, ending, session.Id);
+        }
     }
 }

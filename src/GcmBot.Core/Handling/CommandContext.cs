@@ -18,6 +18,10 @@ public sealed class CommandContext
     public required ParsedCommand Command { get; init; }
     public required DateTimeOffset Now { get; init; }
     public required SpeakingRules Rules { get; init; }
+    public required ReminderRules Reminders { get; init; }
+
+    /// <summary>Notices created by this command; their timers are armed once the transaction commits.</summary>
+    public List<Notice> Scheduled { get; } = [];
     public required CancellationToken CancellationToken { get; init; }
     public ChannelBinding? Binding { get; init; }
     public Delegation? Delegation { get; set; }
@@ -85,6 +89,36 @@ public sealed class CommandContext
         var delegations = await Data.GetDelegationsAsync(Meeting.Id, CancellationToken);
         var match = Lookup.Find(delegations, name, d => [d.Name, .. d.AliasList], d => d.Name);
         return match.Found ?? throw new CommandException($"I can't find the delegation `{name}`.{match.Hint}");
+    }
+
+    public Notice Schedule(NoticeKind kind, DateTimeOffset dueAt, int? sessionId, string text = "", long? interventionId = null, int? participantId = null)
+    {
+        var notice = new Notice
+        {
+            Kind = kind,
+            DueAt = dueAt,
+            SessionId = sessionId,
+            InterventionId = interventionId,
+            ParticipantId = participantId,
+            Text = text,
+            CreatedByParticipantId = Participant.Id,
+            CreatedAt = Now,
+        };
+        Data.Add(notice);
+        Scheduled.Add(notice);
+        return notice;
+    }
+
+    /// <summary>Cancels pending notices; a timer that fires for one of them finds it cancelled and stays silent.</summary>
+    public async Task<int> CancelNoticesAsync(int? sessionId, long? interventionId, NoticeKind? kind = null)
+    {
+        var pending = await Data.GetPendingNoticesAsync(sessionId, interventionId, kind, CancellationToken);
+        foreach (var notice in pending)
+        {
+            notice.CancelledAt = Now;
+        }
+
+        return pending.Count;
     }
 
     public bool IsOrganiser => Participant.Has(Roles.Organiser);

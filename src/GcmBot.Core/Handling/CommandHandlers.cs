@@ -36,6 +36,18 @@ internal static class CommandHandlers
         CommandId.Assign => SecretariatCommands.AssignAsync(context),
         CommandId.Broadcast => SecretariatCommands.BroadcastAsync(context),
         CommandId.DelegationAdd => SecretariatCommands.AddDelegationAsync(context),
+        CommandId.TimerStart => TimerCommands.StartAsync(context),
+        CommandId.TimerPause => TimerCommands.PauseAsync(context),
+        CommandId.TimerResume => TimerCommands.ResumeAsync(context),
+        CommandId.TimerExtend => TimerCommands.ExtendAsync(context),
+        CommandId.TimerStop => TimerCommands.StopAsync(context),
+        CommandId.Floor => TimerCommands.FloorAsync(context),
+        CommandId.Allowance => TimerCommands.AllowanceAsync(context),
+        CommandId.RemindMe => ReminderCommands.RemindMeAsync(context),
+        CommandId.BroadcastAt => ReminderCommands.BroadcastAtAsync(context),
+        CommandId.BroadcastIn => ReminderCommands.BroadcastInAsync(context),
+        CommandId.Broadcasts => ReminderCommands.ListAsync(context),
+        CommandId.BroadcastCancel => ReminderCommands.CancelAsync(context),
         _ => throw new InvalidOperationException($"No handler for {context.Command.Definition.Id}."),
     };
 }

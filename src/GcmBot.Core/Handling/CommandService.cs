@@ -1,5 +1,6 @@
 using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
+using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Replies;
 using GcmBot.Core.Speaking;
@@ -17,13 +18,24 @@ public sealed partial class CommandService
     private readonly IMeetingStore _store;
     private readonly TimeProvider _time;
     private readonly SpeakingRules _rules;
+    private readonly ReminderRules _reminders;
+    private readonly INoticeScheduler? _scheduler;
     private readonly ILogger<CommandService> _logger;
 
-    public CommandService(IMeetingStore store, TimeProvider time, IOptions<SpeakingRules> rules, ILogger<CommandService> logger)
+    /// <param name="scheduler">Arms timers for new notices at once; without it they are picked up by the next sweep.</param>
+    public CommandService(
+        IMeetingStore store,
+        TimeProvider time,
+        IOptions<SpeakingRules> rules,
+        ILogger<CommandService> logger,
+        IOptions<ReminderRules>? reminders = null,
+        INoticeScheduler? scheduler = null)
     {
         _store = store;
         _time = time;
         _rules = rules.Value;
+        _reminders = reminders?.Value ?? new ReminderRules();
+        _scheduler = scheduler;
         _logger = logger;
     }
 
@@ -32,7 +44,14 @@ public sealed partial class CommandService
     {
         try
         {
-            return await _store.ExecuteAsync((data, ct) => RunAsync(data, inbound, ct), cancellationToken);
+            var scheduled = new List<Notice>();
+            var result = await _store.ExecuteAsync((data, ct) => RunAsync(data, inbound, scheduled, ct), cancellationToken);
+            if (scheduled.Count > 0)
+            {
+                _scheduler?.Arm(scheduled);
+            }
+
+            return result;
         }
         catch (CommandException refusal)
         {
@@ -45,8 +64,10 @@ public sealed partial class CommandService
         }
     }
 
-    private async Task<CommandResult?> RunAsync(IMeetingData data, Inbound inbound, CancellationToken ct)
+    private async Task<CommandResult?> RunAsync(IMeetingData data, Inbound inbound, List<Notice> scheduled, CancellationToken ct)
     {
+        // A retried transaction starts again from nothing.
+        scheduled.Clear();
         if (inbound.EventId is not null && !await data.TryRecordEventAsync(inbound.Channel, inbound.EventId, _time.GetUtcNow(), ct))
         {
             return null;
@@ -72,6 +93,7 @@ public sealed partial class CommandService
             Command = parsed.Command,
             Now = _time.GetUtcNow(),
             Rules = _rules,
+            Reminders = _reminders,
             CancellationToken = ct,
             Binding = await data.GetBindingAsync(inbound.Channel, inbound.ConversationId, ct),
             Delegation = participant.DelegationId is { } id ? await data.GetDelegationAsync(id, ct) : null,
@@ -79,6 +101,7 @@ public sealed partial class CommandService
 
         await AuthoriseAsync(context);
         var result = await CommandHandlers.RunAsync(context);
+        scheduled.AddRange(context.Scheduled);
         return result with { Author = new Author(participant.DisplayName, context.Delegation?.Name) };
     }
 

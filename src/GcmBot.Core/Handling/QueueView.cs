@@ -9,7 +9,9 @@ namespace GcmBot.Core.Handling;
 internal static class QueueView
 {
     public static async Task<SpeakersList> LoadAsync(CommandContext context, Session session) =>
-        new(session, await context.Data.GetWaitingAsync(session.Id, context.CancellationToken));
+        new(session,
+            await context.Data.GetWaitingAsync(session.Id, context.CancellationToken),
+            (await context.Data.GetAllowancesAsync(session.Id, context.CancellationToken)).ToDictionary(a => a.DelegationId, a => a.Seconds));
 
     public static async Task<Reply> RenderAsync(CommandContext context, Session session, SpeakersList list, Visibility visibility)
     {
@@ -19,10 +21,9 @@ internal static class QueueView
         var facts = new List<Fact>();
 
         var current = session.CurrentInterventionId is { } id ? await context.Data.GetInterventionAsync(id, context.CancellationToken) : null;
-        if (current is { EndedAt: null, DelegationId: { } speakerId })
+        if (current is { EndedAt: null })
         {
-            var speaker = await context.Data.GetDelegationAsync(speakerId, context.CancellationToken);
-            facts.Add(new Fact("Floor", $"{speaker!.Name} since {context.Local(current.StartedAt, "HH:mm:ss")} ({DurationParser.Format(current.Allotted)})"));
+            facts.Add(new Fact("Floor", $"{await TimerCommands.SpeakerAsync(context, current)} since {context.Local(current.StartedAt, "HH:mm:ss")} ({DurationParser.Format(current.Allotted)})"));
         }
 
         if (context.Delegation is { } mine)
@@ -63,12 +64,13 @@ internal static class QueueView
             Items = items,
             Facts = facts,
             Actions = actions,
+            Deadline = current is { EndedAt: null, TimerState: TimerState.Running } ? current.Deadline : null,
         };
     }
 
     private static IEnumerable<Fact> EstimateFacts(CommandContext context, Session session, SpeakersList list, Intervention? current)
     {
-        var remaining = current is { EndedAt: null } ? current.StartedAt + current.Allotted - context.Now : TimeSpan.Zero;
+        var remaining = current is { EndedAt: null } ? SpeakingTimer.Remaining(current, context.Now) : TimeSpan.Zero;
         var estimate = list.Estimate(context.Now, remaining, context.Rules);
         yield return new Fact("Estimated end", $"{context.Local(estimate.EstimatedEnd)} (session ends {context.Local(estimate.SessionEnd)}, {DurationParser.Format(context.Rules.ConcludingRemarks)} kept for concluding remarks"
             + (estimate.StakeholderReserve > TimeSpan.Zero ? $", {DurationParser.Format(estimate.StakeholderReserve)} kept for stakeholders)" : ")"));

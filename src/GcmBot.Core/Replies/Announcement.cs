@@ -4,4 +4,5 @@ namespace GcmBot.Core.Replies;
 /// A message for other conversations: those bound to <see cref="SessionId"/>, or every bound conversation
 /// when it is null. The conversation the command came from already has the reply.
 /// </summary>
-public sealed record Announcement(int? SessionId, Reply Message);
+/// <param name="Channel">Only to conversations of this channel kind (a mention of someone from that channel).</param>
+public sealed record Announcement(int? SessionId, Reply Message, string? Channel = null);

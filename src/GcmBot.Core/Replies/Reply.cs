@@ -11,6 +11,9 @@ public sealed record Reply(string Text)
     public ReplyForm? Form { get; init; }
     public Attachment? Attachment { get; init; }
 
+    /// <summary>A running speaking timer's end, for channels that render a live countdown.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
     /// <summary>Marks a reply that only tells the user something went wrong; nothing was changed.</summary>
     public bool IsError { get; init; }
 

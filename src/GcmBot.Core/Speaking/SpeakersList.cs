@@ -11,10 +11,13 @@ public sealed class SpeakersList
 {
     private readonly Session _session;
     private readonly List<SpeakerEntry> _waiting;
+    private readonly IReadOnlyDictionary<int, int> _allowances;
 
-    public SpeakersList(Session session, IEnumerable<SpeakerEntry> entries)
+    /// <param name="allowances">Per-delegation speaking time in seconds, set by the moderator for this session.</param>
+    public SpeakersList(Session session, IEnumerable<SpeakerEntry> entries, IReadOnlyDictionary<int, int>? allowances = null)
     {
         _session = session;
+        _allowances = allowances ?? new Dictionary<int, int>();
         _waiting = entries.Where(e => e.Status == EntryStatus.Waiting && e.SessionId == session.Id).ToList();
     }
 
@@ -137,7 +140,9 @@ public sealed class SpeakersList
     }
 
     public TimeSpan AllotmentOf(SpeakerEntry entry, SpeakingRules rules) =>
-        entry.Kind == RequestKind.PointOfOrder ? rules.PointOfOrder : rules.StatementFor(_session.Flexible);
+        entry.Kind == RequestKind.PointOfOrder ? rules.PointOfOrder
+        : _allowances.TryGetValue(entry.DelegationId, out var seconds) ? TimeSpan.FromSeconds(seconds)
+        : rules.StatementFor(_session.Flexible);
 
     private int Rank(Segment segment) => segment switch
     {

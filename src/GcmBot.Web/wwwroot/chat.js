@@ -203,7 +203,27 @@
     if (Array.isArray(msg.actions) && msg.actions.length) node.append(renderActions(msg.actions, conversation));
     if (msg.form && typeof msg.form === "object") node.append(renderForm(msg.form, conversation));
     if (msg.attachment && typeof msg.attachment === "object") node.append(renderAttachment(msg.attachment));
+    if (msg.deadline) node.append(renderCountdown(msg.deadline, msg.at));
     return node;
+  }
+
+  // A speaking timer's end, counted down in the browser: the server sends the deadline once, not every second.
+  // The offset between the server's clock (the message time) and the browser's is applied, so a rehearsal clock works too.
+  function renderCountdown(deadline, at) {
+    const end = new Date(deadline).getTime();
+    const skew = at ? Date.now() - new Date(at).getTime() : 0;
+    const out = el("span", { class: "countdown", role: "timer", "aria-live": "off" });
+    const tick = () => {
+      if (!out.isConnected && out.dataset.started) return;
+      out.dataset.started = "1";
+      const left = Math.round((end - (Date.now() - skew)) / 1000);
+      const abs = Math.abs(left);
+      out.textContent = `${left < 0 ? "+" : ""}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}${left < 0 ? " over time" : " left"}`;
+      out.classList.toggle("over", left < 0);
+      setTimeout(tick, 1000 - (Date.now() % 1000));
+    };
+    tick();
+    return el("p", { class: "timer" }, out);
   }
 
   // A file the bot produced (a CSV export, a draft): a download link built from the embedded content.

@@ -1,0 +1,140 @@
+using GcmBot.Core.Commands;
+using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Replies;
+using GcmBot.Core.Speaking;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Core.Delivery;
+
+/// <summary>
+/// Fires due notices. Claiming sets <see cref="Notice.FiredAt"/> inside the store's serialised
+/// transaction, so however many timers and instances race for a notice, one sends it.
+/// </summary>
+public sealed partial class NoticeService
+{
+    private readonly IMeetingStore _store;
+    private readonly AnnouncementDispatcher _dispatcher;
+    private readonly TimeProvider _time;
+    private readonly ReminderRules _reminders;
+    private readonly SpeakingRules _rules;
+    private readonly ILogger<NoticeService> _logger;
+
+    public NoticeService(
+        IMeetingStore store,
+        AnnouncementDispatcher dispatcher,
+        TimeProvider time,
+        IOptions<ReminderRules> reminders,
+        IOptions<SpeakingRules> rules,
+        ILogger<NoticeService> logger)
+    {
+        _store = store;
+        _dispatcher = dispatcher;
+        _time = time;
+        _reminders = reminders.Value;
+        _rules = rules.Value;
+        _logger = logger;
+    }
+
+    public async Task<(FireOutcome Outcome, DateTimeOffset DueAt)> FireAsync(long noticeId, CancellationToken cancellationToken)
+    {
+        var claim = await _store.ExecuteAsync(async (data, ct) =>
+        {
+            var notice = await data.GetNoticeAsync(noticeId, ct);
+            if (notice is null || !notice.IsPending)
+            {
+                return new Claim(FireOutcome.Gone, default, null, null);
+            }
+
+            var now = _time.GetUtcNow();
+            if (notice.DueAt > now)
+            {
+                return new Claim(FireOutcome.Early, notice.DueAt, null, null);
+            }
+
+            notice.FiredAt = now;
+            var participant = notice.ParticipantId is { } id ? await data.GetParticipantAsync(id, ct) : null;
+            return new Claim(FireOutcome.Fired, notice.DueAt, await ComposeAsync(data, notice, ct), participant) { Notice = notice };
+        }, cancellationToken);
+
+        if (claim.Outcome == FireOutcome.Fired)
+        {
+            LogFired(_logger, noticeId, claim.Notice!.Kind, (claim.Notice.FiredAt!.Value - claim.DueAt).TotalMilliseconds);
+            if (claim.Message is { } message)
+            {
+                if (claim.Participant is { } person)
+                {
+                    await _dispatcher.SendPersonalAsync(person, claim.Notice.SessionId, message, cancellationToken);
+                }
+                else
+                {
+                    await _dispatcher.DispatchAsync([new Announcement(claim.Notice.Kind == NoticeKind.Broadcast ? null : claim.Notice.SessionId, message)], null, cancellationToken);
+                }
+            }
+        }
+
+        return (claim.Outcome, claim.DueAt);
+    }
+
+    /// <summary>The message for a notice, or null when it no longer applies (the segment already started, the session closed).</summary>
+    private async Task<Reply?> ComposeAsync(IMeetingData data, Notice notice, CancellationToken ct)
+    {
+        var session = notice.SessionId is { } sessionId ? await data.GetSessionAsync(sessionId, ct) : null;
+        switch (notice.Kind)
+        {
+            case NoticeKind.Broadcast:
+                return new Reply(notice.Text) { Title = "Announcement from the secretariat" };
+            case NoticeKind.TimerWarning or NoticeKind.TimerExpiry:
+                var intervention = notice.InterventionId is { } id ? await data.GetInterventionAsync(id, ct) : null;
+                if (intervention is not { TimerState: TimerState.Running } || session is null)
+                {
+                    return null;
+                }
+
+                var speaker = intervention.DelegationId is { } delegationId
+                    ? (await data.GetDelegationAsync(delegationId, ct))?.Name
+                    : intervention.SpeakerName;
+                if (notice.Kind == NoticeKind.TimerWarning)
+                {
+                    return new Reply($"{DurationParser.Format(_reminders.TimerWarning)} left for **{speaker}**.")
+                    {
+                        Title = $"{session.Code}: time warning",
+                        Deadline = intervention.Deadline,
+                    };
+                }
+
+                intervention.TimerState = TimerState.Expired;
+                return new Reply($"Time is up for **{speaker}** ({DurationParser.Format(intervention.Allotted)}).")
+                {
+                    Title = $"{session.Code}: time is up",
+                    Actions = [new ReplyAction("Next", "/next", ActionStyle.Primary), new ReplyAction("+1 min", "/timer extend 1m")],
+                };
+            case NoticeKind.Reminder or NoticeKind.SessionReminder when session is not null:
+                var meeting = await data.GetMeetingAsync(ct);
+                var starts = meeting is null ? session.StartsAt : meeting.ToLocal(session.StartsAt);
+                return new Reply($"**{session.Code} — {session.Title}** starts at {starts:HH:mm} in {session.Room}.") { Title = "Reminder" };
+            case NoticeKind.StakeholderSegment when session is { IsOpen: true, CurrentSegment: Segment.Main }:
+                return new Reply($"Moderator: {DurationParser.Format(_reminders.StakeholderSegment)} remain in {session.Code}. Time to start the stakeholder segment (`stakeholders`) so that at least {_rules.StakeholderSlots} stakeholders can speak.")
+                {
+                    Title = $"{session.Code}: stakeholder segment",
+                    Actions = [new ReplyAction("Start stakeholder segment", "/stakeholders", ActionStyle.Primary)],
+                };
+            case NoticeKind.SessionEnding when session is { IsOpen: true }:
+                return new Reply($"Moderator: {DurationParser.Format(_reminders.SessionEnding)} remain in {session.Code}. Time for concluding remarks (`floor closing`); the moderator may give the floor to the rapporteur.")
+                {
+                    Title = $"{session.Code}: time nearly up",
+                };
+            default:
+                return null;
+        }
+    }
+
+    private sealed record Claim(FireOutcome Outcome, DateTimeOffset DueAt, Reply? Message, Participant? Participant)
+    {
+        public Notice? Notice { get; init; }
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Notice {NoticeId} ({Kind}) fired {LatenessMs:F0} ms after its due time")]
+    private static partial void LogFired(ILogger logger, long noticeId, NoticeKind kind, double latenessMs);
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using GcmBot.Core.Delivery;
+using GcmBot.Core.Domain;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Scheduling;
+
+/// <summary>
+/// The precision path: one in-process timer per pending notice on the injected clock, firing at its due
+/// instant. Hangfire's scheduled jobs (polled) are the durable backstop, not the precision path.
+/// </summary>
+public sealed partial class NoticeTimers : INoticeScheduler, IDisposable
+{
+    private readonly ConcurrentDictionary<long, ITimer> _timers = new();
+    private readonly NoticeService _notices;
+    private readonly IBackgroundJobClient _jobs;
+    private readonly TimeProvider _time;
+    private readonly SchedulingOptions _options;
+    private readonly ILogger<NoticeTimers> _logger;
+
+    public NoticeTimers(NoticeService notices, IBackgroundJobClient jobs, TimeProvider time, IOptions<SchedulingOptions> options, ILogger<NoticeTimers> logger)
+    {
+        _notices = notices;
+        _jobs = jobs;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Notices this instance just created: armed here, and backed by a Hangfire job any instance can run.</summary>
+    public void Arm(IReadOnlyCollection<Notice> notices)
+    {
+        foreach (var notice in notices)
+        {
+            ArmLocal(notice.Id, notice.DueAt);
+            // A delay, not an absolute time: Hangfire reads the system clock, the bot reads the injected one.
+            var delay = notice.DueAt - _time.GetUtcNow() + _options.BackstopDelay;
+            _jobs.Schedule<NoticeJob>(job => job.FireAsync(notice.Id, CancellationToken.None), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        }
+    }
+
+    public int Armed => _timers.Count;
+
+    public void ArmLocal(long noticeId, DateTimeOffset dueAt)
+    {
+        var wait = dueAt - _time.GetUtcNow();
+        var timer = _time.CreateTimer(Fire, noticeId, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        if (_timers.TryAdd(noticeId, timer))
+        {
+            return;
+        }
+
+        // Already armed (a sweep saw it again): keep the existing timer.
+        timer.Dispose();
+    }
+
+    private void Fire(object? state) => _ = FireAsync((long)state!);
+
+    private async Task FireAsync(long noticeId)
+    {
+        if (_timers.TryRemove(noticeId, out var timer))
+        {
+            await timer.DisposeAsync();
+        }
+
+        try
+        {
+            var (outcome, dueAt) = await _notices.FireAsync(noticeId, CancellationToken.None);
+            if (outcome == FireOutcome.Early)
+            {
+                ArmLocal(noticeId, dueAt);
+            }
+        }
+        catch (Exception failure)
+        {
+            // Left pending: the next sweep or the Hangfire backstop tries again.
+            LogFireFailed(_logger, failure, noticeId);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var timer in _timers.Values)
+        {
+            timer.Dispose();
+        }
+
+        _timers.Clear();
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Firing notice {NoticeId} failed; it stays pending")]
+    private static partial void LogFireFailed(ILogger logger, Exception exception, long noticeId);
+}

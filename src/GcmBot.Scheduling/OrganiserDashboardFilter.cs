@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using System.Text;
+using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
+using Hangfire.Dashboard;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GcmBot.Scheduling;
+
+/// <summary>Lets organisers into the Hangfire dashboard: their web chat token, set as a cookie by the chat page.</summary>
+internal sealed class OrganiserDashboardFilter : IDashboardAsyncAuthorizationFilter
+{
+    public const string Cookie = "gcmbot_user";
+
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        var token = http.Request.Cookies[Cookie];
+        if (string.IsNullOrEmpty(token))
+        {
+            return false;
+        }
+
+        // The web chat stores only a hash of the token (see GcmBot.Web.WebIdentities).
+        var userId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..40].ToLowerInvariant();
+        var store = http.RequestServices.GetRequiredService<IMeetingStore>();
+        var participant = await store.ExecuteAsync((data, ct) => data.FindParticipantAsync("web", userId, ct), http.RequestAborted);
+        return participant?.Has(Roles.Organiser) == true;
+    }
+}
