@@ -43,4 +43,6 @@ public enum CommandId
     BroadcastIn,
     Broadcasts,
     BroadcastCancel,
+    SessionMove,
+    SessionRoom,
 }

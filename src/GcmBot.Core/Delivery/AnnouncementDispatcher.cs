@@ -63,7 +63,8 @@ public sealed partial class AnnouncementDispatcher
         && Follows(binding, announcement, sessions);
 
     private static bool Follows(ChannelBinding binding, Announcement announcement, IReadOnlyDictionary<int, Session> sessions) =>
-        announcement.SessionId is not { } id
+        announcement.Room is { } room ? string.Equals(binding.Room, room, StringComparison.OrdinalIgnoreCase)
+        : announcement.SessionId is not { } id
         || binding.SessionId == id
         || (binding.Room is not null && sessions.TryGetValue(id, out var session) && string.Equals(session.Room, binding.Room, StringComparison.OrdinalIgnoreCase));
 

@@ -217,7 +217,7 @@ internal static class ChairCommands
     }
 
     /// <summary>The moderator's reminders: time for the stakeholder segment, and time nearly up.</summary>
-    private static void ScheduleModeratorReminders(CommandContext context, Session session)
+    public static void ScheduleModeratorReminders(CommandContext context, Session session)
     {
         var stakeholders = session.EndsAt - context.Reminders.StakeholderSegment;
         if (stakeholders > context.Now)

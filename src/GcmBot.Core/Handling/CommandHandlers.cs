@@ -48,6 +48,8 @@ internal static class CommandHandlers
         CommandId.BroadcastIn => ReminderCommands.BroadcastInAsync(context),
         CommandId.Broadcasts => ReminderCommands.ListAsync(context),
         CommandId.BroadcastCancel => ReminderCommands.CancelAsync(context),
+        CommandId.SessionMove => AgendaCommands.MoveAsync(context),
+        CommandId.SessionRoom => AgendaCommands.RoomAsync(context),
         _ => throw new InvalidOperationException($"No handler for {context.Command.Definition.Id}."),
     };
 }

@@ -5,4 +5,5 @@ namespace GcmBot.Core.Replies;
 /// when it is null. The conversation the command came from already has the reply.
 /// </summary>
 /// <param name="Channel">Only to conversations of this channel kind (a mention of someone from that channel).</param>
-public sealed record Announcement(int? SessionId, Reply Message, string? Channel = null);
+/// <param name="Room">Instead of a session: the conversations bound to this room.</param>
+public sealed record Announcement(int? SessionId, Reply Message, string? Channel = null, string? Room = null);

@@ -456,6 +456,8 @@
       roles: Array.isArray(d.roles) ? d.roles.map(String) : [ui.role.value],
     };
     save(KEY_IDENTITY, state.identity);
+    // Organisers reach the Hangfire dashboard with the same identity; the cookie is sent nowhere else.
+    document.cookie = `gcmbot_user=${encodeURIComponent(state.identity.userId)}; path=/hangfire; SameSite=Strict`;
     state.editingIdentity = false;
     renderIdentity();
     const who = state.identity.delegation ? `${state.identity.displayName} (${state.identity.delegation})` : state.identity.displayName;
