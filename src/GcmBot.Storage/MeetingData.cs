@@ -102,7 +102,8 @@ internal sealed class MeetingData : IMeetingData
 
     public async Task<bool> TryRecordEventAsync(string channel, string eventId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (await _db.ProcessedEvents.AnyAsync(e => e.Channel == channel && e.EventId == eventId, cancellationToken))
+        // FindAsync also sees an event recorded earlier in this unit of work, not yet saved.
+        if (await _db.ProcessedEvents.FindAsync([channel, eventId], cancellationToken) is not null)
         {
             return false;
         }

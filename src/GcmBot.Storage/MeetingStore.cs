@@ -13,6 +13,8 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
 {
     private const long WriterLockKey = 0x6763_6d62_6f74; // "gcmbot"
     private const int Attempts = 3;
+    private const int SqliteUniqueViolation = 2067;
+    private const int SqlitePrimaryKeyViolation = 1555;
 
     private readonly GcmContextFactory _contexts;
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
@@ -70,7 +72,7 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
 
     private static bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure }
-        || exception.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+        || exception.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: SqliteUniqueViolation or SqlitePrimaryKeyViolation };
 
     public void Dispose() => _sqliteWriter.Dispose();
 }

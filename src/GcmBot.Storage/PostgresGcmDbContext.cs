@@ -8,4 +8,7 @@ public sealed class PostgresGcmDbContext : GcmDbContext
         : base(options)
     {
     }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<InstantConverter.Utc>();
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GcmBot.Storage;
 
@@ -10,17 +9,6 @@ public sealed class SqliteGcmDbContext : GcmDbContext
     {
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite has no date type: UTC ticks keep instants comparable and sortable in SQL.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-    }
-
-    private sealed class UtcTicksConverter : ValueConverter<DateTimeOffset, long>
-    {
-        public UtcTicksConverter()
-            : base(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero))
-        {
-        }
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<InstantConverter.UtcTicks>();
 }

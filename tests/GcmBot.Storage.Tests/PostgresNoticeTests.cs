@@ -1,0 +1,3 @@
+namespace GcmBot.Storage.Tests;
+
+public sealed class PostgresNoticeTests(PostgresDatabaseFixture fixture) : NoticeTests(fixture), IClassFixture<PostgresDatabaseFixture>;

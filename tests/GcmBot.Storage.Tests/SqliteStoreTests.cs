@@ -1,0 +1,3 @@
+namespace GcmBot.Storage.Tests;
+
+public sealed class SqliteStoreTests(SqliteDatabaseFixture fixture) : StoreTests(fixture), IClassFixture<SqliteDatabaseFixture>;

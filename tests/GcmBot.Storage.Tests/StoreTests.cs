@@ -1,0 +1,673 @@
+using System.Text.Json;
+using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GcmBot.Storage.Tests;
+
+/// <summary>The storage contract, run unchanged against every provider by the sealed subclasses.</summary>
+public abstract class StoreTests
+{
+    private const string Web = "web";
+
+    private readonly DatabaseFixture _fixture;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2017, 12, 5, 16, 0, 0, TimeSpan.Zero));
+
+    protected StoreTests(DatabaseFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    private MeetingStore Store => _fixture.Store;
+
+    [Fact]
+    public async Task MigrateAsync_EmptyDatabase_AppliesEveryMigrationAndLeavesNonePending()
+    {
+        await using var db = _fixture.Factory.Create();
+
+        var all = db.Database.GetMigrations().ToList();
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+
+        Assert.NotEmpty(all);
+        Assert.Equal(all, applied);
+        Assert.Empty(pending);
+        Assert.Equal(0, await db.SpeakerEntries.CountAsync(e => e.SessionId == -1));
+    }
+
+    [Fact]
+    public async Task HasPendingModelChanges_ProviderContext_IsFalse()
+    {
+        await using var db = _fixture.Factory.Create();
+
+        Assert.False(db.Database.HasPendingModelChanges(), $"{db.GetType().Name} has model changes without a migration.");
+    }
+
+    [Fact]
+    public async Task StoreAsync_SampleMeeting_SessionsComeBackInOrderAtVenueTimes()
+    {
+        var now = _time.GetUtcNow();
+        var path = Path.Combine(AppContext.BaseDirectory, "sample-meeting.json");
+        var meetingId = await Store.ExecuteAsync(
+            async (data, ct) =>
+            {
+                await using var stream = File.OpenRead(path);
+                var file = await MeetingLoader.ReadAsync(stream, ct);
+                return await MeetingLoader.StoreAsync(data, file, now, ct);
+            },
+            CancellationToken.None);
+
+        var (meeting, sessions, delegations) = await Store.ExecuteAsync(
+            async (data, ct) => (await data.GetMeetingAsync(ct), await data.GetSessionsAsync(meetingId, ct), await data.GetDelegationsAsync(meetingId, ct)),
+            CancellationToken.None);
+
+        var expected = ExpectedSessions(path);
+        Assert.NotNull(meeting);
+        Assert.Equal(meetingId, meeting.Id);
+        Assert.Equal("America/Mexico_City", meeting.TimeZoneId);
+        Assert.Equal(now, meeting.LoadedAt);
+        Assert.Equal(expected.Count, sessions.Count);
+        Assert.Equal(96, delegations.Count);
+        Assert.Equal(sessions.OrderBy(s => s.StartsAt).ThenBy(s => s.Room, StringComparer.Ordinal).Select(s => s.Code), sessions.Select(s => s.Code));
+        foreach (var session in sessions)
+        {
+            Assert.Equal(expected[session.Code], session.StartsAt);
+            Assert.Equal(TimeSpan.Zero, session.StartsAt.Offset);
+        }
+
+        var ag1 = Assert.Single(sessions, s => s.Code == "AG1");
+        Assert.Equal(new DateTimeOffset(2017, 12, 5, 16, 45, 0, TimeSpan.Zero), ag1.StartsAt);
+        Assert.Equal(new DateTimeOffset(2017, 12, 5, 10, 45, 0, TimeSpan.FromHours(-6)), meeting.ToLocal(ag1.StartsAt));
+        Assert.Equal(2, ag1.Day);
+        Assert.Equal("D1-REG", sessions[0].Code);
+        Assert.Equal(new DateTimeOffset(2017, 12, 4, 14, 0, 0, TimeSpan.Zero), sessions[0].StartsAt);
+    }
+
+    [Fact]
+    public async Task SaveChanges_UtcInstantWithTicks_RoundTripsExactly()
+    {
+        // Whole microseconds: the finest instant both providers keep (PostgreSQL timestamptz has microseconds).
+        _time.Advance(TimeSpan.FromTicks(1_234_567_890));
+        var at = _time.GetUtcNow();
+        var channel = UniqueChannel();
+
+        await Store.ExecuteAsync((data, ct) => data.TryRecordEventAsync(channel, "evt", at, ct), CancellationToken.None);
+
+        await using var db = _fixture.Factory.Create();
+        var stored = await db.ProcessedEvents.SingleAsync(e => e.Channel == channel);
+        Assert.Equal(at, stored.At);
+        Assert.Equal(at.UtcTicks, stored.At.UtcTicks);
+        Assert.Equal(TimeSpan.Zero, stored.At.Offset);
+    }
+
+    [Fact]
+    public async Task SaveChanges_InstantWithSubMicrosecondTicks_StoresWholeMicrosecondsOnBothProviders()
+    {
+        // TimeProvider.System has 100 ns ticks; PostgreSQL keeps microseconds, so both providers store microseconds.
+        _time.Advance(TimeSpan.FromTicks(1_234_567_891));
+        var at = _time.GetUtcNow();
+        var channel = UniqueChannel();
+
+        await Store.ExecuteAsync((data, ct) => data.TryRecordEventAsync(channel, "evt", at, ct), CancellationToken.None);
+
+        await using var db = _fixture.Factory.Create();
+        var stored = await db.ProcessedEvents.SingleAsync(e => e.Channel == channel);
+        Assert.Equal(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMicrosecond), stored.At.UtcTicks);
+        Assert.NotEqual(0, at.UtcTicks % TimeSpan.TicksPerMicrosecond);
+    }
+
+    [Fact]
+    public async Task SaveChanges_InstantWithVenueOffset_StoresTheSameInstant()
+    {
+        // Domain code may hold venue-local values (Meeting.ToLocal); both providers must store the instant.
+        var local = new DateTimeOffset(2017, 12, 5, 10, 45, 0, TimeSpan.FromHours(-6));
+        var channel = UniqueChannel();
+
+        await Store.ExecuteAsync((data, ct) => data.TryRecordEventAsync(channel, "evt", local, ct), CancellationToken.None);
+
+        await using var db = _fixture.Factory.Create();
+        var stored = await db.ProcessedEvents.SingleAsync(e => e.Channel == channel);
+        Assert.Equal(local.UtcDateTime, stored.At.UtcDateTime);
+    }
+
+    [Fact]
+    public async Task GetDelegationsAsync_StoredDelegations_ReturnedByIdAndByMeeting()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 3);
+
+        var (one, list, byIds, missing) = await Store.ExecuteAsync(
+            async (data, ct) => (
+                await data.GetDelegationAsync(m.DelegationIds[1], ct),
+                await data.GetDelegationsAsync(m.MeetingId, ct),
+                await data.GetDelegationsAsync([m.DelegationIds[0], m.DelegationIds[2], m.DelegationIds[0], int.MaxValue], ct),
+                await data.GetDelegationAsync(int.MaxValue, ct)),
+            CancellationToken.None);
+
+        Assert.NotNull(one);
+        Assert.Equal("Delegation 0002", one.Name);
+        Assert.Equal(m.MeetingId, one.MeetingId);
+        Assert.Equal(["Delegation 0001", "Delegation 0002", "Delegation 0003"], list.Select(d => d.Name));
+        Assert.Equal(new[] { m.DelegationIds[0], m.DelegationIds[2] }.Order(), byIds.Keys.Order());
+        Assert.Equal("Delegation 0003", byIds[m.DelegationIds[2]].Name);
+        Assert.Null(missing);
+    }
+
+    [Fact]
+    public async Task CountMembersAsync_ParticipantsOfSeveralDelegations_CountsOnlyThatDelegation()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 2);
+        var channel = UniqueChannel();
+        await AddParticipantsAsync(
+            NewParticipant(channel, "1", "Ana", m.DelegationIds[0]),
+            NewParticipant(channel, "2", "Bea", m.DelegationIds[0]),
+            NewParticipant(channel, "3", "Carl", m.DelegationIds[1]),
+            NewParticipant(channel, "4", "Dora", null));
+
+        var (first, second) = await Store.ExecuteAsync(
+            async (data, ct) => (await data.CountMembersAsync(m.DelegationIds[0], ct), await data.CountMembersAsync(m.DelegationIds[1], ct)),
+            CancellationToken.None);
+
+        Assert.Equal(2, first);
+        Assert.Equal(1, second);
+    }
+
+    [Fact]
+    public async Task FindParticipantAsync_ChannelAndExternalId_ReturnsOnlyThatParticipant()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 1);
+        var channel = UniqueChannel();
+        var other = UniqueChannel();
+        await AddParticipantsAsync(NewParticipant(channel, "42", "Ana", m.DelegationIds[0]), NewParticipant(other, "42", "Zed", null));
+
+        var (found, wrongChannel, unknown) = await Store.ExecuteAsync(
+            async (data, ct) => (
+                await data.FindParticipantAsync(channel, "42", ct),
+                await data.FindParticipantAsync(UniqueChannel(), "42", ct),
+                await data.FindParticipantAsync(channel, "43", ct)),
+            CancellationToken.None);
+
+        Assert.NotNull(found);
+        Assert.Equal("Ana", found.DisplayName);
+        Assert.Equal(m.DelegationIds[0], found.DelegationId);
+        Assert.Equal(Roles.Delegate, found.Roles);
+        Assert.Equal(_time.GetUtcNow(), found.FirstSeenAt);
+        Assert.Null(wrongChannel);
+        Assert.Null(unknown);
+    }
+
+    [Theory]
+    [InlineData("ana maría")]
+    [InlineData("ANA MARÍA")]
+    [InlineData("Ana María")]
+    [InlineData("  @ana maría ")]
+    [InlineData("<@123>")]
+    [InlineData("<@!123>")]
+    [InlineData("123")]
+    public async Task FindParticipantsAsync_NameInAnyCaseOrMention_FindsTheParticipant(string typed)
+    {
+        var channel = UniqueChannel();
+        await AddParticipantsAsync(
+            NewParticipant(channel, "123", "Ana María", null),
+            NewParticipant(channel, "456", "Ana", null),
+            NewParticipant(UniqueChannel(), "123", "Ana María", null));
+
+        var found = await Store.ExecuteAsync((data, ct) => data.FindParticipantsAsync(channel, typed, ct), CancellationToken.None);
+
+        var participant = Assert.Single(found);
+        Assert.Equal("123", participant.ExternalId);
+        Assert.Equal(channel, participant.Channel);
+    }
+
+    [Theory]
+    [InlineData("Ángela Pérez")]
+    [InlineData("ángela pérez")]
+    [InlineData("ÁNGELA PÉREZ")]
+    public async Task FindParticipantsAsync_NonAsciiNameInAnyCase_FindsTheParticipant(string typed)
+    {
+        var channel = UniqueChannel();
+        await AddParticipantsAsync(NewParticipant(channel, "789", "Ángela Pérez", null));
+
+        var found = await Store.ExecuteAsync((data, ct) => data.FindParticipantsAsync(channel, typed, ct), CancellationToken.None);
+
+        Assert.Equal("789", Assert.Single(found).ExternalId);
+    }
+
+    [Fact]
+    public async Task FindParticipantsAsync_SameDisplayNameTwice_ReturnsBoth()
+    {
+        var channel = UniqueChannel();
+        await AddParticipantsAsync(NewParticipant(channel, "1", "Sam", null), NewParticipant(channel, "2", "sam", null));
+
+        var found = await Store.ExecuteAsync((data, ct) => data.FindParticipantsAsync(channel, "SAM", ct), CancellationToken.None);
+
+        Assert.Equal(["1", "2"], found.Select(p => p.ExternalId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetAssignmentsAsync_AssignedParticipant_ReturnsOnlyTheirAssignments()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 1);
+        var channel = UniqueChannel();
+        var (ana, bea) = (NewParticipant(channel, "1", "Ana", null), NewParticipant(channel, "2", "Bea", null));
+        await AddParticipantsAsync(ana, bea);
+        await Store.ExecuteAsync(
+            (data, _) =>
+            {
+                data.Add(new SessionAssignment { SessionId = m.SessionId, ParticipantId = ana.Id, Role = Roles.Moderator });
+                data.Add(new SessionAssignment { SessionId = m.OtherSessionId, ParticipantId = ana.Id, Role = Roles.Rapporteur });
+                data.Add(new SessionAssignment { SessionId = m.SessionId, ParticipantId = bea.Id, Role = Roles.Rapporteur });
+                return Task.FromResult(0);
+            },
+            CancellationToken.None);
+
+        var found = await Store.ExecuteAsync((data, ct) => data.GetAssignmentsAsync(ana.Id, ct), CancellationToken.None);
+
+        Assert.Equal(
+            [(m.SessionId, Roles.Moderator), (m.OtherSessionId, Roles.Rapporteur)],
+            found.Select(a => (a.SessionId, a.Role)).Order());
+    }
+
+    [Fact]
+    public async Task GetBindingAsync_StoredBindings_ReturnedByConversationAndInOrder()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 1);
+        var channel = UniqueChannel();
+        var at = _time.GetUtcNow();
+        await Store.ExecuteAsync(
+            (data, _) =>
+            {
+                data.Add(new ChannelBinding { Channel = channel, ConversationId = "c1", SessionId = m.SessionId, Reference = "{\"x\":1}", BoundAt = at });
+                data.Add(new ChannelBinding { Channel = channel, ConversationId = "c2", Room = "Room A", BoundAt = at });
+                return Task.FromResult(0);
+            },
+            CancellationToken.None);
+
+        var (c1, c2, none, all) = await Store.ExecuteAsync(
+            async (data, ct) => (
+                await data.GetBindingAsync(channel, "c1", ct),
+                await data.GetBindingAsync(channel, "c2", ct),
+                await data.GetBindingAsync(UniqueChannel(), "c1", ct),
+                await data.GetBindingsAsync(ct)),
+            CancellationToken.None);
+
+        Assert.NotNull(c1);
+        Assert.Equal(m.SessionId, c1.SessionId);
+        Assert.Null(c1.Room);
+        Assert.Equal("{\"x\":1}", c1.Reference);
+        Assert.Equal(at, c1.BoundAt);
+        Assert.NotNull(c2);
+        Assert.Null(c2.SessionId);
+        Assert.Equal("Room A", c2.Room);
+        Assert.Null(none);
+        Assert.Equal(["c1", "c2"], all.Where(b => b.Channel == channel).Select(b => b.ConversationId));
+        Assert.Equal(all.Select(b => b.Id).Order(), all.Select(b => b.Id));
+    }
+
+    [Fact]
+    public async Task GetWaitingAsync_EntriesInSeveralStatesAndSessions_ReturnsOnlyWaitingOfThatSession()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 4);
+        var d = m.DelegationIds;
+        await Store.ExecuteAsync(
+            (data, _) =>
+            {
+                data.Add(NewEntry(m.SessionId, d[0], EntryStatus.Waiting));
+                data.Add(NewEntry(m.SessionId, d[1], EntryStatus.GivenFloor));
+                data.Add(NewEntry(m.SessionId, d[2], EntryStatus.Withdrawn));
+                data.Add(NewEntry(m.SessionId, d[3], EntryStatus.Removed));
+                data.Add(NewEntry(m.SessionId, d[3], EntryStatus.Waiting, RequestKind.PointOfOrder));
+                data.Add(NewEntry(m.OtherSessionId, d[1], EntryStatus.Waiting));
+                return Task.FromResult(0);
+            },
+            CancellationToken.None);
+
+        var waiting = await Store.ExecuteAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+
+        Assert.Equal(
+            [(d[0], RequestKind.Statement), (d[3], RequestKind.PointOfOrder)],
+            waiting.Select(e => (e.DelegationId, e.Kind)).Order());
+        Assert.All(waiting, e => Assert.Equal(EntryStatus.Waiting, e.Status));
+        Assert.All(waiting, e => Assert.Equal(m.SessionId, e.SessionId));
+    }
+
+    [Fact]
+    public async Task HasSpokenAsync_InterventionInOneSession_TrueOnlyForThatSessionAndDelegation()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 2);
+        var started = _time.GetUtcNow();
+        var intervention = new Intervention
+        {
+            SessionId = m.SessionId,
+            DelegationId = m.DelegationIds[0],
+            Kind = InterventionKind.Statement,
+            Segment = Segment.Main,
+            StartedAt = started,
+            AllottedSeconds = 120,
+        };
+        await Store.ExecuteAsync((data, _) => { data.Add(intervention); return Task.FromResult(0); }, CancellationToken.None);
+
+        var (spoke, otherDelegation, otherSession, read) = await Store.ExecuteAsync(
+            async (data, ct) => (
+                await data.HasSpokenAsync(m.SessionId, m.DelegationIds[0], ct),
+                await data.HasSpokenAsync(m.SessionId, m.DelegationIds[1], ct),
+                await data.HasSpokenAsync(m.OtherSessionId, m.DelegationIds[0], ct),
+                await data.GetInterventionAsync(intervention.Id, ct)),
+            CancellationToken.None);
+
+        Assert.True(spoke);
+        Assert.False(otherDelegation);
+        Assert.False(otherSession);
+        Assert.NotNull(read);
+        Assert.Equal(started, read.StartedAt);
+        Assert.Null(read.EndedAt);
+        Assert.Equal(TimeSpan.FromMinutes(2), read.Allotted);
+    }
+
+    [Fact]
+    public async Task GetCardsAsync_CardsOfSeveralDelegations_FiltersBySessionAndDelegationInOrder()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 2);
+        var d = m.DelegationIds;
+        var cards = new[]
+        {
+            NewCard(m.SessionId, d[0], "first"),
+            NewCard(m.SessionId, d[1], "second"),
+            NewCard(m.SessionId, d[0], "third"),
+            NewCard(m.OtherSessionId, d[0], "elsewhere"),
+        };
+        await Store.ExecuteAsync((data, _) => { Array.ForEach(cards, data.Add); return Task.FromResult(0); }, CancellationToken.None);
+
+        var (all, mine, one) = await Store.ExecuteAsync(
+            async (data, ct) => (
+                await data.GetCardsAsync(m.SessionId, null, ct),
+                await data.GetCardsAsync(m.SessionId, d[0], ct),
+                await data.GetCardAsync(cards[1].Id, ct)),
+            CancellationToken.None);
+
+        Assert.Equal(["first", "second", "third"], all.Select(c => c.Recommendation));
+        Assert.Equal(["first", "third"], mine.Select(c => c.Recommendation));
+        Assert.NotNull(one);
+        Assert.Equal("second", one.Recommendation);
+        Assert.Equal("means", one.Means);
+        Assert.False(one.IsWithdrawn);
+    }
+
+    [Fact]
+    public async Task FindContributionAsync_StoredMessage_FoundByChannelAndMessageId()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 1);
+        var channel = UniqueChannel();
+        var at = _time.GetUtcNow();
+        await Store.ExecuteAsync(
+            (data, _) =>
+            {
+                data.Add(new Contribution
+                {
+                    SessionId = m.SessionId,
+                    Channel = channel,
+                    ConversationId = "conv",
+                    MessageId = "m1",
+                    ParticipantId = 1,
+                    DelegationId = m.DelegationIds[0],
+                    AuthorName = "Ana",
+                    Text = "Migration is a shared responsibility.",
+                    At = at,
+                });
+                return Task.FromResult(0);
+            },
+            CancellationToken.None);
+
+        var (found, other) = await Store.ExecuteAsync(
+            async (data, ct) => (await data.FindContributionAsync(channel, "m1", ct), await data.FindContributionAsync(channel, "m2", ct)),
+            CancellationToken.None);
+
+        Assert.NotNull(found);
+        Assert.Equal("Migration is a shared responsibility.", found.Text);
+        Assert.Equal(at, found.At);
+        Assert.Null(found.EditedAt);
+        Assert.Null(other);
+    }
+
+    [Fact]
+    public async Task TryRecordEventAsync_SecondUnitOfWork_ReturnsFalse()
+    {
+        var channel = UniqueChannel();
+        var at = _time.GetUtcNow();
+
+        var first = await Store.ExecuteAsync((data, ct) => data.TryRecordEventAsync(channel, "evt-1", at, ct), CancellationToken.None);
+        var second = await Store.ExecuteAsync((data, ct) => data.TryRecordEventAsync(channel, "evt-1", at, ct), CancellationToken.None);
+        var otherEvent = await Store.ExecuteAsync((data, ct) => data.TryRecordEventAsync(channel, "evt-2", at, ct), CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.True(otherEvent);
+    }
+
+    [Fact]
+    public async Task TryRecordEventAsync_SameUnitOfWorkTwice_SecondReturnsFalse()
+    {
+        var channel = UniqueChannel();
+        var at = _time.GetUtcNow();
+
+        var (first, second) = await Store.ExecuteAsync(
+            async (data, ct) => (await data.TryRecordEventAsync(channel, "evt-1", at, ct), await data.TryRecordEventAsync(channel, "evt-1", at, ct)),
+            CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SecondWaitingEntryForSameKind_ThrowsDbUpdateException()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 1);
+        await AddEntriesAsync(NewEntry(m.SessionId, m.DelegationIds[0], EntryStatus.Waiting));
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => Store.ExecuteAsync(
+            (data, _) =>
+            {
+                Interlocked.Increment(ref attempts);
+                data.Add(NewEntry(m.SessionId, m.DelegationIds[0], EntryStatus.Waiting));
+                return Task.FromResult(0);
+            },
+            CancellationToken.None));
+
+        Assert.Equal(1, await CountEntriesAsync(m.SessionId));
+        Assert.Equal(3, attempts);
+    }
+
+    [Fact]
+    public async Task SaveChanges_SecondWaitingEntryOutsideTheStore_ThrowsDbUpdateException()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 1);
+        await AddEntriesAsync(NewEntry(m.SessionId, m.DelegationIds[0], EntryStatus.Waiting));
+        await using var db = _fixture.Factory.Create();
+        db.SpeakerEntries.Add(NewEntry(m.SessionId, m.DelegationIds[0], EntryStatus.Waiting));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Theory]
+    [InlineData(EntryStatus.GivenFloor)]
+    [InlineData(EntryStatus.Withdrawn)]
+    [InlineData(EntryStatus.Removed)]
+    public async Task ExecuteAsync_WaitingEntryAfterOneThatLeftTheList_IsStored(EntryStatus left)
+    {
+        var m = await TestMeeting.CreateAsync(Store, 1);
+        await AddEntriesAsync(NewEntry(m.SessionId, m.DelegationIds[0], left), NewEntry(m.SessionId, m.DelegationIds[0], left));
+
+        await AddEntriesAsync(
+            NewEntry(m.SessionId, m.DelegationIds[0], EntryStatus.Waiting),
+            NewEntry(m.SessionId, m.DelegationIds[0], EntryStatus.Waiting, RequestKind.Reply),
+            NewEntry(m.OtherSessionId, m.DelegationIds[0], EntryStatus.Waiting));
+
+        Assert.Equal(4, await CountEntriesAsync(m.SessionId));
+        Assert.Equal(1, await CountEntriesAsync(m.OtherSessionId));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ExecuteAsync_WorkThrowsAfterAdd_SavesNothing(bool flushFirst)
+    {
+        var m = await TestMeeting.CreateAsync(Store, 1);
+        var channel = UniqueChannel();
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.ExecuteAsync<int>(
+            async (data, ct) =>
+            {
+                data.Add(NewEntry(m.SessionId, m.DelegationIds[0], EntryStatus.Waiting));
+                await data.TryRecordEventAsync(channel, "evt", _time.GetUtcNow(), ct);
+                if (flushFirst)
+                {
+                    await data.FlushAsync(ct);
+                }
+
+                throw new InvalidOperationException("the command failed");
+            },
+            CancellationToken.None));
+
+        Assert.Equal("the command failed", thrown.Message);
+        Assert.Equal(0, await CountEntriesAsync(m.SessionId));
+        await using var db = _fixture.Factory.Create();
+        Assert.False(await db.ProcessedEvents.AnyAsync(e => e.Channel == channel));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_200ConcurrentRequestsOfDifferentDelegations_IdsFollowTheOrderWorkRan()
+    {
+        const int Requests = 200;
+        var m = await TestMeeting.CreateAsync(Store, Requests);
+        var order = 0;
+        var concurrent = 0;
+        var maxConcurrent = 0;
+
+        var results = await Task.WhenAll(m.DelegationIds.Select(delegationId => Task.Run(() => Store.ExecuteAsync(
+            async (data, ct) =>
+            {
+                var position = Interlocked.Increment(ref order);
+                var inside = Interlocked.Increment(ref concurrent);
+                InterlockedMax(ref maxConcurrent, inside);
+                var waiting = await data.GetWaitingAsync(m.SessionId, ct);
+                var entry = NewEntry(m.SessionId, delegationId, EntryStatus.Waiting);
+                entry.SortKey = waiting.Count + 1;
+                data.Add(entry);
+                Interlocked.Decrement(ref concurrent);
+                return (Position: position, Entry: entry);
+            },
+            CancellationToken.None))));
+
+        Assert.Equal(1, maxConcurrent);
+        await using var db = _fixture.Factory.Create();
+        var rows = await db.SpeakerEntries.Where(e => e.SessionId == m.SessionId).ToListAsync();
+        Assert.Equal(Requests, rows.Count);
+        Assert.All(rows, r => Assert.Equal(EntryStatus.Waiting, r.Status));
+        Assert.Equal(m.DelegationIds.Order(), rows.Select(r => r.DelegationId).Order());
+        var ids = results.OrderBy(r => r.Position).Select(r => r.Entry.Id).ToList();
+        Assert.Equal(Enumerable.Range(1, Requests), results.Select(r => r.Position).Order());
+        Assert.All(ids.Zip(ids.Skip(1)), pair => Assert.True(pair.First < pair.Second, $"id {pair.Second} was stored after id {pair.First}"));
+        Assert.Equal(ids.Order(), rows.Select(r => r.Id).Order());
+
+        // Each unit of work saw all the earlier ones: the sort keys are 1..200 in id order.
+        Assert.Equal(Enumerable.Range(1, Requests).Select(i => (double)i), rows.OrderBy(r => r.Id).Select(r => r.SortKey));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_100ConcurrentRequestsOfOneDelegation_StoresOneWaitingEntry()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 1);
+        var delegationId = m.DelegationIds[0];
+
+        var added = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => Store.ExecuteAsync(
+            (data, ct) => AddIfAbsentAsync(data, m.SessionId, delegationId, participantId: 1, ct),
+            CancellationToken.None))));
+
+        Assert.Equal(1, added.Count(a => a));
+        Assert.Equal(1, await CountEntriesAsync(m.SessionId));
+    }
+
+    internal static async Task<bool> AddIfAbsentAsync(IMeetingData data, int sessionId, int delegationId, int participantId, CancellationToken ct)
+    {
+        var waiting = await data.GetWaitingAsync(sessionId, ct);
+        if (waiting.Any(e => e.DelegationId == delegationId && e.Kind == RequestKind.Statement))
+        {
+            return false;
+        }
+
+        var entry = NewEntry(sessionId, delegationId, EntryStatus.Waiting);
+        entry.RequestedByParticipantId = participantId;
+        data.Add(entry);
+        return true;
+    }
+
+    internal static SpeakerEntry NewEntry(int sessionId, int delegationId, EntryStatus status, RequestKind kind = RequestKind.Statement) => new()
+    {
+        SessionId = sessionId,
+        DelegationId = delegationId,
+        Kind = kind,
+        Segment = kind == RequestKind.PointOfOrder ? Segment.PointOfOrder : Segment.Main,
+        SortKey = 1,
+        Status = status,
+        RequestedByParticipantId = 1,
+        RequestedAt = TestMeeting.Start,
+        LeftAt = status == EntryStatus.Waiting ? null : TestMeeting.Start.AddMinutes(5),
+    };
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+
+    private static string UniqueChannel() => $"t{Guid.NewGuid():N}"[..16];
+
+    private static Dictionary<string, DateTimeOffset> ExpectedSessions(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(json.RootElement.GetProperty("timeZone").GetString()!);
+        return json.RootElement.GetProperty("sessions").EnumerateArray().ToDictionary(
+            s => s.GetProperty("code").GetString()!,
+            s =>
+            {
+                var local = DateTime.Parse($"{s.GetProperty("date").GetString()}T{s.GetProperty("start").GetString()}", System.Globalization.CultureInfo.InvariantCulture);
+                return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+            });
+    }
+
+    private Participant NewParticipant(string channel, string externalId, string name, int? delegationId) => new()
+    {
+        Channel = channel,
+        ExternalId = externalId,
+        DisplayName = name,
+        DelegationId = delegationId,
+        Roles = Roles.Delegate,
+        FirstSeenAt = _time.GetUtcNow(),
+    };
+
+    private static Card NewCard(int sessionId, int delegationId, string text) => new()
+    {
+        SessionId = sessionId,
+        DelegationId = delegationId,
+        SubmittedByParticipantId = 1,
+        Recommendation = text,
+        Means = "means",
+        SubmittedAt = TestMeeting.Start,
+    };
+
+    private Task AddParticipantsAsync(params Participant[] participants) =>
+        Store.ExecuteAsync((data, _) => { Array.ForEach(participants, data.Add); return Task.FromResult(0); }, CancellationToken.None);
+
+    private Task AddEntriesAsync(params SpeakerEntry[] entries) =>
+        Store.ExecuteAsync((data, _) => { Array.ForEach(entries, data.Add); return Task.FromResult(0); }, CancellationToken.None);
+
+    private async Task<int> CountEntriesAsync(int sessionId)
+    {
+        await using var db = _fixture.Factory.Create();
+        return await db.SpeakerEntries.CountAsync(e => e.SessionId == sessionId);
+    }
+}
