@@ -57,11 +57,9 @@ public static class WebChatEndpoints
 
     private static async Task<IResult> PostIdentityAsync(
         IdentityRequest request,
-        IMeetingStore store,
         CommandService commands,
         WebIdentities identities,
         IOptions<WebChatOptions> options,
-        TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (!options.Value.IdentityPicker)
@@ -80,29 +78,24 @@ public static class WebChatEndpoints
             return Error(StatusCodes.Status400BadRequest, "Pick a role: delegate, moderator, rapporteur or organiser.");
         }
 
+        // The participant and its registration are one command, one transaction: a refusal stores nothing.
         var token = WebIdentities.NewToken();
         var userId = WebIdentities.UserId(token);
-        await store.ExecuteAsync(async (data, ct) =>
-        {
-            data.Add(new Participant { Channel = WebChannel.Name, ExternalId = userId, DisplayName = name, Roles = role, FirstSeenAt = time.GetUtcNow() });
-            await data.FlushAsync(ct);
-            return true;
-        }, cancellationToken);
-
-        string? delegation = null;
-        if (!string.IsNullOrWhiteSpace(request.Delegation))
-        {
-            var registration = await commands.HandleAsync(
-                new Inbound(WebChannel.Name, "identity", userId, name) { CommandName = "register", Fields = new Dictionary<string, string> { ["delegation"] = request.Delegation } },
-                cancellationToken);
-            if (registration!.Reply.IsError)
+        var wantsDelegation = !string.IsNullOrWhiteSpace(request.Delegation);
+        var enrolment = await commands.HandleAsync(
+            new Inbound(WebChannel.Name, "identity", userId, name)
             {
-                return Error(StatusCodes.Status400BadRequest, registration.Reply.Text);
-            }
-
-            delegation = registration.Author?.Delegation;
+                CommandName = wantsDelegation ? "register" : "whoami",
+                Fields = wantsDelegation ? new Dictionary<string, string> { ["delegation"] = request.Delegation! } : null,
+                NewParticipantRoles = role,
+            },
+            cancellationToken);
+        if (enrolment!.Reply.IsError)
+        {
+            return Error(StatusCodes.Status400BadRequest, enrolment.Reply.Text);
         }
 
+        var delegation = enrolment.Author?.Delegation;
         identities.Remember(userId, new Author(name, delegation));
         return Results.Ok(new { UserId = token, DisplayName = name, Delegation = delegation, Roles = new[] { role.ToString().ToLowerInvariant() } });
     }

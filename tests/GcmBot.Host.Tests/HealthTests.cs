@@ -1,21 +1,20 @@
-using Microsoft.AspNetCore.Mvc.Testing;
+using System.Net;
 
 namespace GcmBot.Host.Tests;
 
-public sealed class HealthTests : IClassFixture<WebApplicationFactory<Program>>
+public sealed class HealthTests
 {
-    private readonly WebApplicationFactory<Program> _factory;
-
-    public HealthTests(WebApplicationFactory<Program> factory)
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_MeetingLoaded_ReportsHealthy(string path)
     {
-        _factory = factory.WithWebHostBuilder(b => b.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}"));
-    }
+        await using var app = new GcmBotApp();
 
-    [Fact]
-    public async Task Health_MeetingLoaded_ReportsHealthy()
-    {
-        using var client = _factory.CreateClient();
-        var body = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
-        Assert.Equal("Healthy", body);
+        using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 }

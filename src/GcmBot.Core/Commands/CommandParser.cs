@@ -53,13 +53,25 @@ public static class CommandParser
 
         foreach (var argument in definition.Arguments)
         {
-            if (arguments.TryGetValue(argument.Name, out var value))
+            if (!arguments.TryGetValue(argument.Name, out var value))
             {
-                var error = Validate(definition, argument, value);
-                if (error is not null)
+                if (argument.Required)
                 {
-                    return ParseResult.Fail(error);
+                    return ParseResult.Fail($"Missing <{argument.Name}> ({argument.Description}). Usage: `{definition.Usage}`");
                 }
+
+                continue;
+            }
+
+            var error = Validate(definition, argument, value);
+            if (error is not null)
+            {
+                return ParseResult.Fail(error);
+            }
+
+            if (argument.Kind == ArgumentKind.Choice)
+            {
+                arguments[argument.Name] = Choose(argument, value)!;
             }
         }
 
@@ -189,7 +201,7 @@ public static class CommandParser
         ArgumentKind.Duration when !DurationParser.TryParse(value, out _) =>
             $"<{spec.Name}> must be a duration such as `90s`, `2m` or `1:30`, not `{value}`. Usage: `{definition.Usage}`",
         ArgumentKind.Choice when Choose(spec, value) is null =>
-            $"<{spec.Name}> must be one of {string.Join(", ", spec.Choices!.Select(c => $"`{c}`"))}, not `{value}`.",
+            $"<{spec.Name}> must be one of {string.Join(", ", spec.Choices!.Select(c => $"`{c}`"))}, not `{value}`. Usage: `{definition.Usage}`",
         _ => null,
     };
 
@@ -214,7 +226,7 @@ public static class CommandParser
         return $"I don't know the command `{typed}`.{suggestion} Type `help` to see the commands.";
     }
 
-    private static int Levenshtein(string a, string b)
+    internal static int Levenshtein(string a, string b)
     {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         for (var i = 1; i <= a.Length; i++)

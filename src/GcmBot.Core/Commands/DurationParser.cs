@@ -17,9 +17,9 @@ public static partial class DurationParser
 
         if (match.Groups["min"].Success)
         {
-            value = TimeSpan.FromMinutes(int.Parse(match.Groups["min"].Value, CultureInfo.InvariantCulture))
-                + TimeSpan.FromSeconds(int.Parse(match.Groups["sec"].Value, CultureInfo.InvariantCulture));
-            return match.Groups["sec"].Value.Length == 2;
+            var seconds = int.Parse(match.Groups["sec"].Value, CultureInfo.InvariantCulture);
+            value = TimeSpan.FromMinutes(int.Parse(match.Groups["min"].Value, CultureInfo.InvariantCulture)) + TimeSpan.FromSeconds(seconds);
+            return seconds < 60 && value > TimeSpan.Zero && value <= TimeSpan.FromDays(7);
         }
 
         var number = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);

@@ -115,6 +115,7 @@ public sealed partial class CommandService
                 Channel = inbound.Channel,
                 ExternalId = inbound.UserId,
                 DisplayName = inbound.UserName,
+                Roles = inbound.NewParticipantRoles,
                 FirstSeenAt = _time.GetUtcNow(),
             };
             data.Add(participant);

@@ -13,4 +13,7 @@ public sealed record Inbound(string Channel, string ConversationId, string UserI
 
     /// <summary>Adapter data for posting back into this conversation later (stored when it is bound).</summary>
     public string? Reference { get; init; }
+
+    /// <summary>Roles given to the user if this command is their first contact (the web chat's identity picker).</summary>
+    public Domain.Roles NewParticipantRoles { get; init; }
 }

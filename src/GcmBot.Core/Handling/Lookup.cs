@@ -25,6 +25,17 @@ public static class Lookup
         }
 
         var candidates = (exact.Count > 1 ? exact : partial).Take(5).Select(display).ToList();
+        if (candidates.Count == 0)
+        {
+            // A typo: suggest the names that are a few keystrokes away.
+            candidates = [.. list
+                .Select(i => (Item: i, Distance: names(i).Min(n => Commands.CommandParser.Levenshtein(Normalise(n), query))))
+                .Where(c => c.Distance <= Math.Max(2, query.Length / 4))
+                .OrderBy(c => c.Distance)
+                .Take(3)
+                .Select(c => display(c.Item))];
+        }
+
         return new Match<T>(null, candidates.Count > 0 ? $" Did you mean {string.Join(", ", candidates.Select(c => $"`{c}`"))}?" : "");
     }
 

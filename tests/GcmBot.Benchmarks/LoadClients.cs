@@ -1,0 +1,3 @@
+namespace GcmBot.Benchmarks;
+
+internal sealed record LoadClients(string Moderator, IReadOnlyList<string> Delegates);

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace GcmBot.Benchmarks;
+
+/// <summary><c>dotnet run -c Release --project tests/GcmBot.Benchmarks -- [--rate 500] [--seconds 20] [--warmup 3]</c></summary>
+internal static class LoadGenerator
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = LoadOptions.Parse(args);
+        await using var host = BenchHost.Start(options.Port);
+        var clients = await host.PrepareAsync(options.Identities);
+        var load = new OpenLoopLoad(host.Client, clients, options);
+        // Warm-up at the same rate, not reported: JIT tiering and connection set-up are not the steady state.
+        _ = await load.RunAsync(options.WarmupSeconds);
+        var samples = await load.RunAsync();
+        var report = Report.Markdown(options, samples, load.Elapsed);
+        Console.WriteLine(report);
+        var path = Path.Combine("BenchmarkDotNet.Artifacts", "results", "web-commands.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, report);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Written to {Path.GetFullPath(path)}"));
+        return samples.Any(s => s.HttpError) ? 1 : 0;
+    }
+}

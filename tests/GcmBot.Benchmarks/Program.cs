@@ -1,1 +1,0 @@
-namespace GcmBot.Benchmarks; internal static class Program { private static void Main() { } }
