@@ -15,7 +15,7 @@ internal sealed class DatabaseHealthCheck : IHealthCheck
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var meeting = await _store.ExecuteAsync((data, ct) => data.GetMeetingAsync(ct), cancellationToken);
+        var meeting = await _store.ReadAsync((data, ct) => data.GetMeetingAsync(ct), cancellationToken);
         return meeting is null ? HealthCheckResult.Degraded("No meeting loaded.") : HealthCheckResult.Healthy(meeting.Title);
     }
 }

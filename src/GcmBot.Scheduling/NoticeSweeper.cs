@@ -26,7 +26,7 @@ internal sealed class NoticeSweeper : BackgroundService
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
         var horizon = _time.GetUtcNow() + (_options.SweepInterval * 2);
-        var due = await _store.ExecuteAsync((data, ct) => data.GetPendingNoticesAsync(horizon, ct), cancellationToken);
+        var due = await _store.ReadAsync((data, ct) => data.GetPendingNoticesAsync(horizon, ct), cancellationToken);
         foreach (var notice in due)
         {
             _timers.ArmLocal(notice.Id, notice.DueAt);

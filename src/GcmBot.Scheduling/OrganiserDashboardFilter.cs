@@ -24,7 +24,7 @@ internal sealed class OrganiserDashboardFilter : IDashboardAsyncAuthorizationFil
         // The web chat stores only a hash of the token (see GcmBot.Web.WebIdentities).
         var userId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..40].ToLowerInvariant();
         var store = http.RequestServices.GetRequiredService<IMeetingStore>();
-        var participant = await store.ExecuteAsync((data, ct) => data.FindParticipantAsync("web", userId, ct), http.RequestAborted);
+        var participant = await store.ReadAsync((data, ct) => data.FindParticipantAsync("web", userId, ct), http.RequestAborted);
         return participant?.Has(Roles.Organiser) == true;
     }
 }

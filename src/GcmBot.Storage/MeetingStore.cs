@@ -1,5 +1,6 @@
 using GcmBot.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace GcmBot.Storage;
@@ -39,6 +40,24 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
         }
     }
 
+    public async Task<T> ReadAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var context = _contexts.Create();
+        context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        if (_contexts.Provider == StorageProvider.Sqlite)
+        {
+            // A deferred transaction reads one WAL snapshot and never contends for the write lock
+            // (EF's default on SQLite is BEGIN IMMEDIATE).
+            await context.Database.OpenConnectionAsync(cancellationToken);
+            await using var snapshot = ((SqliteConnection)context.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            await context.Database.UseTransactionAsync(snapshot, cancellationToken);
+            return await work(new MeetingData(context), cancellationToken);
+        }
+
+        await using var transaction = await context.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        return await work(new MeetingData(context), cancellationToken);
+    }
+
     private async Task<T> ExecuteOnceAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var sqlite = _contexts.Provider == StorageProvider.Sqlite;
@@ -72,7 +91,7 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
 
     private static bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure }
-        || exception.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: SqliteUniqueViolation or SqlitePrimaryKeyViolation };
+        || exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteUniqueViolation or SqlitePrimaryKeyViolation };
 
     public void Dispose() => _sqliteWriter.Dispose();
 }

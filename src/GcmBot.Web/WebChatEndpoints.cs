@@ -32,7 +32,7 @@ public static class WebChatEndpoints
 
     private static async Task<IResult> GetMeetingAsync(IMeetingStore store, IOptions<WebChatOptions> options, CancellationToken cancellationToken)
     {
-        var view = await store.ExecuteAsync(async (data, ct) =>
+        var view = await store.ReadAsync(async (data, ct) =>
         {
             var meeting = await data.GetMeetingAsync(ct);
             if (meeting is null)

@@ -34,7 +34,7 @@ internal sealed class WebIdentities
             return known;
         }
 
-        var author = await _store.ExecuteAsync(async (data, ct) =>
+        var author = await _store.ReadAsync(async (data, ct) =>
         {
             var participant = await data.FindParticipantAsync(WebChannel.Name, userId, ct);
             if (participant is null)

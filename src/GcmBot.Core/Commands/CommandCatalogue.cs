@@ -21,10 +21,10 @@ public static class CommandCatalogue
     public static IReadOnlyList<CommandDefinition> All { get; } =
     [
         new(CommandId.Help, "help", Access.Anyone, MeetingGroup, "Show the commands you can use, or how to use one.",
-            [new("command", ArgumentKind.Text, false, "a command name")], ["help", "help list move"]),
+            [new("command", ArgumentKind.Text, false, "a command name")], ["help", "help list move"]) { ReadOnly = true },
         new(CommandId.Agenda, "agenda", Access.Anyone, MeetingGroup, "Show the agenda: what runs now, next, today, tomorrow, a day or a session.",
-            [new("when", ArgumentKind.Text, false, "now | next | today | tomorrow | day N | a session code")], ["agenda now", "agenda day 2", "agenda AG1"]),
-        new(CommandId.WhoAmI, "whoami", Access.Anyone, MeetingGroup, "Show your delegation and roles.", [], ["whoami"]),
+            [new("when", ArgumentKind.Text, false, "now | next | today | tomorrow | day N | a session code")], ["agenda now", "agenda day 2", "agenda AG1"]) { ReadOnly = true },
+        new(CommandId.WhoAmI, "whoami", Access.Anyone, MeetingGroup, "Show your delegation and roles.", [], ["whoami"]) { ReadOnly = true },
         new(CommandId.Register, "register", Access.Anyone, MeetingGroup, "Join a delegation (at most four members each).",
             [new("delegation", ArgumentKind.Delegation, true, "the delegation's name or short code"),
              new("category", ArgumentKind.Choice, false, "category, when registering a new delegation", CategoryChoices, "as")],
@@ -32,7 +32,7 @@ public static class CommandCatalogue
 
         new(CommandId.Speak, "speak", Access.Delegation, FloorGroup, "Ask for the floor: put your delegation on the speakers list.", [], ["speak"]),
         new(CommandId.Withdraw, "withdraw", Access.Delegation, FloorGroup, "Take your delegation off the speakers list.", [], ["withdraw"]),
-        new(CommandId.Queue, "queue", Access.Anyone, FloorGroup, "Show the speakers list and your place on it.", [], ["queue"]),
+        new(CommandId.Queue, "queue", Access.Anyone, FloorGroup, "Show the speakers list and your place on it.", [], ["queue"]) { ReadOnly = true },
         new(CommandId.PointOfOrder, "point of order", Access.Delegation, FloorGroup, "Raise a point of order: heard before everyone else.", [], ["point of order"]),
         new(CommandId.Reply, "reply", Access.Delegation, FloorGroup, "Ask for a right of reply: heard at the end of the current segment.", [], ["reply"]),
 
@@ -79,8 +79,8 @@ public static class CommandCatalogue
         new(CommandId.CardWithdraw, "card withdraw", Access.Delegation, CardGroup, "Withdraw one of your cards.",
             [new("id", ArgumentKind.Number, true, "the card number")], ["card withdraw 12"]),
         new(CommandId.Cards, "cards", Access.Anyone, CardGroup, "List your delegation's cards, or all cards of the session (moderators and rapporteurs).",
-            [new("which", ArgumentKind.Choice, false, "mine or all", ["mine", "all"])], ["cards", "cards all"]),
-        new(CommandId.CardsExport, "cards export", Access.Reporting, CardGroup, "Export the session's cards as CSV.", [], ["cards export"]),
+            [new("which", ArgumentKind.Choice, false, "mine or all", ["mine", "all"])], ["cards", "cards all"]) { ReadOnly = true },
+        new(CommandId.CardsExport, "cards export", Access.Reporting, CardGroup, "Export the session's cards as CSV.", [], ["cards export"]) { ReadOnly = true },
 
         new(CommandId.Bind, "bind", Access.Organiser, SecretariatGroup, "Bind this chat channel to a session or a room.",
             [new("target", ArgumentKind.Session, true, "a session code or a room name")], ["bind AG1", "bind Room A"]),
@@ -97,7 +97,7 @@ public static class CommandCatalogue
         new(CommandId.BroadcastIn, "broadcast in", Access.Organiser, SecretariatGroup, "Schedule an announcement after a delay.",
             [new("delay", ArgumentKind.Duration, true, "e.g. 10m"),
              new("text", ArgumentKind.Text, true, "the announcement")], ["broadcast in 10m Coffee is served in the common area."]),
-        new(CommandId.Broadcasts, "broadcasts", Access.Organiser, SecretariatGroup, "List scheduled announcements.", [], ["broadcasts"]),
+        new(CommandId.Broadcasts, "broadcasts", Access.Organiser, SecretariatGroup, "List scheduled announcements.", [], ["broadcasts"]) { ReadOnly = true },
         new(CommandId.BroadcastCancel, "broadcast cancel", Access.Organiser, SecretariatGroup, "Cancel a scheduled announcement.",
             [new("id", ArgumentKind.Number, true, "its number, from `broadcasts`")], ["broadcast cancel 3"]),
         new(CommandId.SessionMove, "session move", Access.Organiser, SecretariatGroup, "Change a session's time (venue time, same day); the change is announced and reminders follow.",

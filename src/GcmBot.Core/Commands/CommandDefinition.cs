@@ -12,6 +12,9 @@ public sealed record CommandDefinition(
 {
     public IReadOnlyList<string> Words { get; } = Name.Split(' ');
 
+    /// <summary>Only reads: runs on a snapshot, without waiting for the single writer.</summary>
+    public bool ReadOnly { get; init; }
+
     public string Usage => string.Join(' ', [Name, .. Arguments.Select(Describe)]);
 
     private static string Describe(CommandArgument argument)

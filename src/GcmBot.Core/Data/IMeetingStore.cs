@@ -4,4 +4,10 @@ namespace GcmBot.Core.Data;
 public interface IMeetingStore
 {
     Task<T> ExecuteAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs read-only work on a consistent snapshot without waiting for the writer; nothing it changes
+    /// is saved.
+    /// </summary>
+    Task<T> ReadAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }

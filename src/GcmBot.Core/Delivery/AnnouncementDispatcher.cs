@@ -30,7 +30,7 @@ public sealed partial class AnnouncementDispatcher
             return;
         }
 
-        var (bindings, sessions) = await _store.ExecuteAsync(async (data, ct) =>
+        var (bindings, sessions) = await _store.ReadAsync(async (data, ct) =>
         {
             var meeting = await data.GetMeetingAsync(ct);
             var all = meeting is null ? [] : await data.GetSessionsAsync(meeting.Id, ct);

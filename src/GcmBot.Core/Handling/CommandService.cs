@@ -44,8 +44,20 @@ public sealed partial class CommandService
     {
         try
         {
+            var parsed = inbound.CommandName is not null
+                ? CommandParser.FromFields(inbound.CommandName, inbound.Fields ?? new Dictionary<string, string>())
+                : CommandParser.Parse(inbound.Text ?? "");
+            var command = parsed.Command ?? throw new CommandException(parsed.Error!);
+
+            // Reads skip the writer queue; a first contact (a participant to create) or an event id to record needs a write.
+            if (command.Definition.ReadOnly && inbound.EventId is null
+                && await _store.ReadAsync((data, ct) => RunAsync(data, inbound, command, [], readOnly: true, ct), cancellationToken) is { } read)
+            {
+                return read;
+            }
+
             var scheduled = new List<Notice>();
-            var result = await _store.ExecuteAsync((data, ct) => RunAsync(data, inbound, scheduled, ct), cancellationToken);
+            var result = await _store.ExecuteAsync((data, ct) => RunAsync(data, inbound, command, scheduled, readOnly: false, ct), cancellationToken);
             if (scheduled.Count > 0)
             {
                 _scheduler?.Arm(scheduled);
@@ -64,33 +76,33 @@ public sealed partial class CommandService
         }
     }
 
-    private async Task<CommandResult?> RunAsync(IMeetingData data, Inbound inbound, List<Notice> scheduled, CancellationToken ct)
+    /// <returns>The result; null for a redelivered event, or on the read path when a write is needed.</returns>
+    private async Task<CommandResult?> RunAsync(IMeetingData data, Inbound inbound, ParsedCommand command, List<Notice> scheduled, bool readOnly, CancellationToken ct)
     {
         // A retried transaction starts again from nothing.
         scheduled.Clear();
-        if (inbound.EventId is not null && !await data.TryRecordEventAsync(inbound.Channel, inbound.EventId, _time.GetUtcNow(), ct))
+        if (!readOnly && inbound.EventId is not null && !await data.TryRecordEventAsync(inbound.Channel, inbound.EventId, _time.GetUtcNow(), ct))
         {
             return null;
         }
 
-        var parsed = inbound.CommandName is not null
-            ? CommandParser.FromFields(inbound.CommandName, inbound.Fields ?? new Dictionary<string, string>())
-            : CommandParser.Parse(inbound.Text ?? "");
-        if (parsed.Command is null)
-        {
-            throw new CommandException(parsed.Error!);
-        }
-
         var meeting = await data.GetMeetingAsync(ct)
             ?? throw new CommandException("No meeting is loaded yet. The secretariat loads the agenda first.");
-        var participant = await ParticipantAsync(data, inbound, ct);
+        var participant = readOnly
+            ? await data.FindParticipantAsync(inbound.Channel, inbound.UserId, ct)
+            : await ParticipantAsync(data, inbound, ct);
+        if (participant is null)
+        {
+            return null;
+        }
+
         var context = new CommandContext
         {
             Data = data,
             Meeting = meeting,
             Participant = participant,
             Inbound = inbound,
-            Command = parsed.Command,
+            Command = command,
             Now = _time.GetUtcNow(),
             Rules = _rules,
             Reminders = _reminders,
