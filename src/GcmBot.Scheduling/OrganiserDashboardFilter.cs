@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using Hangfire.Dashboard;
@@ -21,8 +19,7 @@ internal sealed class OrganiserDashboardFilter : IDashboardAsyncAuthorizationFil
             return false;
         }
 
-        // The web chat stores only a hash of the token (see GcmBot.Web.WebIdentities).
-        var userId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..40].ToLowerInvariant();
+        var userId = TokenHash.Of(token);
         var store = http.RequestServices.GetRequiredService<IMeetingStore>();
         var participant = await store.ReadAsync((data, ct) => data.FindParticipantAsync("web", userId, ct), http.RequestAborted);
         return participant?.Has(Roles.Organiser) == true;

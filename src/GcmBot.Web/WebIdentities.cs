@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
 using GcmBot.Core.Replies;
 
 namespace GcmBot.Web;
@@ -22,7 +22,7 @@ internal sealed class WebIdentities
 
     public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 
-    public static string UserId(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..40].ToLowerInvariant();
+    public static string UserId(string token) => TokenHash.Of(token);
 
     public void Remember(string userId, Author author) => _authors[userId] = author;
 

@@ -1,0 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace GcmBot.Core.Domain;
+
+/// <summary>
+/// The stored form of a bearer token (the web chat's identity): a SHA-256 prefix, so the database never
+/// holds a token that could be replayed.
+/// </summary>
+public static class TokenHash
+{
+    public static string Of(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..40].ToLowerInvariant();
+}
