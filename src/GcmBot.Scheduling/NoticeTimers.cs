@@ -45,15 +45,17 @@ public sealed partial class NoticeTimers : INoticeScheduler, IDisposable
 
     public void ArmLocal(long noticeId, DateTimeOffset dueAt)
     {
-        var wait = dueAt - _time.GetUtcNow();
-        var timer = _time.CreateTimer(Fire, noticeId, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        if (_timers.TryAdd(noticeId, timer))
+        // Registered before it is started: a notice already due fires at once, and its callback must find it.
+        var timer = _time.CreateTimer(Fire, noticeId, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (!_timers.TryAdd(noticeId, timer))
         {
+            // Already armed (a sweep saw it again): keep the existing timer.
+            timer.Dispose();
             return;
         }
 
-        // Already armed (a sweep saw it again): keep the existing timer.
-        timer.Dispose();
+        var wait = dueAt - _time.GetUtcNow();
+        timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     private void Fire(object? state) => _ = FireAsync((long)state!);

@@ -20,6 +20,8 @@ public sealed class LiveHost : IAsyncDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Storage:ConnectionString", $"Data Source={_database}");
+            // appsettings.json's Urls would pin port 5080; each test host takes a free loopback port.
+            builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _factory.UseKestrel(0);
