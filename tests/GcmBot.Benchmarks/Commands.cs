@@ -6,9 +6,11 @@ internal static class Commands
 {
     public static readonly Uri Endpoint = new("/api/web/commands", UriKind.Relative);
 
-    public static HttpRequestMessage Request(string token, string text)
+    public static HttpRequestMessage Request(string token, string text) => Request(token, text, BenchHost.Conversation);
+
+    public static HttpRequestMessage Request(string token, string text, string conversation)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = JsonContent.Create(new { conversation = BenchHost.Conversation, text }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = JsonContent.Create(new { conversation, text }) };
         request.Headers.Add("X-GcmBot-User", token);
         return request;
     }

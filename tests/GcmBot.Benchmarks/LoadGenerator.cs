@@ -2,11 +2,19 @@ using System.Globalization;
 
 namespace GcmBot.Benchmarks;
 
-/// <summary><c>dotnet run -c Release --project tests/GcmBot.Benchmarks -- [--rate 500] [--seconds 20] [--warmup 3]</c></summary>
+/// <summary>
+/// <c>dotnet run -c Release --project tests/GcmBot.Benchmarks -- [--rate 500] [--seconds 20] [--warmup 3]</c> (web commands),
+/// or <c>-- timers [--count 1000] [--postgres "&lt;npgsql connection string&gt;"]</c> (timer lateness, see <see cref="TimerBenchmark"/>).
+/// </summary>
 internal static class LoadGenerator
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["timers", ..])
+        {
+            return await TimerBenchmark.RunAsync(TimerOptions.Parse(args[1..]));
+        }
+
         var options = LoadOptions.Parse(args);
         await using var host = BenchHost.Start(options.Port);
         var clients = await host.PrepareAsync(options.Identities);
