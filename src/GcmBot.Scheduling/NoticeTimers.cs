@@ -35,9 +35,26 @@ public sealed partial class NoticeTimers : INoticeScheduler, IDisposable
         foreach (var notice in notices)
         {
             ArmLocal(notice.Id, notice.DueAt);
-            // A delay, not an absolute time: Hangfire reads the system clock, the bot reads the injected one.
-            var delay = notice.DueAt - _time.GetUtcNow() + _options.BackstopDelay;
-            _jobs.Schedule<NoticeJob>(job => job.FireAsync(notice.Id, CancellationToken.None), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        }
+
+        // Off the request path (a job costs milliseconds on PostgreSQL); until it is stored, the sweeps cover the notice.
+        var backstops = notices.Select(n => (n.Id, Delay: n.DueAt - _time.GetUtcNow() + _options.BackstopDelay)).ToList();
+        _ = Task.Run(() => ScheduleBackstops(backstops));
+    }
+
+    private void ScheduleBackstops(List<(long Id, TimeSpan Delay)> backstops)
+    {
+        foreach (var (id, delay) in backstops)
+        {
+            try
+            {
+                // A delay, not an absolute time: Hangfire reads the system clock, the bot reads the injected one.
+                _jobs.Schedule<NoticeJob>(job => job.FireAsync(id, CancellationToken.None), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+            }
+            catch (Exception failure)
+            {
+                LogBackstopFailed(_logger, failure, id);
+            }
         }
     }
 
@@ -91,6 +108,9 @@ public sealed partial class NoticeTimers : INoticeScheduler, IDisposable
 
         _timers.Clear();
     }
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Scheduling the Hangfire backstop of notice {NoticeId} failed; the sweeps still cover it")]
+    private static partial void LogBackstopFailed(ILogger logger, Exception exception, long noticeId);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Firing notice {NoticeId} failed; it stays pending")]
     private static partial void LogFireFailed(ILogger logger, Exception exception, long noticeId);

@@ -58,6 +58,32 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
         return await work(new MeetingData(context), cancellationToken);
     }
 
+    public async Task<bool> TryClaimNoticeAsync(long noticeId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // SQLite has one writer anyway: queue with the others rather than spin on SQLITE_BUSY.
+        var sqlite = _contexts.Provider == StorageProvider.Sqlite;
+        if (sqlite)
+        {
+            await _sqliteWriter.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var context = _contexts.Create();
+            var claimed = await context.Notices
+                .Where(n => n.Id == noticeId && n.FiredAt == null && n.CancelledAt == null && n.DueAt <= now)
+                .ExecuteUpdateAsync(set => set.SetProperty(n => n.FiredAt, now), cancellationToken);
+            return claimed == 1;
+        }
+        finally
+        {
+            if (sqlite)
+            {
+                _sqliteWriter.Release();
+            }
+        }
+    }
+
     private async Task<T> ExecuteOnceAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var sqlite = _contexts.Provider == StorageProvider.Sqlite;

@@ -10,4 +10,10 @@ public interface IMeetingStore
     /// is saved.
     /// </summary>
     Task<T> ReadAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a due, pending notice fired in one conditional update: true for exactly one caller, however
+    /// many timers and instances race. Needs no writer lock, so a burst of deadlines does not queue.
+    /// </summary>
+    Task<bool> TryClaimNoticeAsync(long noticeId, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -39,46 +39,39 @@ public sealed partial class NoticeService
 
     public async Task<(FireOutcome Outcome, DateTimeOffset DueAt)> FireAsync(long noticeId, CancellationToken cancellationToken)
     {
-        var claim = await _store.ExecuteAsync(async (data, ct) =>
+        var now = _time.GetUtcNow();
+        if (!await _store.TryClaimNoticeAsync(noticeId, now, cancellationToken))
         {
-            var notice = await data.GetNoticeAsync(noticeId, ct);
-            if (notice is null || !notice.IsPending)
-            {
-                return new Claim(FireOutcome.Gone, default, null, null);
-            }
+            var notice = await _store.ReadAsync((data, ct) => data.GetNoticeAsync(noticeId, ct), cancellationToken);
+            return notice is { IsPending: true } && notice.DueAt > now ? (FireOutcome.Early, notice.DueAt) : (FireOutcome.Gone, default);
+        }
 
-            var now = _time.GetUtcNow();
-            if (notice.DueAt > now)
-            {
-                return new Claim(FireOutcome.Early, notice.DueAt, null, null);
-            }
-
-            notice.FiredAt = now;
-            var participant = notice.ParticipantId is { } id ? await data.GetParticipantAsync(id, ct) : null;
-            return new Claim(FireOutcome.Fired, notice.DueAt, await ComposeAsync(data, notice, ct), participant) { Notice = notice };
+        // Claimed: this call alone composes and sends. An expiry also marks the speaker's time as run out.
+        var (claimed, message, participant) = await _store.ExecuteAsync(async (data, ct) =>
+        {
+            var notice = (await data.GetNoticeAsync(noticeId, ct))!;
+            var person = notice.ParticipantId is { } id ? await data.GetParticipantAsync(id, ct) : null;
+            return (notice, await ComposeAsync(data, notice, now, ct), person);
         }, cancellationToken);
 
-        if (claim.Outcome == FireOutcome.Fired)
+        LogFired(_logger, noticeId, claimed.Kind, (now - claimed.DueAt).TotalMilliseconds);
+        if (message is not null)
         {
-            LogFired(_logger, noticeId, claim.Notice!.Kind, (claim.Notice.FiredAt!.Value - claim.DueAt).TotalMilliseconds);
-            if (claim.Message is { } message)
+            if (participant is not null)
             {
-                if (claim.Participant is { } person)
-                {
-                    await _dispatcher.SendPersonalAsync(person, claim.Notice.SessionId, message, cancellationToken);
-                }
-                else
-                {
-                    await _dispatcher.DispatchAsync([new Announcement(claim.Notice.Kind == NoticeKind.Broadcast ? null : claim.Notice.SessionId, message)], null, cancellationToken);
-                }
+                await _dispatcher.SendPersonalAsync(participant, claimed.SessionId, message, cancellationToken);
+            }
+            else
+            {
+                await _dispatcher.DispatchAsync([new Announcement(claimed.Kind == NoticeKind.Broadcast ? null : claimed.SessionId, message)], null, cancellationToken);
             }
         }
 
-        return (claim.Outcome, claim.DueAt);
+        return (FireOutcome.Fired, claimed.DueAt);
     }
 
     /// <summary>The message for a notice, or null when it no longer applies (the segment already started, the session closed).</summary>
-    private async Task<Reply?> ComposeAsync(IMeetingData data, Notice notice, CancellationToken ct)
+    private async Task<Reply?> ComposeAsync(IMeetingData data, Notice notice, DateTimeOffset now, CancellationToken ct)
     {
         var session = notice.SessionId is { } sessionId ? await data.GetSessionAsync(sessionId, ct) : null;
         switch (notice.Kind)
@@ -87,7 +80,9 @@ public sealed partial class NoticeService
                 return new Reply(notice.Text) { Title = "Announcement from the secretariat" };
             case NoticeKind.TimerWarning or NoticeKind.TimerExpiry:
                 var intervention = notice.InterventionId is { } id ? await data.GetInterventionAsync(id, ct) : null;
-                if (intervention is not { TimerState: TimerState.Running } || session is null)
+                // A timer paused, stopped or extended after the claim no longer warns or expires now.
+                if (intervention is not { TimerState: TimerState.Running } || session is null
+                    || (notice.Kind == NoticeKind.TimerExpiry && intervention.Deadline > now))
                 {
                     return null;
                 }
@@ -128,11 +123,6 @@ public sealed partial class NoticeService
             default:
                 return null;
         }
-    }
-
-    private sealed record Claim(FireOutcome Outcome, DateTimeOffset DueAt, Reply? Message, Participant? Participant)
-    {
-        public Notice? Notice { get; init; }
     }
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Notice {NoticeId} ({Kind}) fired {LatenessMs:F0} ms after its due time")]
