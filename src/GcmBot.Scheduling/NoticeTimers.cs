@@ -13,7 +13,13 @@ namespace GcmBot.Scheduling;
 /// </summary>
 public sealed partial class NoticeTimers : INoticeScheduler, IDisposable
 {
+    private const int ConcurrentClaims = 8;
+
     private readonly ConcurrentDictionary<long, ITimer> _timers = new();
+
+    // A burst of simultaneous deadlines would otherwise open a database connection per claim at once;
+    // a few at a time keep the pool warm and each claim at database speed.
+    private readonly SemaphoreSlim _claims = new(ConcurrentClaims, ConcurrentClaims);
     private readonly NoticeService _notices;
     private readonly IBackgroundJobClient _jobs;
     private readonly TimeProvider _time;
@@ -84,6 +90,7 @@ public sealed partial class NoticeTimers : INoticeScheduler, IDisposable
             await timer.DisposeAsync();
         }
 
+        await _claims.WaitAsync();
         try
         {
             var (outcome, dueAt) = await _notices.FireAsync(noticeId, CancellationToken.None);
@@ -97,6 +104,10 @@ public sealed partial class NoticeTimers : INoticeScheduler, IDisposable
             // Left pending: the next sweep or the Hangfire backstop tries again.
             LogFireFailed(_logger, failure, noticeId);
         }
+        finally
+        {
+            _claims.Release();
+        }
     }
 
     public void Dispose()
@@ -107,6 +118,7 @@ public sealed partial class NoticeTimers : INoticeScheduler, IDisposable
         }
 
         _timers.Clear();
+        _claims.Dispose();
     }
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Scheduling the Hangfire backstop of notice {NoticeId} failed; the sweeps still cover it")]
