@@ -6,18 +6,26 @@ using GcmBot.Core.Handling;
 using GcmBot.Core.Replies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Web;
 
-public static class WebChatEndpoints
+public static partial class WebChatEndpoints
 {
     public const string UserHeader = "X-GcmBot-User";
 
     /// <summary>The chat page, its HTTP API and the SignalR hub.</summary>
     public static WebApplication MapGcmWebChat(this WebApplication endpoints)
     {
+        if (endpoints.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.IdentityPicker && !endpoints.Environment.IsDevelopment())
+        {
+            LogIdentityPickerOn(endpoints.Logger);
+        }
+
         var files = new EmbeddedFileProvider(typeof(WebChatEndpoints).Assembly, "wwwroot");
         endpoints.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         endpoints.UseStaticFiles(new StaticFileOptions { FileProvider = files });
@@ -168,6 +176,9 @@ public static class WebChatEndpoints
         await announcer.DispatchAsync(result.Announcements, (WebChannel.Name, conversation), cancellationToken);
         return Results.Ok(new { Messages = new[] { typed, reply } });
     }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "WebChat:IdentityPicker is on: anyone reaching the web chat can claim any delegation and role, organiser included. Switch it off for a real meeting.")]
+    private static partial void LogIdentityPickerOn(ILogger logger);
 
     private static IResult Error(int status, string message) => Results.Json(new { Error = message }, statusCode: status);
 
