@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GcmBot.Core.Domain;
+using GcmBot.Storage.Tests;
 using Xunit.Abstractions;
 
 namespace GcmBot.Scheduling.Tests;
@@ -26,7 +27,8 @@ public sealed class PostgresInstancesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresServer.CreateDatabaseAsync();
+        _database = PostgresServer.NewDatabaseName();
+        await PostgresServer.CreateDatabaseAsync(_database);
         var settings = new Dictionary<string, string>
         {
             ["Scheduling:SweepInterval"] = _sweepInterval.ToString(),
@@ -38,8 +40,8 @@ public sealed class PostgresInstancesTests : IAsyncLifetime
         };
 
         // One after the other: each migrates (the second finds nothing to do) and prepares Hangfire's schema.
-        _a = new BotHost(TimeProvider.System, settings, PostgresServer.ConnectionStringFor(_database, "gcmbot-a"));
-        _b = new BotHost(TimeProvider.System, settings, PostgresServer.ConnectionStringFor(_database, "gcmbot-b"));
+        _a = new BotHost(TimeProvider.System, settings, PostgresServer.ConnectionStringFor(_database, "gcmbot-a", maxPoolSize: 40));
+        _b = new BotHost(TimeProvider.System, settings, PostgresServer.ConnectionStringFor(_database, "gcmbot-b", maxPoolSize: 40));
     }
 
     public async Task DisposeAsync()

@@ -2,7 +2,10 @@ using Npgsql;
 
 namespace GcmBot.Storage.Tests;
 
-/// <summary>The throwaway PostgreSQL server started by <c>./test.sh</c>; each fixture gets its own database on it.</summary>
+/// <summary>
+/// The throwaway PostgreSQL server started by <c>./test.sh</c>; each fixture gets its own database on it.
+/// Also compiled into the scheduling tests (linked, not copied).
+/// </summary>
 internal static class PostgresServer
 {
     public const string Variable = "GCMBOT_TEST_POSTGRES";
@@ -12,7 +15,7 @@ internal static class PostgresServer
         Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
-                $"{Variable} is not set, so the PostgreSQL storage tests have no server. "
+                $"{Variable} is not set, so the PostgreSQL tests have no server. "
                 + "Run the tests with ./test.sh (it starts a throwaway PostgreSQL cluster and sets the variable), "
                 + $"e.g. ./test.sh --filter \"FullyQualifiedName~GcmBot.Storage.Tests\", or set {Variable} yourself.");
 
