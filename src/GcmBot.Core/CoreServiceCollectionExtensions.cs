@@ -2,6 +2,7 @@ using GcmBot.Core.Capture;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Handling;
 using GcmBot.Core.Speaking;
+using GcmBot.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ContributionService>();
         services.AddSingleton<AnnouncementDispatcher>();
         services.AddSingleton<NoticeService>();
+        services.AddMetrics();
+        services.AddSingleton<GcmMetrics>();
+        services.AddHostedService<QueueSampler>();
         return services;
     }
 }

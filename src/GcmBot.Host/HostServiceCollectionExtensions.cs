@@ -1,3 +1,5 @@
+using GcmBot.Core.Telemetry;
+using OpenTelemetry.Metrics;
 
 namespace GcmBot.Host;
 
@@ -23,6 +25,21 @@ internal static class HostServiceCollectionExtensions
     {
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>OpenTelemetry metrics (the bot's own and ASP.NET Core's), scraped in Prometheus format at <c>/metrics</c>.</summary>
+    public static IServiceCollection AddGcmTelemetry(this IServiceCollection services)
+    {
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(GcmMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
+            .AddPrometheusExporter());
+        return services;
+    }
+
+    public static WebApplication MapGcmTelemetry(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
     }
 
     public static WebApplication MapGcmHealth(this WebApplication app)

@@ -13,10 +13,12 @@ builder.Services.AddGcmMeeting(builder.Configuration);
 builder.Services.AddGcmWebChat(builder.Configuration);
 builder.Services.AddGcmScheduling(builder.Configuration);
 builder.Services.AddGcmHealth();
+builder.Services.AddGcmTelemetry();
 
 var app = builder.Build();
 
 app.MapGcmHealth();
+app.MapGcmTelemetry();
 app.MapGcmWebChat();
 app.MapGcmScheduling();
 

@@ -45,6 +45,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddTransient<NoticeJob>();
         services.AddHostedService<SessionReminderPlanner>();
         services.AddHostedService<NoticeSweeper>();
+        services.AddHealthChecks().AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
         return services;
     }
 

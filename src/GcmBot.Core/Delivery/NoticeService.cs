@@ -3,6 +3,7 @@ using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Replies;
 using GcmBot.Core.Speaking;
+using GcmBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed partial class NoticeService
     private readonly TimeProvider _time;
     private readonly ReminderRules _reminders;
     private readonly SpeakingRules _rules;
+    private readonly GcmMetrics _metrics;
     private readonly ILogger<NoticeService> _logger;
 
     public NoticeService(
@@ -27,6 +29,7 @@ public sealed partial class NoticeService
         TimeProvider time,
         IOptions<ReminderRules> reminders,
         IOptions<SpeakingRules> rules,
+        GcmMetrics metrics,
         ILogger<NoticeService> logger)
     {
         _store = store;
@@ -34,6 +37,7 @@ public sealed partial class NoticeService
         _time = time;
         _reminders = reminders.Value;
         _rules = rules.Value;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -55,6 +59,7 @@ public sealed partial class NoticeService
         }, cancellationToken);
 
         LogFired(_logger, noticeId, claimed.Kind, (now - claimed.DueAt).TotalMilliseconds);
+        _metrics.NoticeFired(claimed.Kind.ToString(), now - claimed.DueAt);
         if (message is not null)
         {
             if (participant is not null)

@@ -4,6 +4,7 @@ using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Replies;
 using GcmBot.Core.Speaking;
+using GcmBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed partial class CommandService
     private readonly SpeakingRules _rules;
     private readonly ReminderRules _reminders;
     private readonly INoticeScheduler? _scheduler;
+    private readonly GcmMetrics? _metrics;
     private readonly ILogger<CommandService> _logger;
 
     /// <param name="scheduler">Arms timers for new notices at once; without it they are picked up by the next sweep.</param>
@@ -29,30 +31,37 @@ public sealed partial class CommandService
         IOptions<SpeakingRules> rules,
         ILogger<CommandService> logger,
         IOptions<ReminderRules>? reminders = null,
-        INoticeScheduler? scheduler = null)
+        INoticeScheduler? scheduler = null,
+        GcmMetrics? metrics = null)
     {
         _store = store;
         _time = time;
         _rules = rules.Value;
         _reminders = reminders?.Value ?? new ReminderRules();
         _scheduler = scheduler;
+        _metrics = metrics;
         _logger = logger;
     }
 
     /// <summary>Runs a command. Returns null when the event was already processed (a redelivery).</summary>
     public async Task<CommandResult?> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
+        var name = "unknown";
+        var outcome = "failed";
         try
         {
             var parsed = inbound.CommandName is not null
                 ? CommandParser.FromFields(inbound.CommandName, inbound.Fields ?? new Dictionary<string, string>())
                 : CommandParser.Parse(inbound.Text ?? "");
             var command = parsed.Command ?? throw new CommandException(parsed.Error!);
+            name = command.Definition.Name;
 
             // Reads skip the writer queue; a first contact (a participant to create) or an event id to record needs a write.
             if (command.Definition.ReadOnly && inbound.EventId is null
                 && await _store.ReadAsync((data, ct) => RunAsync(data, inbound, command, [], readOnly: true, ct), cancellationToken) is { } read)
             {
+                outcome = "ok";
                 return read;
             }
 
@@ -63,16 +72,22 @@ public sealed partial class CommandService
                 _scheduler?.Arm(scheduled);
             }
 
+            outcome = "ok";
             return result;
         }
         catch (CommandException refusal)
         {
+            outcome = "refused";
             return CommandResult.Of(Reply.Error(refusal.Message));
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             LogCommandFailed(_logger, failure, inbound.Channel, inbound.CommandName ?? FirstWord(inbound.Text));
             return CommandResult.Of(Reply.Error("Sorry, something went wrong on our side and nothing was changed. Please try again; if it keeps happening, tell the secretariat."));
+        }
+        finally
+        {
+            _metrics?.CommandHandled(name, inbound.Channel, outcome, _time.GetElapsedTime(started));
         }
     }
 
