@@ -16,14 +16,39 @@ internal sealed partial class DatabaseMigrator : IHostedService
         _logger = logger;
     }
 
+    /// <summary>Key of the session advisory lock that instances starting together take in turn to migrate.</summary>
+    private const long MigrationLockKey = 0x6763_6D62_6F74_6D; // "gcmbotm"
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var context = _contexts.Create();
-        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        var postgres = _contexts.Provider == StorageProvider.Postgres;
+
+        // Replicas of a shared deployment start together; EF Core's own migration lock does not stop two
+        // of them applying the same migration on PostgreSQL, so they queue on an advisory lock.
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        if (postgres)
         {
-            LogMigrating(_logger, _contexts.Provider, pending.Count);
-            await context.Database.MigrateAsync(cancellationToken);
+            await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+        }
+
+        try
+        {
+            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                LogMigrating(_logger, _contexts.Provider, pending.Count);
+                await context.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+
+            await context.Database.CloseConnectionAsync();
         }
     }
 

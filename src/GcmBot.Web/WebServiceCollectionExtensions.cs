@@ -1,16 +1,25 @@
 using GcmBot.Core.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace GcmBot.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>The built-in web chat: the embedded default channel.</summary>
+    /// <summary>
+    /// The built-in web chat: the embedded default channel. With <c>ConnectionStrings:Redis</c> set,
+    /// SignalR messages fan out through Redis so that clients on every instance receive them.
+    /// </summary>
     public static IServiceCollection AddGcmWebChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<WebChatOptions>(configuration.GetSection(WebChatOptions.SectionName));
-        services.AddSignalR();
+        var signalR = services.AddSignalR();
+        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("gcmbot"));
+        }
+
         services.AddSingleton<WebIdentities>();
         services.AddSingleton<WebDelivery>();
         services.AddSingleton<IChannelDelivery>(sp => sp.GetRequiredService<WebDelivery>());

@@ -29,8 +29,8 @@ public sealed class ChildHost : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, _output);
 
-    /// <summary>Starts the host on a free loopback port and waits until it serves.</summary>
-    public static async Task<ChildHost> StartAsync(string databasePath, params string[] settings)
+    /// <summary>Starts the host on a free loopback port with the given <c>--Key=value</c> settings and waits until it serves.</summary>
+    public static async Task<ChildHost> StartAsync(params string[] settings)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -43,7 +43,6 @@ public sealed class ChildHost : IAsyncDisposable
         start.ArgumentList.Add(HostAssembly);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.ArgumentList.Add($"--Storage:ConnectionString=Data Source={databasePath}");
         foreach (var setting in settings)
         {
             start.ArgumentList.Add(setting);
@@ -125,7 +124,7 @@ public sealed class ChildHost : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

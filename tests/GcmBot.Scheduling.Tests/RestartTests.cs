@@ -37,7 +37,7 @@ public sealed class RestartTests : IAsyncLifetime
     public async Task Next_HostKilledBeforeTheDeadline_RestartedHostExpiresTheTimerOnceOnTime()
     {
         DateTimeOffset deadline;
-        await using (var first = await ChildHost.StartAsync(_database))
+        await using (var first = await ChildHost.StartAsync($"--Storage:ConnectionString=Data Source={_database}"))
         {
             var moderator = await first.Chat.IdentityAsync("Marit Maij", null, "moderator");
             var mexico = await first.Chat.IdentityAsync("Delegate of Mexico", "Mexico", "delegate");
@@ -53,7 +53,7 @@ public sealed class RestartTests : IAsyncLifetime
             Assert.True(deadline > DateTimeOffset.UtcNow, $"the host was killed only at {DateTimeOffset.UtcNow:O}, after the deadline {deadline:O}");
         }
 
-        await using var second = await ChildHost.StartAsync(_database);
+        await using var second = await ChildHost.StartAsync($"--Storage:ConnectionString=Data Source={_database}");
         await using var feed = await RoomFeed.OpenAsync(second.BaseAddress, WebChat.RoomA);
         var subscribedAt = DateTimeOffset.UtcNow;
         Assert.True(subscribedAt < deadline, $"subscribed at {subscribedAt:O}, after the deadline {deadline:O}");
