@@ -21,8 +21,11 @@ internal static class LoadGenerator
         var load = new OpenLoopLoad(host.Client, clients, options);
         // Warm-up at the same rate, not reported: JIT tiering and connection set-up are not the steady state.
         _ = await load.RunAsync(options.WarmupSeconds);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var samples = await load.RunAsync();
-        var report = Report.Markdown(options, samples, load.Elapsed);
+        process.Refresh();
+        var report = Report.Markdown(options, samples, load.Elapsed, process.TotalProcessorTime - cpuBefore);
         Console.WriteLine(report);
         var path = Path.Combine("BenchmarkDotNet.Artifacts", "results", "web-commands.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

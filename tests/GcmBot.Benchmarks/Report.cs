@@ -5,13 +5,16 @@ namespace GcmBot.Benchmarks;
 
 internal static class Report
 {
-    public static string Markdown(LoadOptions options, IReadOnlyList<Sample> samples, TimeSpan elapsed)
+    /// <param name="cpu">Processor time of this process (host and load generator together) during the run.</param>
+    public static string Markdown(LoadOptions options, IReadOnlyList<Sample> samples, TimeSpan elapsed, TimeSpan cpu)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
         text.AppendLine(culture, $"## Web commands, open loop: {options.Rate}/s for {options.Seconds} s, {options.Identities} identities, after {options.WarmupSeconds} s warm-up, SQLite, {Environment.ProcessorCount} cores");
         text.AppendLine();
         text.AppendLine(culture, $"Sent {samples.Count} in {elapsed.TotalSeconds:0.00} s: achieved {samples.Count / elapsed.TotalSeconds:0.0} commands/s. Latency from the scheduled send time.");
+        text.AppendLine();
+        text.AppendLine(culture, $"CPU, host and load generator together: {cpu.TotalMilliseconds / samples.Count:0.00} ms per command ({cpu.TotalSeconds / elapsed.TotalSeconds:0.00} of {Environment.ProcessorCount} cores busy).");
         text.AppendLine();
         text.AppendLine("| Command | Count | p50 ms | p90 ms | p99 ms | max ms | HTTP errors | Refused (polite error reply) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
