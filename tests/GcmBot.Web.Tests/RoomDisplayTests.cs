@@ -9,6 +9,7 @@ namespace GcmBot.Web.Tests;
 /// A room's projector page in Chromium while the session is driven from the web chat in other pages: the
 /// display follows each change by a SignalR push, within 100 ms of the command's HTTP response.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed partial class RoomDisplayTests
 {
     private const double TargetMs = 100;
