@@ -11,6 +11,7 @@ builder.Services.AddGcmCore(builder.Configuration);
 builder.Services.AddGcmStorage(builder.Configuration);
 builder.Services.AddGcmMeeting(builder.Configuration);
 builder.Services.AddGcmWebChat(builder.Configuration);
+builder.Services.AddGcmDisplays();
 builder.Services.AddGcmScheduling(builder.Configuration);
 builder.Services.AddGcmHealth();
 builder.Services.AddGcmTelemetry();
@@ -20,6 +21,7 @@ var app = builder.Build();
 app.MapGcmHealth();
 app.MapGcmTelemetry();
 app.MapGcmWebChat();
+app.MapGcmDisplays();
 app.MapGcmScheduling();
 
 app.Run();

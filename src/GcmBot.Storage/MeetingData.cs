@@ -80,6 +80,22 @@ internal sealed class MeetingData : IMeetingData
     public Task<Contribution?> FindContributionAsync(string channel, string messageId, CancellationToken cancellationToken) =>
         _db.Contributions.FirstOrDefaultAsync(c => c.Channel == channel && c.MessageId == messageId, cancellationToken);
 
+    public Task<int> CountContributionsAsync(int sessionId, CancellationToken cancellationToken) =>
+        _db.Contributions.CountAsync(c => c.SessionId == sessionId && c.DeletedAt == null, cancellationToken);
+
+    public async Task<SessionActivity> GetActivityAsync(IReadOnlyCollection<int> sessionIds, CancellationToken cancellationToken)
+    {
+        var ids = sessionIds.Distinct().ToList();
+        return new SessionActivity(
+            await _db.Interventions.Where(i => ids.Contains(i.SessionId)).OrderBy(i => i.Id).ToListAsync(cancellationToken),
+            await _db.SpeakerEntries.Where(e => ids.Contains(e.SessionId)).OrderBy(e => e.Id).ToListAsync(cancellationToken),
+            await _db.Cards.Where(c => ids.Contains(c.SessionId)).OrderBy(c => c.Id).ToListAsync(cancellationToken),
+            await _db.Contributions.Where(c => ids.Contains(c.SessionId)).OrderBy(c => c.Id).ToListAsync(cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<Participant>> GetParticipantsAsync(CancellationToken cancellationToken) =>
+        await _db.Participants.OrderBy(p => p.Id).ToListAsync(cancellationToken);
+
     public Task<Participant?> GetParticipantAsync(int participantId, CancellationToken cancellationToken) =>
         _db.Participants.FirstOrDefaultAsync(p => p.Id == participantId, cancellationToken);
 

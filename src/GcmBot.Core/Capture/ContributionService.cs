@@ -1,4 +1,5 @@
 using GcmBot.Core.Data;
+using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
 
 namespace GcmBot.Core.Capture;
@@ -11,26 +12,40 @@ public sealed class ContributionService
 {
     private readonly IMeetingStore _store;
     private readonly TimeProvider _time;
+    private readonly IDisplayNotifier? _displays;
 
-    public ContributionService(IMeetingStore store, TimeProvider time)
+    /// <param name="displays">The organisers' overview counts captured contributions.</param>
+    public ContributionService(IMeetingStore store, TimeProvider time, IDisplayNotifier? displays = null)
     {
         _store = store;
         _time = time;
+        _displays = displays;
     }
 
     /// <summary>Returns the captured contribution, or null when the conversation has no open session.</summary>
-    public Task<Contribution?> CaptureAsync(string channel, string conversationId, string messageId, string userId, string userName, string text, CancellationToken cancellationToken) =>
-        _store.ExecuteAsync(async (data, ct) =>
+    public async Task<Contribution?> CaptureAsync(string channel, string conversationId, string messageId, string userId, string userName, string text, CancellationToken cancellationToken)
+    {
+        var (contribution, room) = await CaptureInAsync(channel, conversationId, messageId, userId, userName, text, cancellationToken);
+        if (room is not null)
+        {
+            _displays?.RoomsChanged([room]);
+        }
+
+        return contribution;
+    }
+
+    private Task<(Contribution? Contribution, string? Room)> CaptureInAsync(string channel, string conversationId, string messageId, string userId, string userName, string text, CancellationToken cancellationToken) =>
+        _store.ExecuteAsync<(Contribution?, string?)>(async (data, ct) =>
         {
             if (string.IsNullOrWhiteSpace(text) || await data.FindContributionAsync(channel, messageId, ct) is not null)
             {
-                return null;
+                return (null, null);
             }
 
             var session = await OpenSessionAsync(data, channel, conversationId, ct);
             if (session is null)
             {
-                return null;
+                return (null, null);
             }
 
             var participant = await data.FindParticipantAsync(channel, userId, ct);
@@ -54,7 +69,7 @@ public sealed class ContributionService
                 At = _time.GetUtcNow(),
             };
             data.Add(contribution);
-            return contribution;
+            return (contribution, session.Room);
         }, cancellationToken);
 
     public Task<bool> EditAsync(string channel, string messageId, string text, CancellationToken cancellationToken) =>

@@ -15,4 +15,7 @@ public enum Access
     Reporting = 3,
 
     Organiser = 4,
+
+    /// <summary>Anyone who moderates, reports or organises: a global role, or an assignment to any session.</summary>
+    Officials = 5,
 }

@@ -14,6 +14,7 @@ public static class CommandCatalogue
     public const string TimerGroup = "Speaking timer";
     public const string CardGroup = "Recommendation cards";
     public const string SecretariatGroup = "Secretariat";
+    public const string ReportingGroup = "Reporting";
 
     public static readonly IReadOnlyList<string> CategoryChoices =
         [.. Enum.GetValues<DelegationCategory>().Select(CategoryNames.Token)];
@@ -24,6 +25,7 @@ public static class CommandCatalogue
             [new("command", ArgumentKind.Text, false, "a command name")], ["help", "help list move"]) { ReadOnly = true },
         new(CommandId.Agenda, "agenda", Access.Anyone, MeetingGroup, "Show the agenda: what runs now, next, today, tomorrow, a day or a session.",
             [new("when", ArgumentKind.Text, false, "now | next | today | tomorrow | day N | a session code")], ["agenda now", "agenda day 2", "agenda AG1"]) { ReadOnly = true },
+        new(CommandId.AgendaIcs, "agenda ics", Access.Anyone, MeetingGroup, "Download the agenda as a calendar file (iCalendar) to import or subscribe to.", [], ["agenda ics"]) { ReadOnly = true },
         new(CommandId.WhoAmI, "whoami", Access.Anyone, MeetingGroup, "Show your delegation and roles.", [], ["whoami"]) { ReadOnly = true },
         new(CommandId.Register, "register", Access.Anyone, MeetingGroup, "Join a delegation (at most four members each).",
             [new("delegation", ArgumentKind.Delegation, true, "the delegation's name or short code"),
@@ -81,6 +83,10 @@ public static class CommandCatalogue
         new(CommandId.Cards, "cards", Access.Anyone, CardGroup, "List your delegation's cards, or all cards of the session (moderators and rapporteurs).",
             [new("which", ArgumentKind.Choice, false, "mine or all", ["mine", "all"])], ["cards", "cards all"]) { ReadOnly = true },
         new(CommandId.CardsExport, "cards export", Access.Reporting, CardGroup, "Export the session's cards as CSV.", [], ["cards export"]) { ReadOnly = true },
+
+        new(CommandId.Stats, "stats", Access.Officials, ReportingGroup, "Statistics: speaking time per delegation and category, who was not reached, cards, participation; with a CSV file.",
+            [new("scope", ArgumentKind.Choice, false, "session (this channel's), day (today) or meeting; default: the session, else the meeting", ["session", "day", "meeting"])],
+            ["stats", "stats day", "stats meeting"]) { ReadOnly = true },
 
         new(CommandId.Bind, "bind", Access.Organiser, SecretariatGroup, "Bind this chat channel to a session or a room.",
             [new("target", ArgumentKind.Session, true, "a session code or a room name")], ["bind AG1", "bind Room A"]),

@@ -45,4 +45,6 @@ public enum CommandId
     BroadcastCancel,
     SessionMove,
     SessionRoom,
+    AgendaIcs,
+    Stats,
 }

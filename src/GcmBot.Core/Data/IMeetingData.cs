@@ -31,6 +31,12 @@ public interface IMeetingData
     Task<Card?> GetCardAsync(int cardId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Card>> GetCardsAsync(int sessionId, int? delegationId, CancellationToken cancellationToken);
     Task<Contribution?> FindContributionAsync(string channel, string messageId, CancellationToken cancellationToken);
+    Task<int> CountContributionsAsync(int sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Everything recorded in some sessions (interventions, requests for the floor, cards, contributions), for statistics.</summary>
+    Task<SessionActivity> GetActivityAsync(IReadOnlyCollection<int> sessionIds, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Participant>> GetParticipantsAsync(CancellationToken cancellationToken);
 
     Task<Participant?> GetParticipantAsync(int participantId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Allowance>> GetAllowancesAsync(int sessionId, CancellationToken cancellationToken);

@@ -22,6 +22,7 @@ public sealed partial class NoticeService
     private readonly SpeakingRules _rules;
     private readonly GcmMetrics _metrics;
     private readonly ILogger<NoticeService> _logger;
+    private readonly IDisplayNotifier? _displays;
 
     public NoticeService(
         IMeetingStore store,
@@ -30,7 +31,8 @@ public sealed partial class NoticeService
         IOptions<ReminderRules> reminders,
         IOptions<SpeakingRules> rules,
         GcmMetrics metrics,
-        ILogger<NoticeService> logger)
+        ILogger<NoticeService> logger,
+        IDisplayNotifier? displays = null)
     {
         _store = store;
         _dispatcher = dispatcher;
@@ -39,6 +41,7 @@ public sealed partial class NoticeService
         _rules = rules.Value;
         _metrics = metrics;
         _logger = logger;
+        _displays = displays;
     }
 
     public async Task<(FireOutcome Outcome, DateTimeOffset DueAt)> FireAsync(long noticeId, CancellationToken cancellationToken)
@@ -51,12 +54,21 @@ public sealed partial class NoticeService
         }
 
         // Claimed: this call alone composes and sends. An expiry also marks the speaker's time as run out.
-        var (claimed, message, participant) = await _store.ExecuteAsync(async (data, ct) =>
+        var (claimed, message, participant, room) = await _store.ExecuteAsync(async (data, ct) =>
         {
             var notice = (await data.GetNoticeAsync(noticeId, ct))!;
             var person = notice.ParticipantId is { } id ? await data.GetParticipantAsync(id, ct) : null;
-            return (notice, await ComposeAsync(data, notice, now, ct), person);
+            var timed = notice.Kind is NoticeKind.TimerWarning or NoticeKind.TimerExpiry && notice.SessionId is { } sessionId
+                ? (await data.GetSessionAsync(sessionId, ct))?.Room
+                : null;
+            return (notice, await ComposeAsync(data, notice, now, ct), person, timed);
         }, cancellationToken);
+
+        // The display counts down by itself; a warning or expiry also corrects its clock and shows the state.
+        if (room is not null)
+        {
+            _displays?.RoomsChanged([room]);
+        }
 
         LogFired(_logger, noticeId, claimed.Kind, (now - claimed.DueAt).TotalMilliseconds);
         _metrics.NoticeFired(claimed.Kind.ToString(), now - claimed.DueAt);

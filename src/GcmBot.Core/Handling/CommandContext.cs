@@ -10,6 +10,8 @@ public sealed class CommandContext
 {
     private IReadOnlyList<Session>? _sessions;
     private IReadOnlyList<SessionAssignment>? _assignments;
+    private readonly List<Session> _touched = [];
+    private readonly HashSet<string> _rooms = new(StringComparer.OrdinalIgnoreCase);
 
     public required IMeetingData Data { get; init; }
     public required Meeting Meeting { get; init; }
@@ -25,6 +27,23 @@ public sealed class CommandContext
     public required CancellationToken CancellationToken { get; init; }
     public ChannelBinding? Binding { get; init; }
     public Delegation? Delegation { get; set; }
+
+    /// <summary>
+    /// The rooms of the sessions this command looked up, as they were and as they are now (a session can move):
+    /// after a write commits, their displays are refreshed.
+    /// </summary>
+    public IReadOnlyCollection<string> TouchedRooms => [.. _rooms, .. _touched.Select(s => s.Room)];
+
+    private Session? Touch(Session? session)
+    {
+        if (session is not null)
+        {
+            _touched.Add(session);
+            _rooms.Add(session.Room);
+        }
+
+        return session;
+    }
 
     public async Task<IReadOnlyList<Session>> SessionsAsync() =>
         _sessions ??= await Data.GetSessionsAsync(Meeting.Id, CancellationToken);
@@ -46,13 +65,13 @@ public sealed class CommandContext
         var sessions = await SessionsAsync();
         if (Binding.SessionId is { } id)
         {
-            return sessions.FirstOrDefault(s => s.Id == id);
+            return Touch(sessions.FirstOrDefault(s => s.Id == id));
         }
 
         var inRoom = sessions.Where(s => string.Equals(s.Room, Binding.Room, StringComparison.OrdinalIgnoreCase)).ToList();
-        return inRoom.FirstOrDefault(s => s.IsOpen)
+        return Touch(inRoom.FirstOrDefault(s => s.IsOpen)
             ?? inRoom.FirstOrDefault(s => s.StartsAt <= Now && Now < s.EndsAt && s.Kind != SessionKind.Break)
-            ?? inRoom.Where(s => s.StartsAt > Now && s.Kind != SessionKind.Break).OrderBy(s => s.StartsAt).FirstOrDefault();
+            ?? inRoom.Where(s => s.StartsAt > Now && s.Kind != SessionKind.Break).OrderBy(s => s.StartsAt).FirstOrDefault());
     }
 
     /// <summary>The session named by the command's argument, or else this conversation's session.</summary>
@@ -81,7 +100,7 @@ public sealed class CommandContext
     {
         var sessions = await SessionsAsync();
         var match = Lookup.Find(sessions, name, s => [s.Code, s.Title, s.Dimension ?? s.Code], s => s.Code);
-        return match.Found ?? throw new CommandException($"I can't find the session `{name}`.{match.Hint} `agenda` lists the sessions.");
+        return Touch(match.Found) ?? throw new CommandException($"I can't find the session `{name}`.{match.Hint} `agenda` lists the sessions.");
     }
 
     public async Task<Delegation> FindDelegationAsync(string name)
@@ -130,6 +149,10 @@ public sealed class CommandContext
     public async Task<bool> ReportsOnAsync(Session session) =>
         await ModeratesAsync(session) || Participant.Has(Roles.Rapporteur)
         || (await AssignmentsAsync()).Any(a => a.SessionId == session.Id && a.Role == Roles.Rapporteur);
+
+    /// <summary>A moderator, rapporteur or organiser: by global role, or assigned to any session.</summary>
+    public async Task<bool> IsOfficialAsync() =>
+        (Participant.Roles & (Roles.Moderator | Roles.Rapporteur | Roles.Organiser)) != 0 || (await AssignmentsAsync()).Count > 0;
 
     public string Local(DateTimeOffset instant, string format = "HH:mm") =>
         Meeting.ToLocal(instant).ToString(format, System.Globalization.CultureInfo.InvariantCulture);

@@ -50,6 +50,8 @@ internal static class CommandHandlers
         CommandId.BroadcastCancel => ReminderCommands.CancelAsync(context),
         CommandId.SessionMove => AgendaCommands.MoveAsync(context),
         CommandId.SessionRoom => AgendaCommands.RoomAsync(context),
+        CommandId.AgendaIcs => CalendarCommands.IcsAsync(context),
+        CommandId.Stats => StatisticsCommands.StatsAsync(context),
         _ => throw new InvalidOperationException($"No handler for {context.Command.Definition.Id}."),
     };
 }

@@ -22,9 +22,11 @@ public sealed partial class CommandService
     private readonly ReminderRules _reminders;
     private readonly INoticeScheduler? _scheduler;
     private readonly GcmMetrics? _metrics;
+    private readonly IDisplayNotifier? _displays;
     private readonly ILogger<CommandService> _logger;
 
     /// <param name="scheduler">Arms timers for new notices at once; without it they are picked up by the next sweep.</param>
+    /// <param name="displays">Refreshes the room displays a committed command touched.</param>
     public CommandService(
         IMeetingStore store,
         TimeProvider time,
@@ -32,7 +34,8 @@ public sealed partial class CommandService
         ILogger<CommandService> logger,
         IOptions<ReminderRules>? reminders = null,
         INoticeScheduler? scheduler = null,
-        GcmMetrics? metrics = null)
+        GcmMetrics? metrics = null,
+        IDisplayNotifier? displays = null)
     {
         _store = store;
         _time = time;
@@ -40,6 +43,7 @@ public sealed partial class CommandService
         _reminders = reminders?.Value ?? new ReminderRules();
         _scheduler = scheduler;
         _metrics = metrics;
+        _displays = displays;
         _logger = logger;
     }
 
@@ -59,17 +63,23 @@ public sealed partial class CommandService
 
             // Reads skip the writer queue; a first contact (a participant to create) or an event id to record needs a write.
             if (command.Definition.ReadOnly && inbound.EventId is null
-                && await _store.ReadAsync((data, ct) => RunAsync(data, inbound, command, [], readOnly: true, ct), cancellationToken) is { } read)
+                && await _store.ReadAsync((data, ct) => RunAsync(data, inbound, command, [], readOnly: true, [], ct), cancellationToken) is { } read)
             {
                 outcome = "ok";
                 return read;
             }
 
             var scheduled = new List<Notice>();
-            var result = await _store.ExecuteAsync((data, ct) => RunAsync(data, inbound, command, scheduled, readOnly: false, ct), cancellationToken);
+            var rooms = new List<string>();
+            var result = await _store.ExecuteAsync((data, ct) => RunAsync(data, inbound, command, scheduled, readOnly: false, rooms, ct), cancellationToken);
             if (scheduled.Count > 0)
             {
                 _scheduler?.Arm(scheduled);
+            }
+
+            if (rooms.Count > 0)
+            {
+                _displays?.RoomsChanged(rooms);
             }
 
             outcome = "ok";
@@ -92,10 +102,11 @@ public sealed partial class CommandService
     }
 
     /// <returns>The result; null for a redelivered event, or on the read path when a write is needed.</returns>
-    private async Task<CommandResult?> RunAsync(IMeetingData data, Inbound inbound, ParsedCommand command, List<Notice> scheduled, bool readOnly, CancellationToken ct)
+    private async Task<CommandResult?> RunAsync(IMeetingData data, Inbound inbound, ParsedCommand command, List<Notice> scheduled, bool readOnly, List<string> rooms, CancellationToken ct)
     {
         // A retried transaction starts again from nothing.
         scheduled.Clear();
+        rooms.Clear();
         if (!readOnly && inbound.EventId is not null && !await data.TryRecordEventAsync(inbound.Channel, inbound.EventId, _time.GetUtcNow(), ct))
         {
             return null;
@@ -129,6 +140,7 @@ public sealed partial class CommandService
         await AuthoriseAsync(context);
         var result = await CommandHandlers.RunAsync(context);
         scheduled.AddRange(context.Scheduled);
+        rooms.AddRange(context.TouchedRooms);
         return result with { Author = new Author(participant.DisplayName, context.Delegation?.Name) };
     }
 
@@ -166,6 +178,7 @@ public sealed partial class CommandService
             Access.Delegation => context.Delegation is not null || context.IsOrganiser,
             Access.Moderator => await context.ModeratesAsync(await context.TargetSessionAsync()),
             Access.Reporting => await context.ReportsOnAsync(await context.TargetSessionAsync()),
+            Access.Officials => await context.IsOfficialAsync(),
             _ => context.IsOrganiser,
         };
         if (allowed)
@@ -178,6 +191,7 @@ public sealed partial class CommandService
             Access.Delegation => $"`{definition.Name}` is for delegations. Register first with `register <delegation>`, for example `register Mexico`.",
             Access.Moderator => $"Only the session's moderator (or an organiser) can use `{definition.Name}`.",
             Access.Reporting => $"Only the session's rapporteur or moderator (or an organiser) can use `{definition.Name}`.",
+            Access.Officials => $"Only moderators, rapporteurs and organisers can use `{definition.Name}`.",
             _ => $"Only organisers (the secretariat) can use `{definition.Name}`.",
         });
     }

@@ -225,6 +225,7 @@ internal static class MeetingCommands
         Access.Delegation => "registered delegations",
         Access.Moderator => "the session's moderator, organisers",
         Access.Reporting => "the session's rapporteur and moderator, organisers",
+        Access.Officials => "moderators, rapporteurs, organisers",
         _ => "organisers",
     };
 
@@ -235,6 +236,7 @@ internal static class MeetingCommands
         Access.Moderator => context.IsOrganiser || context.Participant.Has(Roles.Moderator) || (session is not null && await context.ModeratesAsync(session)),
         Access.Reporting => context.IsOrganiser || context.Participant.Roles.HasFlag(Roles.Rapporteur) || context.Participant.Has(Roles.Moderator)
             || (session is not null && await context.ReportsOnAsync(session)),
+        Access.Officials => await context.IsOfficialAsync(),
         _ => context.IsOrganiser,
     };
 }

@@ -456,13 +456,21 @@
       roles: Array.isArray(d.roles) ? d.roles.map(String) : [ui.role.value],
     };
     save(KEY_IDENTITY, state.identity);
-    // Organisers reach the Hangfire dashboard with the same identity; the cookie is sent nowhere else.
-    document.cookie = `gcmbot_user=${encodeURIComponent(state.identity.userId)}; path=/hangfire; SameSite=Strict`;
+    shareIdentity();
     state.editingIdentity = false;
     renderIdentity();
     const who = state.identity.delegation ? `${state.identity.displayName} (${state.identity.delegation})` : state.identity.displayName;
     notice(`You are now ${who}.`);
     ui.input.focus();
+  }
+
+  // Organisers reach the Hangfire dashboard, the overview and the statistics with the same identity; the
+  // cookie is sent to those pages only (the server checks the role behind it).
+  function shareIdentity() {
+    if (!state.identity) return;
+    for (const path of ["/hangfire", "/overview", "/stats", "/stats.csv"]) {
+      document.cookie = `gcmbot_user=${encodeURIComponent(state.identity.userId)}; path=${path}; SameSite=Strict`;
+    }
   }
 
   // ---- meeting, rooms, connection ------------------------------------------------------------------
@@ -594,6 +602,7 @@
   });
 
   renderIdentity();
+  shareIdentity();
   syncDelegationRequired();
   loadMeeting();
 })();

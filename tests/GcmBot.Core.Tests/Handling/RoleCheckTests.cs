@@ -58,7 +58,7 @@ public sealed class RoleCheckTests : IAsyncLifetime
     {
         var result = await _harness.Run(MeetingHarness.Organiser, example);
 
-        foreach (var access in new[] { Access.Delegation, Access.Moderator, Access.Reporting, Access.Organiser })
+        foreach (var access in new[] { Access.Delegation, Access.Moderator, Access.Reporting, Access.Organiser, Access.Officials })
         {
             Assert.DoesNotContain(RefusalFor(access), result.Reply.Text, StringComparison.Ordinal);
         }
@@ -93,6 +93,7 @@ public sealed class RoleCheckTests : IAsyncLifetime
         Access.Delegation => "is for delegations",
         Access.Moderator => "Only the session's moderator (or an organiser)",
         Access.Reporting => "Only the session's rapporteur or moderator (or an organiser)",
+        Access.Officials => "Only moderators, rapporteurs and organisers",
         _ => "Only organisers (the secretariat)",
     };
 }

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using GcmBot.Core.Agenda;
+using GcmBot.Core.Data;
+using GcmBot.Core.Displays;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Speaking;
+using GcmBot.Core.Statistics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Web;
+
+/// <summary>Room displays, the organisers' overview, statistics and the agenda calendar.</summary>
+public static class DisplayEndpoints
+{
+    public static WebApplication MapGcmDisplays(this WebApplication app)
+    {
+        app.MapHub<DisplayHub>("/hubs/display");
+        app.MapGet("/rooms/{room}/display", RoomPageAsync);
+        app.MapGet("/api/rooms/{room}/display", RoomJsonAsync);
+        app.MapGet("/overview", OverviewPageAsync);
+        app.MapGet("/api/overview", OverviewJsonAsync);
+        app.MapGet("/stats", StatisticsPageAsync);
+        app.MapGet("/stats.csv", StatisticsCsvAsync);
+        app.MapGet("/agenda.ics", CalendarAsync);
+        return app;
+    }
+
+    private static async Task<IResult> RoomPageAsync(string room, IMeetingStore store, CancellationToken cancellationToken)
+    {
+        var rooms = await store.ReadAsync(DisplayReader.RoomsAsync, cancellationToken);
+        return rooms.Any(r => string.Equals(r, room, StringComparison.OrdinalIgnoreCase))
+            ? Page("display.html")
+            : Message(StatusCodes.Status404NotFound, "No such room", $"There is no room called “{room}” in this meeting. Rooms: {string.Join(", ", rooms)}.");
+    }
+
+    private static async Task<IResult> RoomJsonAsync(string room, IMeetingStore store, TimeProvider time, IOptions<ReminderRules> reminders, CancellationToken cancellationToken)
+    {
+        var display = await store.ReadAsync((data, ct) => DisplayReader.ReadRoomAsync(data, room, time.GetUtcNow(), reminders.Value, ct), cancellationToken);
+        return display is null ? Results.Json(new { Error = $"There is no room called “{room}” in this meeting." }, statusCode: StatusCodes.Status404NotFound) : Results.Ok(display);
+    }
+
+    private static async Task<IResult> OverviewPageAsync(HttpContext http, WebAccess access, CancellationToken cancellationToken) =>
+        await access.IsOrganiserAsync(WebAccess.Token(http), cancellationToken)
+            ? Page("overview.html")
+            : Message(StatusCodes.Status403Forbidden, "Organisers only", "The overview is for organisers (the secretariat). Open the web chat, pick the organiser role, then come back to this page.");
+
+    private static async Task<IResult> OverviewJsonAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, IOptions<ReminderRules> reminders, CancellationToken cancellationToken)
+    {
+        if (!await access.IsOrganiserAsync(WebAccess.Token(http), cancellationToken))
+        {
+            return Results.Json(new { Error = "The overview is for organisers." }, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var overview = await store.ReadAsync((data, ct) => DisplayReader.ReadOverviewAsync(data, time.GetUtcNow(), reminders.Value, ct), cancellationToken);
+        return overview is null ? Results.Problem("No meeting is loaded.", statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Ok(overview);
+    }
+
+    private static async Task<IResult> StatisticsPageAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        await StatisticsAsync(http, access, store, time, (meeting, statistics, sessions) =>
+            Results.Content(StatisticsPage.Render(meeting, statistics, sessions, http.Request.QueryString.Value ?? ""), "text/html; charset=utf-8"), cancellationToken);
+
+    private static async Task<IResult> StatisticsCsvAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        await StatisticsAsync(http, access, store, time, (_, statistics, _) =>
+            Results.File(StatisticsCsv.Write(statistics), "text/csv; charset=utf-8", "statistics.csv"), cancellationToken);
+
+    /// <summary>Reads <c>?scope=meeting|day|session&amp;day=N&amp;session=CODE</c>, for moderators, rapporteurs and organisers.</summary>
+    private static async Task<IResult> StatisticsAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, Func<Meeting, MeetingStatistics, IReadOnlyList<Session>, IResult> render, CancellationToken cancellationToken)
+    {
+        if (!await access.IsOfficialAsync(WebAccess.Token(http), cancellationToken))
+        {
+            return Message(StatusCodes.Status403Forbidden, "Statistics", "Statistics are for moderators, rapporteurs and organisers. Pick one of these roles in the web chat, then come back to this page.");
+        }
+
+        var query = http.Request.Query;
+        var scope = query["scope"].ToString().ToLowerInvariant();
+        var dayText = query["day"].ToString();
+        var code = query["session"].ToString();
+        var now = time.GetUtcNow();
+        return await store.ReadAsync(
+            async (data, ct) =>
+            {
+                var meeting = await data.GetMeetingAsync(ct);
+                if (meeting is null)
+                {
+                    return Message(StatusCodes.Status503ServiceUnavailable, "Statistics", "No meeting is loaded yet.");
+                }
+
+                var sessions = await data.GetSessionsAsync(meeting.Id, ct);
+                (string Scope, IReadOnlyList<Session> Sessions)? chosen = scope switch
+                {
+                    "" or "meeting" => (StatisticsReader.MeetingScope, sessions),
+                    "day" => Day(dayText, meeting, sessions, now) is { } day
+                        ? (StatisticsReader.DayScope(meeting, sessions, day), [.. sessions.Where(s => s.Day == day)])
+                        : null,
+                    "session" => sessions.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase)) is { } session
+                        ? (StatisticsReader.SessionScope(session), [session])
+                        : null,
+                    _ => null,
+                };
+                if (chosen is not { } c)
+                {
+                    return Message(StatusCodes.Status400BadRequest, "Statistics", "Choose a scope: meeting, day (with a day number the meeting sits, or today) or session (with a session code).");
+                }
+
+                var statistics = await StatisticsReader.ComputeAsync(data, meeting, c.Scope, c.Sessions, ct);
+                return render(meeting, statistics, sessions);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>The day asked for, or today; null when the meeting does not sit that day.</summary>
+    private static int? Day(string text, Meeting meeting, IReadOnlyList<Session> sessions, DateTimeOffset now)
+    {
+        int? day = text.Length == 0 ? StatisticsReader.Today(meeting, sessions, now)
+            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+        return day is { } d && sessions.Any(s => s.Day == d) ? d : null;
+    }
+
+    private static async Task<IResult> CalendarAsync(IMeetingStore store, CancellationToken cancellationToken)
+    {
+        var ics = await store.ReadAsync(
+            async (data, ct) => await data.GetMeetingAsync(ct) is { } meeting ? AgendaCalendar.Write(meeting, await data.GetSessionsAsync(meeting.Id, ct)) : null,
+            cancellationToken);
+        return ics is null
+            ? Results.Problem("No meeting is loaded.", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Text(ics, AgendaCalendar.ContentType, Encoding.UTF8);
+    }
+
+    /// <summary>One of the embedded pages; the same file for every room (the script reads the room from the address).</summary>
+    private static IResult Page(string name) =>
+        Results.Stream(typeof(DisplayEndpoints).Assembly.GetManifestResourceStream("wwwroot." + name)!, "text/html; charset=utf-8");
+
+    private static IResult Message(int status, string title, string text) =>
+        Results.Content(
+            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title><link rel=\"stylesheet\" href=\"/stats.css\"></head>"
+            + $"<body><main class=\"message\"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p><p><a href=\"/\">Open the web chat</a></p></main></body></html>",
+            "text/html; charset=utf-8",
+            Encoding.UTF8,
+            status);
+}

@@ -1,0 +1,51 @@
+using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
+using Microsoft.AspNetCore.Http;
+
+namespace GcmBot.Web;
+
+/// <summary>
+/// Who is behind a web request: the web chat's token, sent as the <c>X-GcmBot-User</c> header by scripts or as
+/// the <c>gcmbot_user</c> cookie the chat page sets for the organisers' pages. Only the token's hash is looked up.
+/// </summary>
+internal sealed class WebAccess
+{
+    public const string Cookie = "gcmbot_user";
+
+    private readonly IMeetingStore _store;
+
+    public WebAccess(IMeetingStore store)
+    {
+        _store = store;
+    }
+
+    public static string? Token(HttpContext http)
+    {
+        var header = http.Request.Headers[WebChatEndpoints.UserHeader].ToString();
+        return header.Length > 0 ? header : http.Request.Cookies[Cookie] is { Length: > 0 } cookie ? cookie : null;
+    }
+
+    public Task<bool> IsOrganiserAsync(string? token, CancellationToken cancellationToken) =>
+        CheckAsync(token, async (participant, _, _) => await Task.FromResult(participant.Has(Roles.Organiser)), cancellationToken);
+
+    /// <summary>A moderator, rapporteur or organiser: by role, or assigned to any session (as the <c>stats</c> command).</summary>
+    public Task<bool> IsOfficialAsync(string? token, CancellationToken cancellationToken) =>
+        CheckAsync(
+            token,
+            async (participant, data, ct) => (participant.Roles & (Roles.Moderator | Roles.Rapporteur | Roles.Organiser)) != 0
+                || (await data.GetAssignmentsAsync(participant.Id, ct)).Count > 0,
+            cancellationToken);
+
+    private async Task<bool> CheckAsync(string? token, Func<Participant, IMeetingData, CancellationToken, Task<bool>> check, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 200)
+        {
+            return false;
+        }
+
+        var userId = WebIdentities.UserId(token);
+        return await _store.ReadAsync(
+            async (data, ct) => await data.FindParticipantAsync(WebChannel.Name, userId, ct) is { } participant && await check(participant, data, ct),
+            cancellationToken);
+    }
+}
