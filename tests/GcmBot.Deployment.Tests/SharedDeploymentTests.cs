@@ -54,10 +54,11 @@ public sealed class SharedDeploymentTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Next_FeedsOnBothInstances_EachReceivesTheChangeAndEveryTimerNoticeOnce()
+    public async Task Next_ClientsOnBothInstances_EachReceivesTheChangeAndEveryTimerNoticeOnce()
     {
         await using var feedA = await RoomFeed.OpenAsync(_deployment.A.BaseAddress, WebChat.RoomA);
         await using var feedB = await RoomFeed.OpenAsync(_deployment.B.BaseAddress, WebChat.RoomA);
+        await using var displayA = await DisplayFeed.WatchAsync(_deployment.A.BaseAddress, "Room A");
         var b = _deployment.B.Chat;
         var moderator = await b.IdentityAsync("Marit Maij", null, "moderator");
         var mexico = await b.IdentityAsync("Delegate of Mexico", "Mexico", "delegate");
@@ -69,6 +70,10 @@ public sealed class SharedDeploymentTests : IAsyncLifetime
 
         await b.RunAsync(moderator, WebChat.RoomA, "/allowance Mexico 6s");
         await b.RunAsync(moderator, WebChat.RoomA, "/next");
+
+        // So does the room display connected to instance A: Mexico on the floor, its timer running.
+        await displayA.WaitForAsync(d => d.GetProperty("floor") is { ValueKind: JsonValueKind.Object } floor
+            && floor.GetProperty("speaker").GetString() == "Mexico" && floor.GetProperty("timer").GetString() == "running");
         await feedA.WaitForAsync(Messages.IsWarning);
         await feedB.WaitForAsync(Messages.IsWarning);
         await feedA.WaitForAsync(Messages.IsExpiry);
