@@ -45,4 +45,11 @@ public enum CommandId
     BroadcastCancel,
     SessionMove,
     SessionRoom,
+    Draft,
+    DraftRegenerate,
+    DraftOverwrite,
+    DraftEdit,
+    DraftExport,
+    DraftPublish,
+    DraftSources,
 }

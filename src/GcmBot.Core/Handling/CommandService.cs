@@ -2,6 +2,7 @@ using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Drafting;
 using GcmBot.Core.Replies;
 using GcmBot.Core.Speaking;
 using Microsoft.Extensions.Logging;
@@ -20,17 +21,21 @@ public sealed partial class CommandService
     private readonly SpeakingRules _rules;
     private readonly ReminderRules _reminders;
     private readonly INoticeScheduler? _scheduler;
+    private readonly IReportDrafter? _drafter;
     private readonly ILogger<CommandService> _logger;
 
     /// <param name="scheduler">Arms timers for new notices at once; without it they are picked up by the next sweep.</param>
+    /// <param name="drafter">Drafts rapporteurs' reports; without it the <c>draft</c> commands say drafting is not set up.</param>
     public CommandService(
         IMeetingStore store,
         TimeProvider time,
         IOptions<SpeakingRules> rules,
         ILogger<CommandService> logger,
         IOptions<ReminderRules>? reminders = null,
-        INoticeScheduler? scheduler = null)
+        INoticeScheduler? scheduler = null,
+        IReportDrafter? drafter = null)
     {
+        _drafter = drafter;
         _store = store;
         _time = time;
         _rules = rules.Value;
@@ -51,16 +56,24 @@ public sealed partial class CommandService
 
             // Reads skip the writer queue; a first contact (a participant to create) or an event id to record needs a write.
             if (command.Definition.ReadOnly && inbound.EventId is null
-                && await _store.ReadAsync((data, ct) => RunAsync(data, inbound, command, [], readOnly: true, ct), cancellationToken) is { } read)
+                && await _store.ReadAsync((data, ct) => RunAsync(data, inbound, command, new AfterCommit(), readOnly: true, ct), cancellationToken) is { } read)
             {
                 return read;
             }
 
-            var scheduled = new List<Notice>();
-            var result = await _store.ExecuteAsync((data, ct) => RunAsync(data, inbound, command, scheduled, readOnly: false, ct), cancellationToken);
-            if (scheduled.Count > 0)
+            var after = new AfterCommit();
+            var result = await _store.ExecuteAsync((data, ct) => RunAsync(data, inbound, command, after, readOnly: false, ct), cancellationToken);
+            if (after.Notices.Count > 0)
             {
-                _scheduler?.Arm(scheduled);
+                _scheduler?.Arm(after.Notices);
+            }
+
+            if (after.Draft is { } job && result is not null)
+            {
+                // Outside the transaction: a model may take a while, and writers must not wait for it.
+                var outcome = await _drafter!.DraftAsync(job.Input, cancellationToken);
+                var saved = await _store.ExecuteAsync((data, ct) => DraftCommands.SaveAsync(data, job, outcome, _drafter, _time.GetUtcNow(), ct), cancellationToken);
+                return saved with { Author = result.Author };
             }
 
             return result;
@@ -77,10 +90,9 @@ public sealed partial class CommandService
     }
 
     /// <returns>The result; null for a redelivered event, or on the read path when a write is needed.</returns>
-    private async Task<CommandResult?> RunAsync(IMeetingData data, Inbound inbound, ParsedCommand command, List<Notice> scheduled, bool readOnly, CancellationToken ct)
+    private async Task<CommandResult?> RunAsync(IMeetingData data, Inbound inbound, ParsedCommand command, AfterCommit after, bool readOnly, CancellationToken ct)
     {
-        // A retried transaction starts again from nothing.
-        scheduled.Clear();
+        after.Clear();
         if (!readOnly && inbound.EventId is not null && !await data.TryRecordEventAsync(inbound.Channel, inbound.EventId, _time.GetUtcNow(), ct))
         {
             return null;
@@ -109,11 +121,13 @@ public sealed partial class CommandService
             CancellationToken = ct,
             Binding = await data.GetBindingAsync(inbound.Channel, inbound.ConversationId, ct),
             Delegation = participant.DelegationId is { } id ? await data.GetDelegationAsync(id, ct) : null,
+            Drafter = _drafter,
         };
 
         await AuthoriseAsync(context);
         var result = await CommandHandlers.RunAsync(context);
-        scheduled.AddRange(context.Scheduled);
+        after.Notices.AddRange(context.Scheduled);
+        after.Draft = context.PendingDraft;
         return result with { Author = new Author(participant.DisplayName, context.Delegation?.Name) };
     }
 

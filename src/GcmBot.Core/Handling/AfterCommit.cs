@@ -1,0 +1,19 @@
+using GcmBot.Core.Domain;
+
+namespace GcmBot.Core.Handling;
+
+/// <summary>Work a command leaves for after its transaction commits.</summary>
+internal sealed class AfterCommit
+{
+    /// <summary>New notices whose timers are armed at once.</summary>
+    public List<Notice> Notices { get; } = [];
+
+    public DraftJob? Draft { get; set; }
+
+    /// <summary>A retried transaction starts again from nothing.</summary>
+    public void Clear()
+    {
+        Notices.Clear();
+        Draft = null;
+    }
+}
