@@ -2,7 +2,11 @@ using GcmBot.Core;
 using GcmBot.Host;
 using GcmBot.Scheduling;
 using GcmBot.Storage;
+using GcmBot.Summaries;
+using GcmBot.Summaries.Cli;
 using GcmBot.Web;
+
+if (await DraftCommandLine.TryRunAsync(args, CancellationToken.None)) return;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
@@ -12,6 +16,7 @@ builder.Services.AddGcmStorage(builder.Configuration);
 builder.Services.AddGcmMeeting(builder.Configuration);
 builder.Services.AddGcmWebChat(builder.Configuration);
 builder.Services.AddGcmScheduling(builder.Configuration);
+builder.Services.AddGcmSummaries(builder.Configuration);
 builder.Services.AddGcmHealth();
 
 var app = builder.Build();
