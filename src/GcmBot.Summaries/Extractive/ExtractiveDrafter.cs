@@ -31,9 +31,9 @@ internal sealed class ExtractiveDrafter
         _options = options.Value;
     }
 
-    public Report Draft(DraftInput raw)
+    /// <param name="input">Input already through <see cref="Normaliser.Normalise"/>.</param>
+    public Report Draft(DraftInput input)
     {
-        var input = Normaliser.Normalise(raw);
         var redactor = new DelegationRedactor(
             input.Contributions.Select(c => c.Delegation).Concat(input.Cards.Select(c => c.Delegation)), input.NameDelegations);
         var units = Units(input);
@@ -276,7 +276,9 @@ internal sealed class ExtractiveDrafter
         else
         {
             // A proposal made aloud: its means and partners are in the same statement, if anywhere.
-            var sameStatement = sentences.Where(s => cluster.Members.Any(m => m.Contribution == s.Contribution) && !cluster.Members.Contains(s)).ToList();
+            var statements = cluster.Members.Select(m => m.Contribution).ToHashSet();
+            var members = cluster.Members.ToHashSet();
+            var sameStatement = sentences.Where(s => statements.Contains(s.Contribution) && !members.Contains(s)).ToList();
             means = sameStatement.FirstOrDefault(s => QuestionCues.IsMeans(s.Text))?.Text ?? "";
             partnerships = sameStatement.FirstOrDefault(s => s.Text != means && QuestionCues.IsPartnership(s.Text))?.Text ?? "";
         }

@@ -14,6 +14,8 @@ internal sealed class ReportVerifier
     /// <summary>Share of a point's content terms that must appear in its sources. Paraphrase is allowed, invention is not.</summary>
     public const double MinimumSupport = 0.5;
 
+    /// <summary>Each source's text, analysed the first time a point cites it: a draft cites a fraction of a long session.</summary>
+    private readonly Dictionary<string, string> _sourceText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _sourceTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reportingTerms;
     private readonly DelegationRedactor _names;
@@ -24,19 +26,19 @@ internal sealed class ReportVerifier
         _analyzer = analyzer;
         foreach (var c in input.Contributions)
         {
-            _sourceTerms[c.Id] = [.. analyzer.Terms(c.Text)];
+            _sourceText[c.Id] = c.Text;
         }
 
         foreach (var c in input.Cards)
         {
-            _sourceTerms[c.Id] = [.. analyzer.Terms($"{c.Recommendation} {c.Means} {c.Partnerships}")];
+            _sourceText[c.Id] = $"{c.Recommendation} {c.Means} {c.Partnerships}";
         }
 
         _reportingTerms = [.. analyzer.Terms(Phrasing.ReportingWords)];
         _names = new DelegationRedactor(input.Contributions.Select(c => c.Delegation).Concat(input.Cards.Select(c => c.Delegation)), input.NameDelegations);
     }
 
-    public bool Knows(string id) => _sourceTerms.ContainsKey(id);
+    public bool Knows(string id) => _sourceText.ContainsKey(id);
 
     public List<VerificationIssue> Verify(Report report)
     {
@@ -58,6 +60,16 @@ internal sealed class ReportVerifier
         }
 
         return issues;
+    }
+
+    private HashSet<string> Terms(string id)
+    {
+        if (!_sourceTerms.TryGetValue(id, out var terms))
+        {
+            _sourceTerms[id] = terms = [.. _analyzer.Terms(_sourceText[id])];
+        }
+
+        return terms;
     }
 
     private void Check(List<VerificationIssue> issues, string point, string text, IReadOnlyList<string> sources, bool namesMatter)
@@ -82,7 +94,7 @@ internal sealed class ReportVerifier
         }
 
         var terms = _analyzer.Terms(text).Where(t => !_reportingTerms.Contains(t)).Distinct().ToList();
-        var found = terms.Count(t => sources.Any(s => _sourceTerms[s].Contains(t)));
+        var found = terms.Count(t => sources.Any(s => Terms(s).Contains(t)));
         if (terms.Count > 0 && found < MinimumSupport * terms.Count)
         {
             issues.Add(new VerificationIssue(point, $"is not supported by its sources ({found} of {terms.Count} content words found in them)"));
