@@ -5,7 +5,7 @@
 set -euo pipefail
 
 # Debian packages the tests need. Add packages here (e.g. libreoffice-writer-nogui).
-TEST_APT_PACKAGES=(chromium postgresql redis-server nginx-light)
+TEST_APT_PACKAGES=(chromium postgresql redis-server nginx-light libreoffice-writer-nogui)
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
 

@@ -2,7 +2,11 @@ using GcmBot.Core;
 using GcmBot.Host;
 using GcmBot.Scheduling;
 using GcmBot.Storage;
+using GcmBot.Summaries;
+using GcmBot.Summaries.Cli;
 using GcmBot.Web;
+
+if (await DraftCommandLine.TryRunAsync(args, CancellationToken.None)) return;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
@@ -13,6 +17,7 @@ builder.Services.AddGcmMeeting(builder.Configuration);
 builder.Services.AddGcmWebChat(builder.Configuration);
 builder.Services.AddGcmDisplays();
 builder.Services.AddGcmScheduling(builder.Configuration);
+builder.Services.AddGcmSummaries(builder.Configuration);
 builder.Services.AddGcmHealth();
 builder.Services.AddGcmTelemetry();
 

@@ -24,6 +24,7 @@ public abstract class GcmDbContext : DbContext
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<Allowance> Allowances => Set<Allowance>();
+    public DbSet<Draft> Drafts => Set<Draft>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -108,6 +109,15 @@ public abstract class GcmDbContext : DbContext
             e.HasIndex(a => new { a.SessionId, a.DelegationId }).IsUnique();
             e.HasOne<Session>().WithMany().HasForeignKey(a => a.SessionId);
             e.HasOne<Delegation>().WithMany().HasForeignKey(a => a.DelegationId);
+        });
+        modelBuilder.Entity<Draft>(e =>
+        {
+            // One draft per session: regenerating or editing replaces it in place.
+            e.HasIndex(d => d.SessionId).IsUnique();
+            e.Property(d => d.Drafter).HasMaxLength(32);
+            e.Property(d => d.Note).HasMaxLength(1000);
+            e.Ignore(d => d.IsPublished);
+            e.HasOne<Session>().WithMany().HasForeignKey(d => d.SessionId);
         });
         modelBuilder.Entity<ProcessedEvent>(e =>
         {

@@ -96,6 +96,13 @@ internal sealed class MeetingData : IMeetingData
     public async Task<IReadOnlyList<Participant>> GetParticipantsAsync(CancellationToken cancellationToken) =>
         await _db.Participants.OrderBy(p => p.Id).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Contribution>> GetContributionsAsync(int sessionId, CancellationToken cancellationToken) =>
+        await _db.Contributions.Where(c => c.SessionId == sessionId && c.DeletedAt == null)
+            .OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+
+    public Task<Draft?> GetDraftAsync(int sessionId, CancellationToken cancellationToken) =>
+        _db.Drafts.FirstOrDefaultAsync(d => d.SessionId == sessionId, cancellationToken);
+
     public Task<Participant?> GetParticipantAsync(int participantId, CancellationToken cancellationToken) =>
         _db.Participants.FirstOrDefaultAsync(p => p.Id == participantId, cancellationToken);
 

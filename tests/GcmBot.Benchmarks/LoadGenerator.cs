@@ -4,12 +4,18 @@ namespace GcmBot.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/GcmBot.Benchmarks -- [--rate 500] [--seconds 20] [--warmup 3]</c> (web commands),
+/// <c>-- drafts</c> (the extractive drafter, see <see cref="DraftBenchmark"/>),
 /// or <c>-- timers [--count 1000] [--postgres "&lt;npgsql connection string&gt;"]</c> (timer lateness, see <see cref="TimerBenchmark"/>).
 /// </summary>
 internal static class LoadGenerator
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["drafts", ..])
+        {
+            return await DraftBenchmark.RunAsync();
+        }
+
         if (args is ["timers", ..])
         {
             return await TimerBenchmark.RunAsync(TimerOptions.Parse(args[1..]));

@@ -155,6 +155,49 @@ public abstract class StoreTests
     }
 
     [Fact]
+    public async Task Draft_SavedAndEdited_RoundTripsWithOnePerSession()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 1);
+        var session = m.SessionId;
+        var at = new DateTimeOffset(2017, 12, 5, 19, 1, 2, TimeSpan.Zero);
+        var content = "{\"summary\":[{\"text\":\"Some delegations …\",\"sources\":[\"msg-1\",\"card-2\"]}]}";
+        await Store.ExecuteAsync(
+            (data, _) =>
+            {
+                data.Add(new Draft { SessionId = session, Content = content, Markdown = "# Report — ü", Drafter = "llm", Note = "fell back", DraftedAt = at, DraftedByParticipantId = 7 });
+                return Task.FromResult(0);
+            },
+            CancellationToken.None);
+        await Store.ExecuteAsync(
+            async (data, ct) =>
+            {
+                var draft = (await data.GetDraftAsync(session, ct))!;
+                draft.Edited = true;
+                draft.EditedAt = at.AddMinutes(5);
+                draft.PublishedAt = at.AddMinutes(6);
+                return 0;
+            },
+            CancellationToken.None);
+
+        var stored = await Store.ReadAsync((data, ct) => data.GetDraftAsync(session, ct), CancellationToken.None);
+        var none = await Store.ReadAsync((data, ct) => data.GetDraftAsync(int.MaxValue, ct), CancellationToken.None);
+
+        Assert.NotNull(stored);
+        Assert.Equal((content, "# Report — ü", "llm", "fell back", at, 7), (stored.Content, stored.Markdown, stored.Drafter, stored.Note, stored.DraftedAt, stored.DraftedByParticipantId));
+        Assert.True(stored.Edited);
+        Assert.Equal(at.AddMinutes(5), stored.EditedAt);
+        Assert.True(stored.IsPublished);
+        Assert.Null(none);
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => Store.ExecuteAsync(
+            (data, _) =>
+            {
+                data.Add(new Draft { SessionId = session, Content = "{}", Markdown = "", Drafter = "extractive" });
+                return Task.FromResult(0);
+            },
+            CancellationToken.None));
+    }
+
+    [Fact]
     public async Task CountMembersAsync_ParticipantsOfSeveralDelegations_CountsOnlyThatDelegation()
     {
         var m = await TestMeeting.CreateAsync(Store, 2);

@@ -15,6 +15,10 @@ public static class CommandCatalogue
     public const string CardGroup = "Recommendation cards";
     public const string SecretariatGroup = "Secretariat";
     public const string ReportingGroup = "Reporting";
+    public const string DraftGroup = "Rapporteur's report";
+
+    /// <summary>An optional session after <c>for</c>, for the commands whose first argument is something else.</summary>
+    private static readonly CommandArgument _forSession = new("session", ArgumentKind.Session, false, "session code; defaults to this channel's session", Keyword: "for");
 
     public static readonly IReadOnlyList<string> CategoryChoices =
         [.. Enum.GetValues<DelegationCategory>().Select(CategoryNames.Token)];
@@ -87,6 +91,21 @@ public static class CommandCatalogue
         new(CommandId.Stats, "stats", Access.Officials, ReportingGroup, "Statistics: speaking time per delegation and category, who was not reached, cards, participation; with a CSV file.",
             [new("scope", ArgumentKind.Choice, false, "session (this channel's), day (today) or meeting; default: the session, else the meeting", ["session", "day", "meeting"])],
             ["stats", "stats day", "stats meeting"]) { ReadOnly = true },
+        new(CommandId.Draft, "draft", Access.Reporting, DraftGroup, "Draft the session's report in the reporting template (or show the saved draft). Only the rapporteur, the moderator and organisers see it until it is published.",
+            [new("session", ArgumentKind.Session, false, "session code; defaults to this channel's session")], ["draft", "draft AG1"]),
+        new(CommandId.DraftRegenerate, "draft regenerate", Access.Reporting, DraftGroup, "Draft the report again from the latest cards and contributions. A draft you edited is kept; the new one is attached for comparison.",
+            [_forSession], ["draft regenerate", "draft regenerate for AG1"]),
+        new(CommandId.DraftOverwrite, "draft regenerate overwrite", Access.Reporting, DraftGroup, "Draft the report again and replace the saved draft, edits included.",
+            [_forSession], ["draft regenerate overwrite"]),
+        new(CommandId.DraftEdit, "draft edit", Access.Reporting, DraftGroup, "Save your edited draft: paste the whole Markdown after the command. Without text, opens the draft in a form.",
+            [new("markdown", ArgumentKind.Text, false, "the whole draft, in the Markdown that `draft export md` gives")], ["draft edit", "draft edit # Report of the action group …"]),
+        new(CommandId.DraftExport, "draft export", Access.Reporting, DraftGroup, "The full draft as a file: Markdown or Word (.docx, in the reporting template's layout).",
+            [new("format", ArgumentKind.Choice, true, "md or docx", ["md", "docx"]), _forSession], ["draft export docx", "draft export md for AG1"]) { ReadOnly = true },
+        new(CommandId.DraftPublish, "draft publish", Access.Reporting, DraftGroup, "Post the reviewed draft to the session's channels.",
+            [_forSession], ["draft publish"]),
+        new(CommandId.DraftSources, "draft sources", Access.Reporting, DraftGroup, "What a point of the draft rests on: the cards and contributions it cites.",
+            [new("point", ArgumentKind.Word, true, "a recommendation's number (e.g. 2), or s<N> for the summary's sentence N, o<N> for an observation"), _forSession],
+            ["draft sources 2", "draft sources s1"]) { ReadOnly = true },
 
         new(CommandId.Bind, "bind", Access.Organiser, SecretariatGroup, "Bind this chat channel to a session or a room.",
             [new("target", ArgumentKind.Session, true, "a session code or a room name")], ["bind AG1", "bind Room A"]),

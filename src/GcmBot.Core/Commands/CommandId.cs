@@ -47,4 +47,11 @@ public enum CommandId
     SessionRoom,
     AgendaIcs,
     Stats,
+    Draft,
+    DraftRegenerate,
+    DraftOverwrite,
+    DraftEdit,
+    DraftExport,
+    DraftPublish,
+    DraftSources,
 }

@@ -38,6 +38,11 @@ public interface IMeetingData
 
     Task<IReadOnlyList<Participant>> GetParticipantsAsync(CancellationToken cancellationToken);
 
+    /// <summary>A session's captured contributions that were not deleted, in the order they were said.</summary>
+    Task<IReadOnlyList<Contribution>> GetContributionsAsync(int sessionId, CancellationToken cancellationToken);
+
+    Task<Draft?> GetDraftAsync(int sessionId, CancellationToken cancellationToken);
+
     Task<Participant?> GetParticipantAsync(int participantId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Allowance>> GetAllowancesAsync(int sessionId, CancellationToken cancellationToken);
 

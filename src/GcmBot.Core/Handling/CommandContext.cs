@@ -1,6 +1,7 @@
 using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Drafting;
 using GcmBot.Core.Speaking;
 
 namespace GcmBot.Core.Handling;
@@ -26,6 +27,12 @@ public sealed class CommandContext
     public List<Notice> Scheduled { get; } = [];
     public required CancellationToken CancellationToken { get; init; }
     public ChannelBinding? Binding { get; init; }
+
+    /// <summary>Drafts and renders reports; null when the host has no summary pipeline.</summary>
+    public IReportDrafter? Drafter { get; init; }
+
+    /// <summary>A draft to write after this transaction (see <see cref="DraftJob"/>).</summary>
+    internal DraftJob? PendingDraft { get; set; }
     public Delegation? Delegation { get; set; }
 
     /// <summary>

@@ -52,6 +52,13 @@ internal static class CommandHandlers
         CommandId.SessionRoom => AgendaCommands.RoomAsync(context),
         CommandId.AgendaIcs => CalendarCommands.IcsAsync(context),
         CommandId.Stats => StatisticsCommands.StatsAsync(context),
+        CommandId.Draft => DraftCommands.DraftAsync(context),
+        CommandId.DraftRegenerate => DraftCommands.RegenerateAsync(context, overwrite: false),
+        CommandId.DraftOverwrite => DraftCommands.RegenerateAsync(context, overwrite: true),
+        CommandId.DraftEdit => DraftCommands.EditAsync(context),
+        CommandId.DraftExport => DraftCommands.ExportAsync(context),
+        CommandId.DraftPublish => DraftCommands.PublishAsync(context),
+        CommandId.DraftSources => DraftCommands.SourcesAsync(context),
         _ => throw new InvalidOperationException($"No handler for {context.Command.Definition.Id}."),
     };
 }

@@ -2,6 +2,7 @@ using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Drafting;
 using GcmBot.Core.Replies;
 using GcmBot.Core.Speaking;
 using GcmBot.Core.Telemetry;
@@ -23,10 +24,12 @@ public sealed partial class CommandService
     private readonly INoticeScheduler? _scheduler;
     private readonly GcmMetrics? _metrics;
     private readonly IDisplayNotifier? _displays;
+    private readonly IReportDrafter? _drafter;
     private readonly ILogger<CommandService> _logger;
 
     /// <param name="scheduler">Arms timers for new notices at once; without it they are picked up by the next sweep.</param>
     /// <param name="displays">Refreshes the room displays a committed command touched.</param>
+    /// <param name="drafter">Drafts rapporteurs' reports; without it the <c>draft</c> commands say drafting is not set up.</param>
     public CommandService(
         IMeetingStore store,
         TimeProvider time,
@@ -35,8 +38,10 @@ public sealed partial class CommandService
         IOptions<ReminderRules>? reminders = null,
         INoticeScheduler? scheduler = null,
         GcmMetrics? metrics = null,
-        IDisplayNotifier? displays = null)
+        IDisplayNotifier? displays = null,
+        IReportDrafter? drafter = null)
     {
+        _drafter = drafter;
         _store = store;
         _time = time;
         _rules = rules.Value;
@@ -63,23 +68,31 @@ public sealed partial class CommandService
 
             // Reads skip the writer queue; a first contact (a participant to create) or an event id to record needs a write.
             if (command.Definition.ReadOnly && inbound.EventId is null
-                && await _store.ReadAsync((data, ct) => RunAsync(data, inbound, command, [], readOnly: true, [], ct), cancellationToken) is { } read)
+                && await _store.ReadAsync((data, ct) => RunAsync(data, inbound, command, new AfterCommit(), readOnly: true, ct), cancellationToken) is { } read)
             {
                 outcome = "ok";
                 return read;
             }
 
-            var scheduled = new List<Notice>();
-            var rooms = new List<string>();
-            var result = await _store.ExecuteAsync((data, ct) => RunAsync(data, inbound, command, scheduled, readOnly: false, rooms, ct), cancellationToken);
-            if (scheduled.Count > 0)
+            var after = new AfterCommit();
+            var result = await _store.ExecuteAsync((data, ct) => RunAsync(data, inbound, command, after, readOnly: false, ct), cancellationToken);
+            if (after.Notices.Count > 0)
             {
-                _scheduler?.Arm(scheduled);
+                _scheduler?.Arm(after.Notices);
             }
 
-            if (rooms.Count > 0)
+            if (after.Rooms.Count > 0)
             {
-                _displays?.RoomsChanged(rooms);
+                _displays?.RoomsChanged(after.Rooms);
+            }
+
+            if (after.Draft is { } job && result is not null)
+            {
+                // Outside the transaction: a model may take a while, and writers must not wait for it.
+                var drafted = await _drafter!.DraftAsync(job.Input, cancellationToken);
+                var saved = await _store.ExecuteAsync((data, ct) => DraftCommands.SaveAsync(data, job, drafted, _drafter, _time.GetUtcNow(), ct), cancellationToken);
+                outcome = "ok";
+                return saved with { Author = result.Author };
             }
 
             outcome = "ok";
@@ -102,11 +115,9 @@ public sealed partial class CommandService
     }
 
     /// <returns>The result; null for a redelivered event, or on the read path when a write is needed.</returns>
-    private async Task<CommandResult?> RunAsync(IMeetingData data, Inbound inbound, ParsedCommand command, List<Notice> scheduled, bool readOnly, List<string> rooms, CancellationToken ct)
+    private async Task<CommandResult?> RunAsync(IMeetingData data, Inbound inbound, ParsedCommand command, AfterCommit after, bool readOnly, CancellationToken ct)
     {
-        // A retried transaction starts again from nothing.
-        scheduled.Clear();
-        rooms.Clear();
+        after.Clear();
         if (!readOnly && inbound.EventId is not null && !await data.TryRecordEventAsync(inbound.Channel, inbound.EventId, _time.GetUtcNow(), ct))
         {
             return null;
@@ -135,12 +146,14 @@ public sealed partial class CommandService
             CancellationToken = ct,
             Binding = await data.GetBindingAsync(inbound.Channel, inbound.ConversationId, ct),
             Delegation = participant.DelegationId is { } id ? await data.GetDelegationAsync(id, ct) : null,
+            Drafter = _drafter,
         };
 
         await AuthoriseAsync(context);
         var result = await CommandHandlers.RunAsync(context);
-        scheduled.AddRange(context.Scheduled);
-        rooms.AddRange(context.TouchedRooms);
+        after.Notices.AddRange(context.Scheduled);
+        after.Rooms.AddRange(context.TouchedRooms);
+        after.Draft = context.PendingDraft;
         return result with { Author = new Author(participant.DisplayName, context.Delegation?.Name) };
     }
 

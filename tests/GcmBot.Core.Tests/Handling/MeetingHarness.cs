@@ -1,5 +1,6 @@
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Drafting;
 using GcmBot.Core.Handling;
 using GcmBot.Core.Import;
 using GcmBot.Core.Replies;
@@ -29,14 +30,14 @@ public sealed class MeetingHarness : IAsyncDisposable
     private readonly string _path;
     private int _events;
 
-    private MeetingHarness(string path, SpeakingRules rules)
+    private MeetingHarness(string path, SpeakingRules rules, IReportDrafter? drafter)
     {
         _path = path;
         Rules = rules;
         Time = new FakeTimeProvider(Start);
         Contexts = new GcmContextFactory(Options.Create(new StorageOptions { ConnectionString = $"Data Source={path};Pooling=False" }));
         Store = new MeetingStore(Contexts);
-        Service = new CommandService(Store, Time, Options.Create(rules), NullLogger<CommandService>.Instance);
+        Service = new CommandService(Store, Time, Options.Create(rules), NullLogger<CommandService>.Instance, drafter: drafter);
     }
 
     public FakeTimeProvider Time { get; }
@@ -50,9 +51,10 @@ public sealed class MeetingHarness : IAsyncDisposable
     public SpeakingRules Rules { get; }
 
     /// <summary>Creates the database, loads the sample meeting, adds the organiser and binds <see cref="RoomA"/> to Room A.</summary>
-    public static async Task<MeetingHarness> StartAsync(SpeakingRules? rules = null)
+    /// <param name="drafter">The report drafter for the <c>draft</c> commands; none by default.</param>
+    public static async Task<MeetingHarness> StartAsync(SpeakingRules? rules = null, IReportDrafter? drafter = null)
     {
-        var harness = new MeetingHarness(Path.Combine(Path.GetTempPath(), $"gcmbot-core-{Guid.NewGuid():N}.db"), rules ?? new SpeakingRules());
+        var harness = new MeetingHarness(Path.Combine(Path.GetTempPath(), $"gcmbot-core-{Guid.NewGuid():N}.db"), rules ?? new SpeakingRules(), drafter);
         try
         {
             await harness.SetUpAsync();

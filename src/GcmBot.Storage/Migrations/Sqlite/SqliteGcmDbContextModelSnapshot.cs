@@ -207,6 +207,61 @@ namespace GcmBot.Storage.Migrations.Sqlite
                     b.ToTable("Delegations");
                 });
 
+            modelBuilder.Entity("GcmBot.Core.Domain.Draft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DraftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DraftedByParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Drafter")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Edited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EditedByParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PublishedByParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.ToTable("Drafts");
+                });
+
             modelBuilder.Entity("GcmBot.Core.Domain.Intervention", b =>
                 {
                     b.Property<long>("Id")
@@ -596,6 +651,15 @@ namespace GcmBot.Storage.Migrations.Sqlite
                     b.HasOne("GcmBot.Core.Domain.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GcmBot.Core.Domain.Draft", b =>
+                {
+                    b.HasOne("GcmBot.Core.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,27 @@
+namespace GcmBot.Core.Drafting;
+
+/// <summary>
+/// Drafts and renders the rapporteur's report (DESIGN.md §6). The core calls it; GcmBot.Summaries
+/// implements it, so the core stays free of models, HTTP and file formats.
+/// </summary>
+public interface IReportDrafter
+{
+    /// <summary>
+    /// Drafts a verified report. Model failures do not throw: the implementation falls back to its
+    /// extractive drafter and says so in <see cref="DraftOutcome.Note"/>.
+    /// </summary>
+    Task<DraftOutcome> DraftAsync(DraftInput input, CancellationToken cancellationToken);
+
+    /// <summary>The report in the reporting template, as Markdown.</summary>
+    string ToMarkdown(Report report);
+
+    /// <summary>The report in the reporting template, as a Word document.</summary>
+    byte[] ToDocx(Report report);
+
+    /// <summary>
+    /// Reads a report back from Markdown the rapporteur edited. Sources of points whose text did not
+    /// change are kept from <paramref name="basis"/>; changed points carry the rapporteur's word only.
+    /// </summary>
+    /// <exception cref="FormatException">The text does not follow the template; the message says what is wrong.</exception>
+    Report FromMarkdown(string markdown, Report basis);
+}

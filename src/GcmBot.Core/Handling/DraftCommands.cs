@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Text;
+using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Drafting;
+using GcmBot.Core.Replies;
+
+namespace GcmBot.Core.Handling;
+
+/// <summary>
+/// The rapporteur's report: draft, edit, export, publish. A draft stays private to the session's
+/// rapporteur, moderator and organisers until published: a person reviews an automatic summary first.
+/// </summary>
+internal static class DraftCommands
+{
+    /// <summary>What a chat message shows of a draft; the full draft is attached. Discord caps messages at 2,000 characters.</summary>
+    public const int ChatLimit = 1800;
+
+    public const int MaxMarkdownLength = 40_000;
+
+    public const string MarkdownType = "text/markdown";
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static async Task<CommandResult> DraftAsync(CommandContext context)
+    {
+        RequireDrafter(context);
+        var session = await context.TargetSessionAsync();
+        var draft = await context.Data.GetDraftAsync(session.Id, context.CancellationToken);
+        if (draft is not null)
+        {
+            return CommandResult.Of(Show(session, draft, "The saved draft. `draft regenerate` drafts it again from the latest cards and contributions."));
+        }
+
+        return await PrepareAsync(context, session, overwrite: false);
+    }
+
+    public static async Task<CommandResult> RegenerateAsync(CommandContext context, bool overwrite)
+    {
+        RequireDrafter(context);
+        return await PrepareAsync(context, await context.TargetSessionAsync(), overwrite);
+    }
+
+    /// <summary>Writes what the drafter produced, in a transaction of its own (see <see cref="DraftJob"/>).</summary>
+    public static async Task<CommandResult> SaveAsync(IMeetingData data, DraftJob job, DraftOutcome outcome, IReportDrafter drafter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var session = await data.GetSessionAsync(job.SessionId, cancellationToken)
+            ?? throw new CommandException("The session was removed from the agenda while its report was being drafted.");
+        var markdown = drafter.ToMarkdown(outcome.Report);
+        var draft = await data.GetDraftAsync(session.Id, cancellationToken);
+        if (draft is { Edited: true } && !job.Overwrite)
+        {
+            return CommandResult.Of(Reply.Private($"Your edited draft of {session.Code} is kept. The new automatic draft is attached for comparison; `draft regenerate overwrite` replaces your edits with it.") with
+            {
+                Title = $"New draft for {session.Code} (not saved)",
+                Facts = OutcomeFacts(outcome.Drafter, outcome.Note),
+                Attachment = new Attachment($"draft-{session.Code}-new.md", MarkdownType, Encoding.UTF8.GetBytes(markdown)),
+            });
+        }
+
+        if (draft is null)
+        {
+            draft = new Draft { SessionId = session.Id, Content = "", Markdown = "", Drafter = outcome.Drafter };
+            data.Add(draft);
+        }
+
+        draft.Content = ReportJson.Serialize(outcome.Report);
+        draft.Markdown = markdown;
+        draft.Drafter = outcome.Drafter;
+        draft.Note = outcome.Note;
+        draft.DraftedAt = now;
+        draft.DraftedByParticipantId = job.ParticipantId;
+        draft.Edited = false;
+        draft.EditedAt = null;
+        draft.EditedByParticipantId = null;
+        draft.PublishedAt = null;
+        draft.PublishedByParticipantId = null;
+        return CommandResult.Of(Show(session, draft, "Review it before it is shared: `draft edit` to change it, `draft sources <n>` to see what a recommendation rests on, `draft publish` to post it."));
+    }
+
+    public static async Task<CommandResult> EditAsync(CommandContext context)
+    {
+        var drafter = RequireDrafter(context);
+        var (session, draft) = await SavedDraftAsync(context);
+        var markdown = context.Command["markdown"];
+        if (markdown is null)
+        {
+            return CommandResult.Of(Reply.Private($"Edit the draft of {session.Code}, then save it. `draft regenerate` keeps your edits.") with
+            {
+                Form = new ReplyForm("draft edit", $"Edit the draft of {session.Code}", "Save draft",
+                [
+                    new FormField("session", "Session", false, true, 32, session.Code),
+                    new FormField("markdown", "Draft (Markdown)", true, true, MaxMarkdownLength, draft.Markdown),
+                ]),
+            });
+        }
+
+        if (markdown.Length > MaxMarkdownLength)
+        {
+            throw new CommandException($"A draft is limited to {MaxMarkdownLength:N0} characters; nothing was saved.");
+        }
+
+        Report report;
+        try
+        {
+            report = drafter.FromMarkdown(markdown, ReportJson.Deserialize(draft.Content));
+        }
+        catch (FormatException unreadable)
+        {
+            throw new CommandException($"I could not read the edited draft: {unreadable.Message} Nothing was saved; `draft export md` gives the draft in the expected layout.");
+        }
+
+        draft.Content = ReportJson.Serialize(report);
+        draft.Markdown = drafter.ToMarkdown(report);
+        draft.Edited = true;
+        draft.EditedAt = context.Now;
+        draft.EditedByParticipantId = context.Participant.Id;
+        draft.PublishedAt = null;
+        draft.PublishedByParticipantId = null;
+        return CommandResult.Of(Show(session, draft, "Your edits are saved. `draft regenerate` keeps them; `draft regenerate overwrite` replaces them."));
+    }
+
+    public static async Task<CommandResult> ExportAsync(CommandContext context)
+    {
+        var drafter = RequireDrafter(context);
+        var (session, draft) = await SavedDraftAsync(context);
+        var attachment = context.Command["format"] == "docx"
+            ? new Attachment($"draft-{session.Code}.docx", DocxType, drafter.ToDocx(ReportJson.Deserialize(draft.Content)))
+            : new Attachment($"draft-{session.Code}.md", MarkdownType, Encoding.UTF8.GetBytes(draft.Markdown));
+        return CommandResult.Of(Reply.Private($"The {(draft.IsPublished ? "published" : "unpublished")} draft of {session.Code}: {attachment.FileName}.") with { Attachment = attachment });
+    }
+
+    public static async Task<CommandResult> PublishAsync(CommandContext context)
+    {
+        var (session, draft) = await SavedDraftAsync(context);
+        draft.PublishedAt = context.Now;
+        draft.PublishedByParticipantId = context.Participant.Id;
+        var (text, shortened) = Shorten(draft.Markdown);
+        var report = new Reply(text)
+        {
+            Title = $"Report of {session.Code}: {session.Title}",
+            Attachment = shortened ? new Attachment($"report-{session.Code}.md", MarkdownType, Encoding.UTF8.GetBytes(draft.Markdown)) : null,
+        };
+        return CommandResult.Of(report, new Announcement(session.Id, report));
+    }
+
+    public static async Task<CommandResult> SourcesAsync(CommandContext context)
+    {
+        var (session, draft) = await SavedDraftAsync(context);
+        var report = ReportJson.Deserialize(draft.Content);
+        var point = context.Command["point"]!.Trim().ToLowerInvariant();
+        var (label, text, sources) = FindPoint(report, point);
+        var cards = (await context.Data.GetCardsAsync(session.Id, null, context.CancellationToken)).ToDictionary(c => c.Id);
+        var contributions = (await context.Data.GetContributionsAsync(session.Id, context.CancellationToken)).ToDictionary(c => c.Id);
+        var delegations = await context.Data.GetDelegationsAsync(
+            cards.Values.Select(c => c.DelegationId).Concat(contributions.Values.Where(c => c.DelegationId is not null).Select(c => c.DelegationId!.Value)),
+            context.CancellationToken);
+        string Name(int? id) => id is { } d && delegations.TryGetValue(d, out var delegation) ? delegation.Name : "no delegation";
+
+        var items = new List<ListItem>();
+        foreach (var id in sources)
+        {
+            var position = items.Count + 1;
+            if (SourceIds.CardNumber(id) is { } cardId && cards.TryGetValue(cardId, out var card))
+            {
+                items.Add(new ListItem(position, $"Card #{card.Id} · {Name(card.DelegationId)}{(card.IsWithdrawn ? " (withdrawn)" : "")}",
+                    $"{card.Recommendation} · means: {Or(card.Means)} · partnerships: {Or(card.Partnerships)}"));
+            }
+            else if (SourceIds.ContributionNumber(id) is { } messageId && contributions.TryGetValue(messageId, out var said))
+            {
+                items.Add(new ListItem(position, $"{said.AuthorName} · {Name(said.DelegationId)} · {context.Local(said.At)}", said.Text));
+            }
+            else
+            {
+                items.Add(new ListItem(position, id, "no longer available (deleted since the draft was made)"));
+            }
+        }
+
+        return CommandResult.Of(Reply.Private(sources.Count == 0 ? $"{label} cites no source: it is the rapporteur's own text." : text) with
+        {
+            Title = $"{label} of the {session.Code} draft rests on {sources.Count} source(s)",
+            Items = items,
+        });
+    }
+
+    private static (string Label, string Text, IReadOnlyList<string> Sources) FindPoint(Report report, string point)
+    {
+        static int? Number(string text) =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : null;
+
+        if (Number(point) is { } r && r <= report.Recommendations.Count)
+        {
+            var recommendation = report.Recommendations[r - 1];
+            return ($"Recommendation {r}", recommendation.Recommendation, recommendation.Sources);
+        }
+
+        if (point.Length > 1 && point[0] is 's' or 'o' && Number(point[1..]) is { } n)
+        {
+            var sentences = point[0] == 's' ? report.Summary : report.Observations;
+            if (n <= sentences.Count)
+            {
+                return ($"{(point[0] == 's' ? "Summary sentence" : "Observation")} {n}", sentences[n - 1].Text, sentences[n - 1].Sources);
+            }
+        }
+
+        throw new CommandException($"The draft has {report.Recommendations.Count} recommendation(s), {report.Summary.Count} summary sentence(s) and {report.Observations.Count} observation(s). "
+            + "Ask for a recommendation by number (`draft sources 2`), a summary sentence with `s` (`draft sources s1`), an observation with `o` (`draft sources o1`).");
+    }
+
+    private static async Task<CommandResult> PrepareAsync(CommandContext context, Session session, bool overwrite)
+    {
+        var input = await CollectAsync(context, session);
+        if (input.Contributions.Count == 0 && input.Cards.Count == 0)
+        {
+            throw new CommandException($"There is nothing to draft from yet: {session.Code} has no captured contributions and no cards.");
+        }
+
+        context.PendingDraft = new DraftJob(session.Id, input, overwrite, context.Participant.Id);
+        return CommandResult.Of(Reply.Private($"Drafting the report of {session.Code}…"));
+    }
+
+    private static async Task<DraftInput> CollectAsync(CommandContext context, Session session)
+    {
+        var contributions = await context.Data.GetContributionsAsync(session.Id, context.CancellationToken);
+        var cards = (await context.Data.GetCardsAsync(session.Id, null, context.CancellationToken)).Where(c => !c.IsWithdrawn).ToList();
+        var delegations = await context.Data.GetDelegationsAsync(
+            contributions.Where(c => c.DelegationId is not null).Select(c => c.DelegationId!.Value).Concat(cards.Select(c => c.DelegationId)),
+            context.CancellationToken);
+        string Name(int? id) => id is { } d && delegations.TryGetValue(d, out var delegation) ? delegation.Name : "";
+
+        var header = new ReportHeader(
+            session.Title,
+            $"{context.Local(session.StartsAt, "d MMMM yyyy, HH:mm")}–{context.Local(session.EndsAt)}",
+            session.Room,
+            session.Moderators,
+            session.Rapporteurs);
+        return new DraftInput(
+            header,
+            [.. contributions.Select(c => new SourceContribution(SourceIds.Contribution(c.Id), c.AuthorName, Name(c.DelegationId), c.Text, c.At))],
+            [.. cards.Select(c => new SourceCard(SourceIds.Card(c.Id), Name(c.DelegationId), c.Recommendation, c.Means, c.Partnerships))],
+            session.Questions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private static async Task<(Session Session, Draft Draft)> SavedDraftAsync(CommandContext context)
+    {
+        var session = await context.TargetSessionAsync();
+        var draft = await context.Data.GetDraftAsync(session.Id, context.CancellationToken)
+            ?? throw new CommandException($"{session.Code} has no draft yet. `draft {session.Code}` makes one.");
+        return (session, draft);
+    }
+
+    private static Reply Show(Session session, Draft draft, string intro)
+    {
+        var (text, shortened) = Shorten(draft.Markdown);
+        return Reply.Private($"{intro}\n\n{text}") with
+        {
+            Title = $"Draft report of {session.Code} ({(draft.IsPublished ? "published" : "not published")})",
+            Facts =
+            [
+                .. OutcomeFacts(draft.Drafter, draft.Note),
+                new Fact("Status", draft.Edited ? "edited by the rapporteur" : "as drafted"),
+            ],
+            Attachment = shortened ? new Attachment($"draft-{session.Code}.md", MarkdownType, Encoding.UTF8.GetBytes(draft.Markdown)) : null,
+            Actions =
+            [
+                new ReplyAction("Publish", $"draft publish for {session.Code}", ActionStyle.Primary),
+                new ReplyAction("Word (.docx)", $"draft export docx for {session.Code}"),
+                new ReplyAction("Edit", $"draft edit"),
+            ],
+        };
+    }
+
+    private static List<Fact> OutcomeFacts(string drafter, string? note) =>
+        note is null ? [new Fact("Drafter", drafter)] : [new Fact("Drafter", drafter), new Fact("Note", note)];
+
+    /// <summary>A draft cut at a line break to fit a chat message; the caller attaches the full text.</summary>
+    internal static (string Text, bool Shortened) Shorten(string markdown)
+    {
+        if (markdown.Length <= ChatLimit)
+        {
+            return (markdown, false);
+        }
+
+        var cut = markdown.LastIndexOf('\n', ChatLimit);
+        return ($"{markdown[..(cut > 0 ? cut : ChatLimit)].TrimEnd()}\n\n… (shortened: the full draft is attached)", true);
+    }
+
+    private static IReportDrafter RequireDrafter(CommandContext context) =>
+        context.Drafter ?? throw new CommandException("Drafting reports is not set up on this server. Ask the secretariat.");
+
+    private static string Or(string value) => value.Length == 0 ? "—" : value;
+}

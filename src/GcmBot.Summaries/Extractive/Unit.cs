@@ -1,0 +1,25 @@
+using GcmBot.Core.Drafting;
+using GcmBot.Summaries.Text;
+
+namespace GcmBot.Summaries.Extractive;
+
+/// <summary>What the extractive drafter ranks and clusters: one sentence of a contribution, or one card.</summary>
+internal sealed class Unit
+{
+    public required string SourceId { get; init; }
+    public required string Delegation { get; init; }
+    public required string Text { get; init; }
+    public required Question Question { get; init; }
+
+    /// <summary>Position in the input: cards first, then sentences in the order they were said. Ties break on it.</summary>
+    public required int Order { get; init; }
+
+    /// <summary>The contribution a sentence comes from (its index in the normalised input), or -1 for a card.</summary>
+    public int Contribution { get; init; } = -1;
+    public SourceCard? Card { get; init; }
+    public int TermCount { get; set; }
+    public int WordCount { get; init; }
+    public SparseVector Vector { get; set; } = SparseVector.Empty;
+
+    public bool IsCard => Card is not null;
+}

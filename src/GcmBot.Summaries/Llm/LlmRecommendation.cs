@@ -1,0 +1,3 @@
+namespace GcmBot.Summaries.Llm;
+
+internal sealed record LlmRecommendation(string? Recommendation, string? Means, string? Partnerships, List<string>? Sources);

@@ -1,0 +1,3 @@
+namespace GcmBot.Summaries.Llm;
+
+internal sealed record LlmSentence(string? Text, List<string>? Sources);

@@ -1,0 +1,108 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using GcmBot.Core.Drafting;
+
+namespace GcmBot.Summaries.Rendering;
+
+/// <summary>
+/// The report as a Word document in the layout of the reporting template (Annex 2): a header table
+/// ending with the summary of discussions, one three-column table per recommendation for an
+/// actionable commitment, then any other observations.
+/// </summary>
+internal static class DocxReport
+{
+    public const string Title = "Report of the action group";
+    public const string SummaryLabel = "Summary of discussions";
+    public const string RecommendationTitle = "Recommendation for actionable commitment ";
+    public const string ObservationsTitle = "Any other observations";
+    public static readonly IReadOnlyList<string> RecommendationColumns = ["Recommendation", "Means of implementation", "Partnerships"];
+
+    public static byte[] Render(Report report)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var body = new Body();
+            main.Document = new Document(body);
+
+            body.Append(Paragraph(Title, bold: true, size: 32));
+            var h = report.Header;
+            var header = Table(2);
+            foreach (var (label, value) in MarkdownReport.HeaderLabels.Zip([h.ActionGroup, h.DateAndTime, h.Room, h.Moderator, h.Rapporteur]))
+            {
+                header.Append(Row(Cell(label, bold: true), Cell(value)));
+            }
+
+            header.Append(Row(Cell(SummaryLabel, bold: true), Cell(report.Summary.Count == 0 ? MarkdownReport.Nothing : string.Join(' ', report.Summary.Select(s => s.Text)))));
+            body.Append(header);
+
+            for (var i = 0; i < report.Recommendations.Count; i++)
+            {
+                var r = report.Recommendations[i];
+                body.Append(Paragraph($"{RecommendationTitle}{i + 1}", bold: true, size: 24));
+                var table = Table(3);
+                table.Append(Row([.. RecommendationColumns.Select(c => Cell(c, bold: true))]));
+                table.Append(Row(Cell(r.Recommendation), Cell(r.Means), Cell(r.Partnerships)));
+                body.Append(table);
+                body.Append(Paragraph($"{MarkdownReport.SourcesLabel} {string.Join(", ", r.Sources)}", bold: false, size: 16));
+            }
+
+            body.Append(Paragraph(ObservationsTitle, bold: true, size: 24));
+            if (report.Observations.Count == 0)
+            {
+                body.Append(Paragraph(MarkdownReport.Nothing, bold: false, size: 22));
+            }
+
+            foreach (var observation in report.Observations)
+            {
+                body.Append(Paragraph(observation.Text, bold: false, size: 22));
+            }
+
+            body.Append(new SectionProperties(
+                new PageSize { Width = 11906U, Height = 16838U },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U, Header = 708U, Footer = 708U, Gutter = 0U }));
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Table Table(int columns)
+    {
+        var border = new BorderType[] { new TopBorder(), new BottomBorder(), new LeftBorder(), new RightBorder(), new InsideHorizontalBorder(), new InsideVerticalBorder() };
+        foreach (var b in border)
+        {
+            b.Val = BorderValues.Single;
+            b.Size = 4;
+        }
+
+        var grid = new TableGrid();
+        for (var i = 0; i < columns; i++)
+        {
+            grid.Append(new GridColumn { Width = (9638 / columns).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        return new Table(
+            new TableProperties(
+                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                new TableBorders(border.Select(b => (OpenXmlElement)b))),
+            grid);
+    }
+
+    private static TableRow Row(params TableCell[] cells) => new(cells);
+
+    private static TableCell Cell(string text, bool bold = false) => new(Paragraph(text, bold, size: 22));
+
+    private static Paragraph Paragraph(string text, bool bold, int size)
+    {
+        var properties = new RunProperties(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (bold)
+        {
+            properties.PrependChild(new Bold());
+        }
+
+        return new Paragraph(new Run(properties, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    }
+}

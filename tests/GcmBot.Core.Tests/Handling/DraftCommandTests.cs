@@ -1,0 +1,223 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using GcmBot.Core.Capture;
+using GcmBot.Core.Drafting;
+using GcmBot.Core.Handling;
+using GcmBot.Core.Replies;
+using GcmBot.Summaries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GcmBot.Core.Tests.Handling;
+
+/// <summary>The <c>draft</c> commands with the real extractive drafter (GcmBot.Summaries) and SQLite.</summary>
+public sealed class DraftCommandTests : IAsyncLifetime
+{
+    private ServiceProvider _services = null!;
+    private MeetingHarness _harness = null!;
+    private int _messages;
+
+    public async Task InitializeAsync()
+    {
+        _services = new ServiceCollection().AddLogging().AddGcmSummaries(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        _harness = await MeetingHarness.StartAsync(drafter: _services.GetRequiredService<IReportDrafter>());
+        await _harness.OpenAg1();
+        await _harness.Delegate("mex", "Mexico");
+        await _harness.Delegate("che", "Switzerland");
+        await _harness.Expect("rap", "whoami");
+        await _harness.Expect(MeetingHarness.Organiser, "assign rapporteur rap AG1");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Draft_NothingSaidYet_PoliteRefusal()
+    {
+        var refusal = await _harness.Refused("rap", "draft");
+
+        Assert.Contains("nothing to draft from yet", refusal.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Draft_Delegate_Refused()
+    {
+        await SessionAsync();
+
+        var refusal = await _harness.Refused("mex", "draft");
+
+        Assert.Contains("rapporteur or moderator", refusal.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await _harness.Query(db => db.Drafts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Draft_Rapporteur_PrivateDraftSavedWithSources()
+    {
+        await SessionAsync();
+
+        var result = await _harness.Expect("rap", "draft");
+
+        var reply = result.Reply;
+        Assert.Equal(Visibility.Private, reply.Visibility);
+        Assert.Empty(result.Announcements);
+        Assert.Equal("Draft report of AG1 (not published)", reply.Title);
+        Assert.Contains("## Summary of discussions", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(reply.Facts, f => f is { Label: "Drafter", Value: "extractive" });
+        var draft = await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync());
+        Assert.Equal((await _harness.Session("AG1")).Id, draft.SessionId);
+        Assert.False(draft.Edited);
+        Assert.Null(draft.PublishedAt);
+        Assert.Equal(MeetingHarness.Start, draft.DraftedAt);
+        var report = ReportJson.Deserialize(draft.Content);
+        Assert.Equal("Action Group 1: Human dimension", report.Header.ActionGroup);
+        Assert.Equal("Room A", report.Header.Room);
+        var card = SourceIds.Card(await CardIdAsync("Expand regular pathways for migrant workers"));
+        var pathways = Assert.Single(report.Recommendations, r => r.Sources.Contains(card));
+        Assert.Contains(pathways.Sources, s => s.StartsWith(SourceIds.ContributionPrefix, StringComparison.Ordinal));
+        Assert.DoesNotContain("Mexico", string.Join(' ', report.Summary.Select(s => s.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Draft_Again_ShowsTheSavedDraftWithoutRedrafting()
+    {
+        await SessionAsync();
+        await _harness.Expect("rap", "draft");
+        _harness.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var again = await _harness.Expect("rap", "draft");
+
+        Assert.StartsWith("The saved draft.", again.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(MeetingHarness.Start, (await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).DraftedAt);
+    }
+
+    [Fact]
+    public async Task DraftEdit_ThenRegenerate_EditsKeptAndNewDraftAttached()
+    {
+        await SessionAsync();
+        await _harness.Expect("rap", "draft");
+        var markdown = (await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Markdown;
+        var edited = markdown.Replace("| Room | Room A |", "| Room | Room A (edited) |", StringComparison.Ordinal);
+
+        await _harness.Expect("rap", $"draft edit {edited}");
+        await Say("che", "States should guarantee firewalls between immigration enforcement and public services.");
+        var regenerated = await _harness.Expect("rap", "draft regenerate");
+
+        var kept = await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync());
+        Assert.True(kept.Edited);
+        Assert.Equal("Room A (edited)", ReportJson.Deserialize(kept.Content).Header.Room);
+        Assert.Contains("edited draft of AG1 is kept", regenerated.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal("draft-AG1-new.md", regenerated.Reply.Attachment!.FileName);
+        Assert.Contains("firewalls", Encoding.UTF8.GetString(regenerated.Reply.Attachment.Content), StringComparison.Ordinal);
+
+        await _harness.Expect("rap", "draft regenerate overwrite");
+
+        var replaced = await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync());
+        Assert.False(replaced.Edited);
+        Assert.Equal("Room A", ReportJson.Deserialize(replaced.Content).Header.Room);
+    }
+
+    [Fact]
+    public async Task DraftEdit_WithoutText_FormPrefilled_AndUnreadableTextRefused()
+    {
+        await SessionAsync();
+        await _harness.Expect("rap", "draft");
+
+        var form = (await _harness.Expect("rap", "draft edit")).Reply.Form!;
+        var refusal = await _harness.Refused("rap", "draft edit just a few words");
+
+        Assert.Equal("draft edit", form.Command);
+        Assert.Equal("AG1", form.Fields[0].Value);
+        Assert.StartsWith("# Report of the action group", form.Fields[1].Value, StringComparison.Ordinal);
+        Assert.Contains("Nothing was saved", refusal.Text, StringComparison.Ordinal);
+        Assert.False((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Edited);
+    }
+
+    [Fact]
+    public async Task DraftExport_DocxAndMarkdown_Attached()
+    {
+        await SessionAsync();
+        await _harness.Expect("rap", "draft");
+
+        var docx = (await _harness.Expect("rap", "draft export docx")).Reply.Attachment!;
+        var md = (await _harness.Expect("mod", "draft export md for AG1")).Reply.Attachment!;
+
+        Assert.Equal("draft-AG1.docx", docx.FileName);
+        Assert.Equal(DraftCommands.DocxType, docx.ContentType);
+        using (var document = WordprocessingDocument.Open(new MemoryStream(docx.Content), false))
+        {
+            Assert.Contains("Summary of discussions", document.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("text/markdown", md.ContentType);
+        Assert.StartsWith("# Report of the action group", Encoding.UTF8.GetString(md.Content), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DraftPublish_PostedToTheConversationAndTheSessionsChannels()
+    {
+        await SessionAsync();
+        await _harness.Expect("rap", "draft");
+
+        var result = await _harness.Expect("rap", "draft publish");
+
+        Assert.Equal(Visibility.Conversation, result.Reply.Visibility);
+        Assert.Equal("Report of AG1: Action Group 1: Human dimension", result.Reply.Title);
+        var announcement = Assert.Single(result.Announcements);
+        Assert.Equal((await _harness.Session("AG1")).Id, announcement.SessionId);
+        Assert.Equal(MeetingHarness.Start, (await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).PublishedAt);
+    }
+
+    [Fact]
+    public async Task DraftSources_Recommendation_ListsTheCardsAndStatementsWithDelegations()
+    {
+        await SessionAsync();
+        await _harness.Expect("rap", "draft");
+
+        var result = await _harness.Expect("rap", "draft sources 1");
+        var unknown = await _harness.Refused("rap", "draft sources 99");
+
+        Assert.StartsWith("Recommendation 1 of the AG1 draft rests on", result.Reply.Title, StringComparison.Ordinal);
+        Assert.Contains(result.Reply.Items, i => i.Label.StartsWith("Card #", StringComparison.Ordinal) && i.Label.Contains("Mexico", StringComparison.Ordinal));
+        Assert.Contains(result.Reply.Items, i => i.Label.Contains("Switzerland", StringComparison.Ordinal));
+        Assert.Contains("draft sources s1", unknown.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Draft_LongSession_ShortenedInChatWithTheFullDraftAttached()
+    {
+        await SessionAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            await _harness.Expect(i % 2 == 0 ? "mex" : "che", $"card Proposal {i}: establish a national programme on topic{i} for migrant integration | Funding line {i} | Partner {i}");
+        }
+
+        var result = await _harness.Expect("rap", "draft");
+
+        Assert.Contains("(shortened: the full draft is attached)", result.Reply.Text, StringComparison.Ordinal);
+        Assert.True(result.Reply.Text.Length < DraftCommands.ChatLimit + 300, $"{result.Reply.Text.Length} characters in chat");
+        var full = Encoding.UTF8.GetString(result.Reply.Attachment!.Content);
+        Assert.Equal((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Markdown, full);
+    }
+
+    private async Task SessionAsync()
+    {
+        await _harness.Expect("mex", "card Expand regular pathways for migrant workers | Bilateral labour agreements | ILO, employers");
+        await Say("mex", "Our national priority is to protect the human rights of all migrants, regardless of their status.");
+        await Say("che", "We propose that States expand regular pathways for migrant workers at all skill levels.");
+        await Say("mex", "Reducing the cost of remittances below three percent is a priority for Mexico.");
+        await Say("che", "Cooperation with employers and trade unions is essential for labour migration.");
+    }
+
+    private async Task Say(string user, string text)
+    {
+        var contributions = new ContributionService(_harness.Store, _harness.Time);
+        Assert.NotNull(await contributions.CaptureAsync(MeetingHarness.Channel, MeetingHarness.RoomA, $"msg-{++_messages}", user, user, text, CancellationToken.None));
+    }
+
+    private Task<int> CardIdAsync(string recommendation) =>
+        _harness.Query(db => db.Cards.Where(c => c.Recommendation == recommendation).Select(c => c.Id).SingleAsync());
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using GcmBot.Core.Drafting;
+using GcmBot.Summaries.Rendering;
+
+namespace GcmBot.Summaries.Tests;
+
+public sealed class RenderingTests : IDisposable
+{
+    private readonly Drafting _drafting = new(Samples.Options());
+    private readonly string _folder = Directory.CreateTempSubdirectory("gcmbot-docx-").FullName;
+
+    [Fact]
+    public async Task ToMarkdown_SampleSession_EverySectionOfTheTemplate()
+    {
+        var report = await DraftAsync();
+
+        var markdown = _drafting.Pipeline.ToMarkdown(report);
+
+        foreach (var label in MarkdownReport.HeaderLabels)
+        {
+            Assert.Contains($"| {label} |", markdown, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("## Summary of discussions", markdown, StringComparison.Ordinal);
+        for (var n = 1; n <= report.Recommendations.Count; n++)
+        {
+            Assert.Contains($"## Recommendation for actionable commitment {n}\n", markdown, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(report.Recommendations.Count, CountOf(markdown, "**Means of implementation:**"));
+        Assert.Contains("## Any other observations", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FromMarkdown_Unedited_SameReport()
+    {
+        var report = await DraftAsync();
+
+        var read = _drafting.Pipeline.FromMarkdown(_drafting.Pipeline.ToMarkdown(report), report);
+
+        Assert.Equal(ReportJson.Serialize(report), ReportJson.Serialize(read));
+    }
+
+    [Fact]
+    public async Task FromMarkdown_Edited_EditsKeptAndChangedSentenceLosesSources()
+    {
+        var report = await DraftAsync();
+        var markdown = _drafting.Pipeline.ToMarkdown(report)
+            .Replace(report.Summary[0].Text, "The rapporteur's own opening sentence.", StringComparison.Ordinal)
+            .Replace("| Room | Room A |", "| Room | Room B |", StringComparison.Ordinal);
+
+        var read = _drafting.Pipeline.FromMarkdown(markdown, report);
+
+        Assert.Equal("Room B", read.Header.Room);
+        Assert.Equal("The rapporteur's own opening sentence.", read.Summary[0].Text);
+        Assert.Empty(read.Summary[0].Sources);
+        Assert.Equal(report.Summary[1].Sources, read.Summary[1].Sources);
+        Assert.Equal(report.Recommendations.Select(r => r.Sources), read.Recommendations.Select(r => r.Sources));
+    }
+
+    [Fact]
+    public void FromMarkdown_NotTheTemplate_ExplainsWhatIsMissing()
+    {
+        var error = Assert.Throws<FormatException>(() => _drafting.Pipeline.FromMarkdown("Just some notes.", new Report(Samples.Header, [], [], [])));
+
+        Assert.Contains("Summary of discussions", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ToDocx_SampleSession_OpensWithTheTemplateLayout()
+    {
+        var report = await DraftAsync();
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(_drafting.Pipeline.ToDocx(report)), false);
+
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var tables = body.Elements<Table>().ToList();
+        Assert.Equal(1 + report.Recommendations.Count, tables.Count);
+        var header = tables[0].Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal([.. MarkdownReport.HeaderLabels, DocxReport.SummaryLabel], header.Select(r => r[0]));
+        Assert.Equal(report.Header.Room, header[2][1]);
+        Assert.Equal(string.Join(' ', report.Summary.Select(s => s.Text)), header[5][1]);
+        for (var i = 0; i < report.Recommendations.Count; i++)
+        {
+            var rows = tables[i + 1].Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
+            Assert.Equal(DocxReport.RecommendationColumns, rows[0]);
+            var r = report.Recommendations[i];
+            Assert.Equal([r.Recommendation, r.Means, r.Partnerships], rows[1]);
+        }
+
+        var paragraphs = body.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Equal(report.Recommendations.Count, paragraphs.Count(p => p.StartsWith(DocxReport.RecommendationTitle, StringComparison.Ordinal)));
+        Assert.Contains(DocxReport.ObservationsTitle, paragraphs);
+    }
+
+    [Fact]
+    public async Task ToDocx_ConvertedByLibreOfficeHeadless_ToPdfWithoutError()
+    {
+        var docx = Path.Combine(_folder, "report.docx");
+        await File.WriteAllBytesAsync(docx, _drafting.Pipeline.ToDocx(await DraftAsync()));
+
+        // A private profile: a shared one is locked by any other soffice running on the machine.
+        var start = new ProcessStartInfo("soffice", ["--headless", "--norestore", $"-env:UserInstallation=file://{_folder}/profile", "--convert-to", "pdf", "--outdir", _folder, docx])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var soffice = Process.Start(start) ?? throw new InvalidOperationException("soffice did not start; ./test.sh installs libreoffice-writer-nogui.");
+        var errors = soffice.StandardError.ReadToEndAsync();
+        var output = await soffice.StandardOutput.ReadToEndAsync();
+        await soffice.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
+
+        Assert.True(soffice.ExitCode == 0, $"soffice exited with {soffice.ExitCode}: {output} {await errors}");
+        var pdf = await File.ReadAllBytesAsync(Path.Combine(_folder, "report.pdf"));
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+        Assert.True(pdf.Length > 5_000, $"the PDF is only {pdf.Length} bytes");
+    }
+
+    private async Task<Report> DraftAsync() => (await _drafting.Pipeline.DraftAsync(Samples.Session(), CancellationToken.None)).Report;
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    public void Dispose()
+    {
+        _drafting.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
