@@ -1,4 +1,5 @@
 using GcmBot.Core;
+using GcmBot.Discord;
 using GcmBot.Host;
 using GcmBot.Scheduling;
 using GcmBot.Storage;
@@ -11,6 +12,7 @@ builder.Services.AddGcmCore(builder.Configuration);
 builder.Services.AddGcmStorage(builder.Configuration);
 builder.Services.AddGcmMeeting(builder.Configuration);
 builder.Services.AddGcmWebChat(builder.Configuration);
+builder.Services.AddGcmDiscord(builder.Configuration);
 builder.Services.AddGcmScheduling(builder.Configuration);
 builder.Services.AddGcmHealth();
 
@@ -18,6 +20,7 @@ var app = builder.Build();
 
 app.MapGcmHealth();
 app.MapGcmWebChat();
+app.MapGcmDiscord();
 app.MapGcmScheduling();
 
 app.Run();
