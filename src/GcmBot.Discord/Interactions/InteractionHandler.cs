@@ -142,14 +142,14 @@ internal sealed partial class InteractionHandler
 
     private async Task<bool> FinishesWithinAsync(Task work, CancellationToken cancellationToken)
     {
-        if (work.IsCompleted)
-        {
-            return true;
-        }
-
         if (_options.AcknowledgeWithin <= TimeSpan.Zero)
         {
             return false;
+        }
+
+        if (work.IsCompleted)
+        {
+            return true;
         }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
