@@ -100,6 +100,10 @@ export PLAYWRIGHT_CHROMIUM_PATH=/usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# --- 3b. Node packages for the Discord tests (discord.js, tweetnacl) -----------------------------
+command -v npm >/dev/null || { log "npm not found on PATH (the Discord tests run discord.js and tweetnacl)"; exit 1; }
+(cd tests/GcmBot.Discord.Tests/js && npm ci --no-audit --no-fund >/dev/null)
+
 # --- 4. Tests ----------------------------------------------------------------------------------
 # Not exec: the EXIT trap must still stop the cluster. Exit with dotnet test's exit code.
 solution=GcmBot.sln
