@@ -18,6 +18,9 @@ missing=()
 for pkg in "${TEST_APT_PACKAGES[@]}"; do
   is_installed "$pkg" || missing+=("$pkg")
 done
+# Node for the Discord tests: Debian's packages unless node/npm are already there (e.g. from another source).
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   if ((EUID != 0)); then
     log "missing Debian packages: ${missing[*]} (run as root, or install them first)"
@@ -101,7 +104,6 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # --- 3b. Node packages for the Discord tests (discord.js, tweetnacl) -----------------------------
-command -v npm >/dev/null || { log "npm not found on PATH (the Discord tests run discord.js and tweetnacl)"; exit 1; }
 (cd tests/GcmBot.Discord.Tests/js && npm ci --no-audit --no-fund >/dev/null)
 
 # --- 4. Tests ----------------------------------------------------------------------------------
