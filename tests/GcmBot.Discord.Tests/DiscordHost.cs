@@ -38,6 +38,9 @@ public sealed class DiscordHost : IAsyncDisposable
     {
         var clock = new WatchedClock(ActionGroupMorning);
         var fake = await FakeDiscord.StartAsync(clock);
+
+        // The scenario moves the clock by minutes; an hour-long heartbeat keeps heartbeats (tested elsewhere) out of it.
+        fake.HeartbeatInterval = 3_600_000;
         var host = new DiscordHost(fake, clock);
         host.Factory = host._root.WithWebHostBuilder(builder =>
         {

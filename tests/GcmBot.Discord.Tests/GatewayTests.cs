@@ -44,9 +44,14 @@ public sealed class GatewayTests
         Assert.Equal(sequence, first.D.GetInt32());
         Assert.Equal(GatewayRig.Start + (rig.Interval * GatewayRig.Jitter), first.ReceivedAt);
 
+        // The fake acked at once; a dispatch sent after the ack is handled after it (one receive loop),
+        // so once it is seen the client knows of the ack before the next heartbeat is due.
+        var later = await connection.DispatchAsync("MESSAGE_CREATE", new { id = "3", channel_id = "2", content = "after the ack" });
+        await rig.Events.Dispatches.WaitAsync(d => d.Type == "MESSAGE_CREATE", 2);
         await rig.Clock.WaitForTimerAsync(rig.Interval);
         rig.Clock.Advance(rig.Interval);
         var beats = await connection.Frames.WaitAsync(f => f.Op == 1, 2);
+        Assert.Equal(later, beats[1].D.GetInt32());
         Assert.Equal(GatewayRig.Start + (rig.Interval * 1.5), beats[1].ReceivedAt);
         Assert.Single(rig.Fake.Connections.Items);
     }
