@@ -18,6 +18,9 @@ missing=()
 for pkg in "${TEST_APT_PACKAGES[@]}"; do
   is_installed "$pkg" || missing+=("$pkg")
 done
+# Node for the Discord tests: Debian's packages unless node/npm are already there (e.g. from another source).
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   if ((EUID != 0)); then
     log "missing Debian packages: ${missing[*]} (run as root, or install them first)"
@@ -99,6 +102,9 @@ log "$("$PG_BIN/postgres" -V) on 127.0.0.1:$PG_PORT, data in $PG_DATA"
 export PLAYWRIGHT_CHROMIUM_PATH=/usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# --- 3b. Node packages for the Discord tests (discord.js, tweetnacl) -----------------------------
+(cd tests/GcmBot.Discord.Tests/js && npm ci --no-audit --no-fund >/dev/null)
 
 # --- 4. Tests ----------------------------------------------------------------------------------
 # Not exec: the EXIT trap must still stop the cluster. Exit with dotnet test's exit code.

@@ -1,4 +1,5 @@
 using GcmBot.Core;
+using GcmBot.Discord;
 using GcmBot.Host;
 using GcmBot.Scheduling;
 using GcmBot.Storage;
@@ -16,6 +17,7 @@ builder.Services.AddGcmStorage(builder.Configuration);
 builder.Services.AddGcmMeeting(builder.Configuration);
 builder.Services.AddGcmWebChat(builder.Configuration);
 builder.Services.AddGcmDisplays();
+builder.Services.AddGcmDiscord(builder.Configuration);
 builder.Services.AddGcmScheduling(builder.Configuration);
 builder.Services.AddGcmSummaries(builder.Configuration);
 builder.Services.AddGcmHealth();
@@ -27,6 +29,7 @@ app.MapGcmHealth();
 app.MapGcmTelemetry();
 app.MapGcmWebChat();
 app.MapGcmDisplays();
+app.MapGcmDiscord();
 app.MapGcmScheduling();
 
 app.Run();

@@ -1,0 +1,3 @@
+namespace GcmBot.Discord.Gateway;
+
+internal sealed record IdentifyData(string Token, int Intents, IdentifyProperties Properties);

@@ -1,0 +1,3 @@
+namespace GcmBot.Discord.Wire;
+
+internal sealed record AutocompleteData(IReadOnlyList<CommandChoice> Choices);

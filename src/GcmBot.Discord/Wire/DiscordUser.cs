@@ -1,0 +1,3 @@
+namespace GcmBot.Discord.Wire;
+
+internal sealed record DiscordUser(string Id, string Username, string? GlobalName, bool? Bot);

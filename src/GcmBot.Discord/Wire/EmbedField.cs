@@ -1,0 +1,3 @@
+namespace GcmBot.Discord.Wire;
+
+internal sealed record EmbedField(string Name, string Value, bool Inline);

@@ -1,0 +1,17 @@
+namespace GcmBot.Discord.Wire;
+
+/// <summary>An interaction, from INTERACTION_CREATE or the HTTP endpoint (the fields we use).</summary>
+internal sealed record Interaction(
+    string Id,
+    InteractionType Type,
+    string Token,
+    string ApplicationId,
+    string? ChannelId,
+    string? GuildId,
+    GuildMember? Member,
+    DiscordUser? User,
+    InteractionData? Data)
+{
+    /// <summary>The person: <c>member.user</c> in a guild, <c>user</c> in a DM.</summary>
+    public DiscordUser? Person => Member?.User ?? User;
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GcmBot.Discord.Tests.Fakes;
+
+/// <summary>
+/// A scripted stand-in for Discord's servers (which cannot be reached here), on loopback with Kestrel:
+/// the Gateway v10 protocol over a real WebSocket (Hello, Identify → READY, Resume → RESUMED, heartbeat
+/// acks, dispatches with sequence numbers, close codes) and the REST v10 routes the adapter uses. It
+/// records every frame and request with the fake clock's time. discord.js connects to it in
+/// DiscordJsTests, which checks it speaks the protocol a real client expects.
+/// </summary>
+public sealed class FakeDiscord : IAsyncDisposable
+{
+    public const string BotUserId = "900000000000000001";
+    public const string ApplicationId = "900000000000000002";
+    public const string GuildId = "900000000000000003";
+    public const string SessionId = "fake-session-1";
+
+    private readonly WebApplication _app;
+    private readonly TimeProvider _clock;
+    private long _snowflake = 1_100_000_000_000_000_000;
+    private int _requests;
+    private int _sessions;
+    private readonly System.Collections.Concurrent.ConcurrentBag<WebSocket> _sockets = [];
+
+    private FakeDiscord(WebApplication app, TimeProvider clock)
+    {
+        _app = app;
+        _clock = clock;
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>REST base with the version, as the adapter's <c>Discord:ApiBaseUrl</c>.</summary>
+    public Uri ApiBase => new(BaseAddress, "api/v10/");
+
+    public Uri GatewayUrl => new($"ws://{BaseAddress.Authority}/gateway");
+
+    public Uri ResumeUrl => new($"ws://{BaseAddress.Authority}/resume");
+
+    public Recorder<RecordedRequest> Requests { get; } = new();
+
+    public Recorder<FakeGatewayConnection> Connections { get; } = new();
+
+    public int HeartbeatInterval { get; set; } = 41_250;
+
+    public bool AutoReady { get; set; } = true;
+
+    public bool AutoAck { get; set; } = true;
+
+    /// <summary>Answers <c>GET /gateway/bot</c>'s session_start_limit.</summary>
+    public (int Remaining, long ResetAfter, int MaxConcurrency) SessionStartLimit { get; set; } = (1000, 0, 1);
+
+    /// <summary>Guilds sent as unavailable in READY, then each in a GUILD_CREATE.</summary>
+    public IList<object> Guilds { get; } = [];
+
+    /// <summary>Scripted answers; return null to fall back to the default for the route.</summary>
+    public Func<RecordedRequest, FakeResponse?>? Responder { get; set; }
+
+    public static async Task<FakeDiscord> StartAsync(TimeProvider clock)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        var app = builder.Build();
+        var fake = new FakeDiscord(app, clock);
+        app.UseWebSockets();
+        app.Map("/gateway", fake.AcceptGatewayAsync);
+        app.Map("/resume", fake.AcceptGatewayAsync);
+        app.Map("/api/v10/{**route}", fake.HandleRestAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        return fake;
+    }
+
+    public Task<FakeGatewayConnection> ConnectionAsync(int number) =>
+        Connections.WaitAsync(_ => true, number, $"gateway connection #{number}").ContinueWith(t => t.Result[number - 1], TaskScheduler.Default);
+
+    public Task<RecordedRequest> RequestAsync(string method, string pathStart) =>
+        Requests.WaitOneAsync(r => r.Method == method && r.Path.StartsWith(pathStart, StringComparison.Ordinal), $"{method} {pathStart}");
+
+    public string NextId() => Interlocked.Increment(ref _snowflake).ToString(CultureInfo.InvariantCulture);
+
+    private async Task AcceptGatewayAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        _sockets.Add(socket);
+        var connection = new FakeGatewayConnection(socket, context.Request.Path, 0);
+        Connections.Add(connection);
+        await connection.SendAsync(new { op = 10, d = new { heartbeat_interval = HeartbeatInterval }, s = (int?)null, t = (string?)null });
+        try
+        {
+            while (await connection.ReceiveAsync(context.RequestAborted) is { } text)
+            {
+                var json = JsonDocument.Parse(text).RootElement;
+                var frame = new GatewayFrame(json.GetProperty("op").GetInt32(), json.TryGetProperty("d", out var d) ? d.Clone() : default, _clock.GetUtcNow());
+                connection.Frames.Add(frame);
+                await AnswerAsync(connection, frame);
+            }
+        }
+        catch (Exception dropped) when (dropped is WebSocketException or OperationCanceledException or IOException)
+        {
+            // The client went away without a close handshake (a zombie check, an abort).
+        }
+        finally
+        {
+            connection.Closed.TrySetResult();
+        }
+    }
+
+    private async Task AnswerAsync(FakeGatewayConnection connection, GatewayFrame frame)
+    {
+        switch (frame.Op)
+        {
+            case 1 when AutoAck:
+                await connection.SendAsync(new { op = 11, d = (object?)null });
+                break;
+            case 2 when AutoReady:
+                var session = Interlocked.Increment(ref _sessions);
+                await connection.DispatchAsync("READY", new
+                {
+                    v = 10,
+                    user = new { id = BotUserId, username = "gcmbot", discriminator = "0", global_name = (string?)null, avatar = (string?)null, bot = true, flags = 0 },
+                    guilds = Guilds.Select(g => new { id = JsonSerializer.SerializeToElement(g).GetProperty("id").GetString(), unavailable = true }).ToArray(),
+                    session_id = session == 1 ? SessionId : $"fake-session-{session}",
+                    resume_gateway_url = ResumeUrl.ToString(),
+                    application = new { id = ApplicationId, flags = 0 },
+                });
+                foreach (var guild in Guilds)
+                {
+                    await connection.DispatchAsync("GUILD_CREATE", guild);
+                }
+
+                break;
+            case 6:
+                await connection.DispatchAsync("RESUMED", new { });
+                break;
+            default:
+                break;
+        }
+    }
+
+    private async Task HandleRestAsync(HttpContext context)
+    {
+        var request = context.Request;
+        string? body = null;
+        var files = new List<string>();
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            body = form["payload_json"];
+            files.AddRange(form.Files.Select(f => $"{f.Name}:{f.FileName}"));
+        }
+        else if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            body = await reader.ReadToEndAsync();
+        }
+
+        var recorded = new RecordedRequest(
+            Interlocked.Increment(ref _requests),
+            request.Method,
+            "/" + (string)context.Request.RouteValues["route"]!,
+            request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            body,
+            files,
+            _clock.GetUtcNow());
+        Requests.Add(recorded);
+
+        var answer = Responder?.Invoke(recorded) ?? Default(recorded);
+        context.Response.StatusCode = answer.Status;
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (answer.Json is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(answer.Json);
+        }
+    }
+
+    private FakeResponse Default(RecordedRequest request)
+    {
+        var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return (request.Method, segments) switch
+        {
+            ("GET", ["gateway", "bot"]) => Json(new
+            {
+                url = GatewayUrl.ToString(),
+                shards = 1,
+                session_start_limit = new { total = 1000, remaining = SessionStartLimit.Remaining, reset_after = SessionStartLimit.ResetAfter, max_concurrency = SessionStartLimit.MaxConcurrency },
+            }),
+            ("GET", ["gateway"]) => Json(new { url = GatewayUrl.ToString() }),
+            ("POST", ["channels", var channel, "messages"]) => Json(Message(channel, request)),
+            ("POST", ["users", "@me", "channels"]) => Json(new { id = "dm-" + request.Json.GetProperty("recipient_id").GetString(), type = 1 }),
+            ("POST", ["interactions", _, _, "callback"]) => new FakeResponse(204),
+            ("PATCH", ["webhooks", _, _, "messages", "@original"]) => Json(Message("interaction", request)),
+            ("DELETE", ["webhooks", _, _, "messages", "@original"]) => new FakeResponse(204),
+            ("POST", ["webhooks", _, _]) => Json(Message("interaction", request)),
+            ("PUT", ["applications", _, .., "commands"]) => new FakeResponse(200, request.Body),
+            _ => new FakeResponse(404, """{"message": "Unknown route", "code": 0}"""),
+        };
+    }
+
+    private object Message(string channel, RecordedRequest request) =>
+        new { id = NextId(), channel_id = channel, content = request.Body is null ? "" : request.Json.TryGetProperty("content", out var c) ? c.GetString() : "" };
+
+    private static FakeResponse Json(object value) => new(200, JsonSerializer.Serialize(value));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var socket in _sockets)
+        {
+            socket.Abort();
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
