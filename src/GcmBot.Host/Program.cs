@@ -2,6 +2,7 @@ using GcmBot.Core;
 using GcmBot.Host;
 using GcmBot.Scheduling;
 using GcmBot.Storage;
+using GcmBot.Teams;
 using GcmBot.Web;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -11,6 +12,7 @@ builder.Services.AddGcmCore(builder.Configuration);
 builder.Services.AddGcmStorage(builder.Configuration);
 builder.Services.AddGcmMeeting(builder.Configuration);
 builder.Services.AddGcmWebChat(builder.Configuration);
+builder.Services.AddGcmTeams(builder.Configuration);
 builder.Services.AddGcmScheduling(builder.Configuration);
 builder.Services.AddGcmHealth();
 
@@ -18,6 +20,7 @@ var app = builder.Build();
 
 app.MapGcmHealth();
 app.MapGcmWebChat();
+app.MapGcmTeams();
 app.MapGcmScheduling();
 
 app.Run();
