@@ -12,7 +12,10 @@ public static class TeamsServiceCollectionExtensions
     /// <summary>The Microsoft Teams channel over the Bot Framework v3 protocol.</summary>
     public static IServiceCollection AddGcmTeams(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<TeamsOptions>(configuration.GetSection(TeamsOptions.SectionName));
+        services.AddOptions<TeamsOptions>()
+            .Bind(configuration.GetSection(TeamsOptions.SectionName))
+            .Validate(o => o.AppId.Length == 0 || o.AppPassword.Length > 0, "Teams:AppPassword (the app's client secret) is required when Teams:AppId is set.")
+            .ValidateOnStart();
         BotFrameworkAuthentication.Add(services);
 
         services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));

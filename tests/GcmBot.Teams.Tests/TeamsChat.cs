@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GcmBot.Teams.Tests;
 
@@ -20,7 +21,7 @@ public sealed class TeamsChat : IAsyncDisposable
 
     public string ServiceUrl => Connector.ServiceUrl;
 
-    public static async Task<TeamsChat> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<TeamsChat> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var connector = await FakeConnector.StartAsync();
         var all = new Dictionary<string, string?> { ["Teams:Organisers:0"] = OrganiserId };
@@ -29,7 +30,7 @@ public sealed class TeamsChat : IAsyncDisposable
             all[key] = value;
         }
 
-        return new TeamsChat(new TeamsHost(all), connector);
+        return new TeamsChat(new TeamsHost(all, services), connector);
     }
 
     /// <summary>Posts an activity, expects it accepted, and returns the bot's validated reply to it.</summary>

@@ -24,7 +24,8 @@ public sealed class TeamsHost : IAsyncDisposable
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"gcmbot-teams-{Guid.NewGuid():N}.db");
 
     /// <param name="settings">Configuration on top of the defaults (e.g. <c>Teams:AppId</c>).</param>
-    public TeamsHost(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Test replacements, e.g. a stand-in for Microsoft's login service.</param>
+    public TeamsHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Factory = _root.WithWebHostBuilder(builder =>
         {
@@ -37,10 +38,11 @@ public sealed class TeamsHost : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureTestServices(services =>
+            builder.ConfigureTestServices(collection =>
             {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(Clock);
+                collection.RemoveAll<TimeProvider>();
+                collection.AddSingleton<TimeProvider>(Clock);
+                services?.Invoke(collection);
             });
         });
         Factory.UseKestrel(0);
