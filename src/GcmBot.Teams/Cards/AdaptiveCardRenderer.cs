@@ -95,7 +95,8 @@ internal static class AdaptiveCardRenderer
 
     private static JsonObject Text(string text, params (string Key, JsonNode Value)[] properties)
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        // Card Markdown starts a new line only at a blank line; replies separate their lines with one newline.
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text.Replace("\n", "\n\n", StringComparison.Ordinal), ["wrap"] = true };
         foreach (var (key, value) in properties)
         {
             block[key] = value;
