@@ -112,20 +112,25 @@ internal static class AdaptiveCardRenderer
         _ => "Member States",
     };
 
+    /// <summary>A numbered row; the detail goes under the label, so long details (card texts) keep the full width.</summary>
     private static JsonObject Row(ListItem item)
     {
-        JsonObject Column(string width, JsonObject content) => new() { ["type"] = "Column", ["width"] = width, ["items"] = new JsonArray(content) };
-        var columns = new JsonArray
-        {
-            Column("auto", Text($"{item.Position}.", ("isSubtle", true))),
-            Column("stretch", Text(item.Label, ("weight", "Bolder"))),
-        };
+        var content = new JsonArray { Text(item.Label, ("weight", "Bolder")) };
         if (item.Detail.Length > 0)
         {
-            columns.Add(Column("auto", Text(item.Detail, ("isSubtle", true))));
+            content.Add(Text(item.Detail, ("isSubtle", true), ("spacing", "None")));
         }
 
-        return new JsonObject { ["type"] = "ColumnSet", ["spacing"] = "Small", ["columns"] = columns };
+        return new JsonObject
+        {
+            ["type"] = "ColumnSet",
+            ["spacing"] = "Small",
+            ["columns"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "Column", ["width"] = "auto", ["items"] = new JsonArray(Text($"{item.Position}.", ("isSubtle", true))) },
+                new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = content },
+            },
+        };
     }
 
     private static JsonObject Input(FormField field)
