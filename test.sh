@@ -100,6 +100,19 @@ export PLAYWRIGHT_CHROMIUM_PATH=/usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# --- 3b. Microsoft 365 Agents Playground (the Teams client of the end-to-end test) ---------------
+# Node.js from Debian when missing; the Playground from the committed package-lock.json.
+if ! command -v npm >/dev/null; then
+  if ((EUID != 0)); then
+    log "npm not found (install Debian's nodejs and npm, or run as root)"
+    exit 1
+  fi
+  log "installing: nodejs npm"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
+fi
+(cd tests/GcmBot.Teams.Tests/js && npm ci --no-audit --no-fund --loglevel=error)
+
 # --- 4. Tests ----------------------------------------------------------------------------------
 # Not exec: the EXIT trap must still stop the cluster. Exit with dotnet test's exit code.
 solution=GcmBot.sln

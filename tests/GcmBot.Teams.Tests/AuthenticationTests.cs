@@ -73,15 +73,17 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticatedHost>
         using var response = await _chat.Host.PostAsync(rejected, token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        // Activities are handled in order: once a later valid one is answered, the refused one would have been too.
-        var barrier = Activities.Message(_chat.ServiceUrl, "29:mexico", "Delegate of Mexico", "whoami", "a:personal-intruder");
+        // One person's activities in a conversation are handled in order: once their next (valid) one is
+        // answered, the refused one would have been too.
+        var barrier = Activities.Message(_chat.ServiceUrl, Intruder, "Intruder", "whoami", "a:personal-intruder");
         using (await _chat.Host.PostAsync(barrier, _openId.Token(AppId, _chat.ServiceUrl)))
         {
         }
 
         await _chat.Connector.ReplyToAsync((string)barrier["id"]!);
         Assert.DoesNotContain(_chat.Connector.All, c => c.ReplyTo == (string)rejected["id"]!);
-        Assert.Null(await _chat.Host.QueryAsync((data, ct) => data.FindParticipantAsync("teams", Intruder, ct)));
+        var intruder = await _chat.Host.QueryAsync((data, ct) => data.FindParticipantAsync("teams", Intruder, ct));
+        Assert.Null(intruder!.DelegationId);
     }
 
     [Fact]

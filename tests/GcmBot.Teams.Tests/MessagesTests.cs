@@ -78,7 +78,7 @@ public sealed class MessagesTests
         {
         }
 
-        // Activities are handled in order: once the next one is answered, both copies have been through.
+        // One person's activities in a conversation are handled in order: once their next one is answered, both copies have been through.
         var queue = await chat.SayAsync(Mexico, "Delegate of Mexico", "queue");
         Assert.Contains("#1", queue.AllText, StringComparison.Ordinal);
         Assert.Single(chat.Connector.All, c => c.ReplyTo == (string)speak["id"]!);

@@ -1,4 +1,5 @@
 using GcmBot.Core.Capture;
+using GcmBot.Core.Commands;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Handling;
@@ -111,7 +112,9 @@ internal sealed partial class ActivityProcessor
             Text = submit.Text,
             CommandName = submit.Form,
             Fields = submit.Fields,
-            EventId = EventId(key, activity.Id),
+            // Read-only commands change nothing, so a redelivery may run twice (the queue already drops recent
+            // duplicates); not recording them keeps reads off the single writer.
+            EventId = IsReadOnly(submit) ? null : EventId(key, activity.Id),
             Reference = ConversationReference.From(activity, key).Serialise(),
             NewParticipantRoles = _organisers.Contains(user.Id!) || (user.AadObjectId is { } aad && _organisers.Contains(aad)) ? Roles.Organiser : Roles.None,
         };
@@ -127,6 +130,9 @@ internal sealed partial class ActivityProcessor
         Reply(item, result.Reply, shared && result.Reply.Visibility == Visibility.Private ? user : null);
         await _announcer.DispatchAsync(result.Announcements, (TeamsConversation.Channel, key), cancellationToken);
     }
+
+    private static bool IsReadOnly(CardSubmit submit) =>
+        (submit.Form is { } form ? CommandCatalogue.Find(form) : CommandParser.Parse(submit.Text ?? "").Command?.Definition) is { ReadOnly: true };
 
     /// <summary>Activity ids are unique within a conversation; stored ids are at most 200 characters.</summary>
     private static string? EventId(string conversation, string? activityId)
