@@ -173,6 +173,26 @@ public sealed class MessagesTests
     }
 
     [Fact]
+    public async Task Reminder_ForSomeoneSeenOnlyInAChannel_CreatesAPersonalChatAndPostsThere()
+    {
+        await using var chat = await TeamsChat.StartAsync();
+        await chat.SayAsync(TeamsChat.OrganiserId, "Secretariat", "bind Room A");
+
+        var set = await chat.SayAsync(Mexico, "Delegate of Mexico", "remind me AG1 1m");
+        chat.Host.Clock.Advance(TimeSpan.FromMinutes(4));
+        var created = await chat.Connector.WaitForAsync(c => c.Conversation is null, "a new personal conversation");
+        var reminder = await chat.Connector.ContainingAsync("AG1", c => c.Conversation?.StartsWith("a:personal-", StringComparison.Ordinal) == true);
+
+        Assert.Contains("I will remind you", set.AllText, StringComparison.Ordinal);
+        Assert.Contains("<at>Delegate of Mexico</at>", set.Text, StringComparison.Ordinal);
+        Assert.Equal(Mexico, created.Body.GetProperty("members")[0].GetProperty("id").GetString());
+        Assert.Equal(Activities.BotId, created.Body.GetProperty("bot").GetProperty("id").GetString());
+        Assert.Equal(Activities.Tenant, created.Body.GetProperty("tenantId").GetString());
+        Assert.Null(reminder.ReplyTo);
+        await Schemas.AssertValidAsync(reminder.Body);
+    }
+
+    [Fact]
     public async Task Message_MalformedOrIncomplete_IsRefusedWith400()
     {
         await using var chat = await TeamsChat.StartAsync();
