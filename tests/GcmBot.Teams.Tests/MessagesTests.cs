@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GcmBot.Teams.Tests;
 
@@ -88,6 +89,30 @@ public sealed class MessagesTests
             return await data.GetWaitingAsync(session.Id, ct);
         });
         Assert.Single(waiting);
+    }
+
+    [Fact]
+    public async Task Process_SameActivityTwiceAfterTheQueueForgotIt_CommandRunsOnce()
+    {
+        await using var chat = await TeamsChat.StartAsync();
+        await OpenRoomAAsync(chat);
+        await chat.SayAsync(Mexico, "Delegate of Mexico", "register Mexico");
+        var speak = Activities.Mention(chat.ServiceUrl, Mexico, "Delegate of Mexico", "speak");
+        var activity = JsonSerializer.Deserialize<Wire.Activity>(JsonSerializer.Serialize(speak), Wire.TeamsJson.Options)!;
+        var processor = chat.Host.Factory.Services.GetRequiredService<Receiving.ActivityProcessor>();
+
+        // As after a restart: the in-memory duplicate check is gone, the stored activity id is not.
+        await processor.ProcessAsync(new Receiving.QueuedActivity(activity, chat.Host.Client.BaseAddress!), CancellationToken.None);
+        await processor.ProcessAsync(new Receiving.QueuedActivity(activity, chat.Host.Client.BaseAddress!), CancellationToken.None);
+        await chat.SayAsync(Mexico, "Delegate of Mexico", "queue");
+
+        Assert.Single(chat.Connector.All, c => c.ReplyTo == activity.Id);
+        var processed = await chat.Host.QueryAsync(async (data, ct) =>
+        {
+            var session = (await data.GetSessionsAsync((await data.GetMeetingAsync(ct))!.Id, ct)).Single(s => s.Code == "AG1");
+            return await data.GetWaitingAsync(session.Id, ct);
+        });
+        Assert.Single(processed);
     }
 
     [Fact]
@@ -189,6 +214,7 @@ public sealed class MessagesTests
         Assert.Equal(Activities.BotId, created.Body.GetProperty("bot").GetProperty("id").GetString());
         Assert.Equal(Activities.Tenant, created.Body.GetProperty("tenantId").GetString());
         Assert.Null(reminder.ReplyTo);
+        await Schemas.AssertMatchesAsync("ConversationParameters", created.Body);
         await Schemas.AssertValidAsync(reminder.Body);
     }
 

@@ -36,13 +36,22 @@ public static class Schemas
         Assert.Equal("1.5", card.GetProperty("version").GetString());
     }
 
-    private static Task<JsonSchema> LoadActivityAsync()
+    /// <summary>Checks a request body against another definition of the Connector API (e.g. ConversationParameters).</summary>
+    public static async Task AssertMatchesAsync(string definition, JsonElement body)
+    {
+        var errors = (await DefinitionAsync(definition)).Validate(body.GetRawText());
+        Assert.True(errors.Count == 0, $"Body does not match #/definitions/{definition}: {string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}"))}\n{body}");
+    }
+
+    private static Task<JsonSchema> LoadActivityAsync() => DefinitionAsync("Activity");
+
+    private static Task<JsonSchema> DefinitionAsync(string definition)
     {
         var swagger = JsonNode.Parse(File.ReadAllText(ConnectorApiPath()))!;
         var schema = new JsonObject
         {
             ["$schema"] = "http://json-schema.org/draft-04/schema#",
-            ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = "#/definitions/Activity" }),
+            ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = "#/definitions/" + definition }),
             ["definitions"] = swagger["definitions"]!.DeepClone(),
         };
         return JsonSchema.FromJsonAsync(schema.ToJsonString());
