@@ -185,6 +185,4 @@ internal static class TeamsBenchmark
         text.AppendLine(CultureInfo.InvariantCulture,
             $"| {name} | {samples.Count} | {P(ack, 0.5)} | {P(ack, 0.9)} | {P(ack, 0.99)} | {P(ack, 1)} | {P(reply, 0.5)} | {P(reply, 0.9)} | {P(reply, 0.99)} | {P(reply, 1)} | {samples.Count(s => s.Status != HttpStatusCode.Accepted)} | {samples.Count(s => s.ReplyMs is null)} |");
     }
-
-    private sealed record TeamsSample(string Command, double AckMs, HttpStatusCode Status, double? ReplyMs);
 }
