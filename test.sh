@@ -103,8 +103,9 @@ export PLAYWRIGHT_CHROMIUM_PATH=/usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# --- 3b. Node packages for the Discord tests (discord.js, tweetnacl) -----------------------------
-(cd tests/GcmBot.Discord.Tests/js && npm ci --no-audit --no-fund >/dev/null)
+# --- 3b. Node packages: discord.js and tweetnacl (Discord tests), the Agents Playground (Teams tests) ---
+(cd tests/GcmBot.Discord.Tests/js && npm ci --no-audit --no-fund --loglevel=error)
+(cd tests/GcmBot.Teams.Tests/js && npm ci --no-audit --no-fund --loglevel=error)
 
 # --- 4. Tests ----------------------------------------------------------------------------------
 # Not exec: the EXIT trap must still stop the cluster. Exit with dotnet test's exit code.

@@ -5,6 +5,7 @@ using GcmBot.Scheduling;
 using GcmBot.Storage;
 using GcmBot.Summaries;
 using GcmBot.Summaries.Cli;
+using GcmBot.Teams;
 using GcmBot.Web;
 
 if (await DraftCommandLine.TryRunAsync(args, CancellationToken.None)) return;
@@ -18,6 +19,7 @@ builder.Services.AddGcmMeeting(builder.Configuration);
 builder.Services.AddGcmWebChat(builder.Configuration);
 builder.Services.AddGcmDisplays();
 builder.Services.AddGcmDiscord(builder.Configuration);
+builder.Services.AddGcmTeams(builder.Configuration);
 builder.Services.AddGcmScheduling(builder.Configuration);
 builder.Services.AddGcmSummaries(builder.Configuration);
 builder.Services.AddGcmHealth();
@@ -30,6 +32,7 @@ app.MapGcmTelemetry();
 app.MapGcmWebChat();
 app.MapGcmDisplays();
 app.MapGcmDiscord();
+app.MapGcmTeams();
 app.MapGcmScheduling();
 
 app.Run();

@@ -28,7 +28,8 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static BenchHost Start(int port)
+    /// <param name="settings">Extra configuration (the Teams mode's organiser and connector limits).</param>
+    public static BenchHost Start(int port, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (port == 0)
         {
@@ -48,6 +49,10 @@ internal sealed class BenchHost : IAsyncDisposable
             builder.UseSetting("Clock:Now", "2017-12-05T16:50:00Z");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(key, value);
+            }
         });
         factory.UseKestrel(port);
         try

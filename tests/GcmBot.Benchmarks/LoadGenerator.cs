@@ -5,7 +5,8 @@ namespace GcmBot.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project tests/GcmBot.Benchmarks -- [--rate 500] [--seconds 20] [--warmup 3]</c> (web commands),
 /// <c>-- drafts</c> (the extractive drafter, see <see cref="DraftBenchmark"/>),
-/// or <c>-- timers [--count 1000] [--postgres "&lt;npgsql connection string&gt;"]</c> (timer lateness, see <see cref="TimerBenchmark"/>).
+/// <c>-- timers [--count 1000] [--postgres "&lt;npgsql connection string&gt;"]</c> (timer lateness, see <see cref="TimerBenchmark"/>),
+/// or <c>-- teams [--rate 200] [--seconds 20] [--identities 90]</c> (Bot Framework activities, see <see cref="TeamsBenchmark"/>).
 /// </summary>
 internal static class LoadGenerator
 {
@@ -19,6 +20,11 @@ internal static class LoadGenerator
         if (args is ["timers", ..])
         {
             return await TimerBenchmark.RunAsync(TimerOptions.Parse(args[1..]));
+        }
+
+        if (args is ["teams", ..])
+        {
+            return await TeamsBenchmark.RunAsync(LoadOptions.Parse(args[1..]));
         }
 
         var options = LoadOptions.Parse(args);

@@ -1,0 +1,188 @@
+using GcmBot.Core.Capture;
+using GcmBot.Core.Commands;
+using GcmBot.Core.Delivery;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Handling;
+using GcmBot.Core.Replies;
+using GcmBot.Teams.Cards;
+using GcmBot.Teams.Outbound;
+using GcmBot.Teams.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Teams.Receiving;
+
+/// <summary>
+/// Does what an accepted activity asks: runs commands (typed, with or without the bot's @mention, or from
+/// a card), captures other channel messages as contributions, applies edits and deletions, welcomes.
+/// </summary>
+internal sealed partial class ActivityProcessor
+{
+    private readonly CommandService _commands;
+    private readonly ContributionService _contributions;
+    private readonly AnnouncementDispatcher _announcer;
+    private readonly OutboundQueue _outbound;
+    private readonly TeamsActivities _activities;
+    private readonly TeamsPeople _people;
+    private readonly HashSet<string> _organisers;
+    private readonly ILogger<ActivityProcessor> _logger;
+
+    public ActivityProcessor(
+        CommandService commands,
+        ContributionService contributions,
+        AnnouncementDispatcher announcer,
+        OutboundQueue outbound,
+        TeamsActivities activities,
+        TeamsPeople people,
+        IOptions<TeamsOptions> options,
+        ILogger<ActivityProcessor> logger)
+    {
+        _commands = commands;
+        _contributions = contributions;
+        _announcer = announcer;
+        _outbound = outbound;
+        _activities = activities;
+        _people = people;
+        _organisers = new HashSet<string>(options.Value.Organisers, StringComparer.OrdinalIgnoreCase);
+        _logger = logger;
+    }
+
+    public async Task ProcessAsync(QueuedActivity item, CancellationToken cancellationToken)
+    {
+        var activity = item.Activity;
+        _people.Remember(activity);
+        switch (activity.Type?.ToLowerInvariant())
+        {
+            case "message":
+                await OnMessageAsync(item, cancellationToken);
+                break;
+            case "invoke" when string.Equals(activity.Name, "adaptiveCard/action", StringComparison.OrdinalIgnoreCase):
+                if (CardData.Read(activity.Value) is { } submit)
+                {
+                    await RunAsync(item, submit, cancellationToken);
+                }
+
+                break;
+            case "conversationupdate":
+                Welcome(item);
+                break;
+            case "messageupdate" when activity.Id is { Length: > 0 } id:
+                await _contributions.EditAsync(TeamsConversation.Channel, id, MentionText.Strip(activity).Text, cancellationToken);
+                break;
+            case "messagedelete" when activity.Id is { Length: > 0 } id:
+                await _contributions.DeleteAsync(TeamsConversation.Channel, id, cancellationToken);
+                break;
+            default:
+                LogIgnored(_logger, activity.Type ?? "", activity.Name ?? "");
+                break;
+        }
+    }
+
+    private async Task OnMessageAsync(QueuedActivity item, CancellationToken cancellationToken)
+    {
+        var activity = item.Activity;
+        if (CardData.Read(activity.Value) is { } submit)
+        {
+            await RunAsync(item, submit, cancellationToken);
+            return;
+        }
+
+        var (text, mentionedBot) = MentionText.Strip(activity);
+        var personal = TeamsConversation.IsPersonal(activity.Conversation!.ConversationType);
+
+        // In channels and group chats the bot also reads ordinary conversation (resource-specific consent):
+        // only what is addressed to it is a command; the rest is captured for the rapporteur.
+        if (personal || mentionedBot || text.StartsWith('/'))
+        {
+            await RunAsync(item, new CardSubmit(text, null, null), cancellationToken);
+        }
+        else if (text.Length > 0 && activity.Id is { Length: > 0 } id)
+        {
+            await _contributions.CaptureAsync(TeamsConversation.Channel, TeamsConversation.Key(activity.Conversation.Id!), id, activity.From!.Id!, activity.From.Name ?? "", text, cancellationToken);
+        }
+    }
+
+    private async Task RunAsync(QueuedActivity item, CardSubmit submit, CancellationToken cancellationToken)
+    {
+        var activity = item.Activity;
+        var key = TeamsConversation.Key(activity.Conversation!.Id!);
+        var user = activity.From!;
+        var inbound = new Inbound(TeamsConversation.Channel, key, user.Id!, user.Name ?? "")
+        {
+            Text = submit.Text,
+            CommandName = submit.Form,
+            Fields = submit.Fields,
+            // Read-only commands change nothing, so a redelivery may run twice (the queue already drops recent
+            // duplicates); not recording them keeps reads off the single writer.
+            EventId = IsReadOnly(submit) ? null : EventId(key, activity.Id),
+            Reference = ConversationReference.From(activity, key).Serialise(),
+            NewParticipantRoles = _organisers.Contains(user.Id!) || (user.AadObjectId is { } aad && _organisers.Contains(aad)) ? Roles.Organiser : Roles.None,
+        };
+
+        var result = await _commands.HandleAsync(inbound, cancellationToken);
+        if (result is null)
+        {
+            LogRedelivery(_logger, activity.Id ?? "");
+            return;
+        }
+
+        var shared = !TeamsConversation.IsPersonal(activity.Conversation.ConversationType);
+        Reply(item, result.Reply, shared && result.Reply.Visibility == Visibility.Private ? user : null);
+        await _announcer.DispatchAsync(result.Announcements, (TeamsConversation.Channel, key), cancellationToken);
+    }
+
+    private static bool IsReadOnly(CardSubmit submit) =>
+        (submit.Form is { } form ? CommandCatalogue.Find(form) : CommandParser.Parse(submit.Text ?? "").Command?.Definition) is { ReadOnly: true };
+
+    /// <summary>Activity ids are unique within a conversation; stored ids are at most 200 characters.</summary>
+    private static string? EventId(string conversation, string? activityId)
+    {
+        if (activityId is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var id = $"{conversation}|{activityId}";
+        return id.Length <= 200 ? id : TokenHash.Of(id);
+    }
+
+    private void Welcome(QueuedActivity item)
+    {
+        var activity = item.Activity;
+        var added = activity.MembersAdded ?? [];
+        var bot = activity.Recipient?.Id;
+        if (added.Any(m => m.Id == bot))
+        {
+            var personal = TeamsConversation.IsPersonal(activity.Conversation?.ConversationType);
+            Reply(item, new Reply(personal
+                ? "Hello, I am GcmBot: I keep the speakers list, the speaking timer and the recommendation cards of the meeting. Type `help` to see what you can do, and `register <delegation>` to join your delegation."
+                : "Hello, I am GcmBot: I keep the speakers list, the speaking timer and the recommendation cards of the meeting. Mention me with a command, for example `@GcmBot help`.\n\n"
+                  + "An organiser binds this conversation to a session or a room with `@GcmBot bind AG1` or `@GcmBot bind Room A`; from then on it gets that session's announcements, and what is said here is captured for the rapporteur while the session is open.")
+            {
+                Title = "GcmBot",
+            }, null);
+        }
+
+        var people = added.Where(m => m.Id != bot && m.Id is { Length: > 0 }).Select(m => m.Name ?? "").Where(n => n.Length > 0).ToList();
+        if (people.Count > 0)
+        {
+            Reply(item, new Reply($"Welcome, {string.Join(", ", people)}. Type `help` to see what I can do, and `register <delegation>` to join your delegation."), null);
+        }
+    }
+
+    private void Reply(QueuedActivity item, Reply reply, ChannelAccount? mention)
+    {
+        var activity = item.Activity;
+        var target = ConversationReference.From(activity, activity.Conversation!.Id!);
+        _outbound.Enqueue(new OutboundMessage(target, _activities.Message(reply, target, item.Host, mention))
+        {
+            ReplyToId = activity.Type == "conversationUpdate" ? null : activity.Id,
+        });
+    }
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Debug, Message = "Teams activity {Type} {Name} ignored")]
+    private static partial void LogIgnored(ILogger logger, string type, string name);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Teams activity {ActivityId} was already processed; redelivery ignored")]
+    private static partial void LogRedelivery(ILogger logger, string activityId);
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace GcmBot.Teams.Tests;
+
+/// <summary>
+/// Microsoft 365 Agents Playground (npm <c>@microsoft/m365agentsplayground</c>, installed by <c>npm ci</c> in
+/// <c>js/</c>): a Teams-like web client plus a mock connector, started on loopback against the host's
+/// <c>/api/messages</c>, channel <c>msteams</c>. A no-op <c>xdg-open</c> first on PATH keeps it from
+/// trying to open a desktop browser.
+/// </summary>
+public sealed partial class Playground : IAsyncDisposable
+{
+    /// <summary>The Playground's signed-in user (its default configuration).</summary>
+    public const string UserId = "user-id-0";
+
+    private readonly Process _process;
+    private readonly string _sandbox;
+
+    private Playground(Process process, string sandbox, Uri address)
+    {
+        _process = process;
+        _sandbox = sandbox;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public static async Task<Playground> StartAsync(Uri botEndpoint)
+    {
+        var cli = FindCli();
+        var sandbox = Directory.CreateTempSubdirectory("gcmbot-playground-").FullName;
+        var bin = Directory.CreateDirectory(Path.Combine(sandbox, "bin")).FullName;
+        var xdgOpen = Path.Combine(bin, "xdg-open");
+        await File.WriteAllTextAsync(xdgOpen, "#!/bin/sh\nexit 0\n");
+        File.SetUnixFileMode(xdgOpen, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = sandbox,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { cli, "--app-endpoint", botEndpoint.AbsoluteUri, "--channel-id", "msteams", "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["BROWSER"] = "none";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
+        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            output.Enqueue(e.Data);
+            if (Listening().Match(e.Data) is { Success: true } match)
+            {
+                listening.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                output.Enqueue(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The Playground exited ({process.ExitCode}): {string.Join('\n', output)}"));
+
+        try
+        {
+            var port = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            return new Playground(process, sandbox, new Uri($"http://127.0.0.1:{port}/"));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The Playground did not start listening within 60 s: {string.Join('\n', output)}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Directory.Delete(_sandbox, recursive: true);
+    }
+
+    private static string FindCli()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var cli = Path.Combine(dir.FullName, "tests", "GcmBot.Teams.Tests", "js", "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
+            if (File.Exists(cli))
+            {
+                return cli;
+            }
+        }
+
+        throw new FileNotFoundException("The Agents Playground is not installed: run `npm ci` in tests/GcmBot.Teams.Tests/js (./test.sh does).");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"Listening on (\d+)")]
+    private static partial Regex Listening();
+}

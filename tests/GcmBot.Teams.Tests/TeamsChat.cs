@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GcmBot.Teams.Tests;
+
+/// <summary>A host with the Teams channel, a fake connector, and helpers to say things as Teams users.</summary>
+public sealed class TeamsChat : IAsyncDisposable
+{
+    public const string OrganiserId = "29:organiser";
+
+    private TeamsChat(TeamsHost host, FakeConnector connector)
+    {
+        Host = host;
+        Connector = connector;
+    }
+
+    public TeamsHost Host { get; }
+
+    public FakeConnector Connector { get; }
+
+    public string ServiceUrl => Connector.ServiceUrl;
+
+    public static async Task<TeamsChat> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var connector = await FakeConnector.StartAsync();
+        var all = new Dictionary<string, string?> { ["Teams:Organisers:0"] = OrganiserId };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return new TeamsChat(new TeamsHost(all, services), connector);
+    }
+
+    /// <summary>Posts an activity, expects it accepted, and returns the bot's validated reply to it.</summary>
+    public async Task<ConnectorCall> SendAsync(Dictionary<string, object?> activity)
+    {
+        using var response = await Host.PostAsync(activity);
+        Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var reply = await Connector.ReplyToAsync((string)activity["id"]!);
+        await Schemas.AssertValidAsync(reply.Body);
+        return reply;
+    }
+
+    /// <summary>A command @mentioning the bot in the team's General channel.</summary>
+    public Task<ConnectorCall> SayAsync(string userId, string userName, string command) =>
+        SendAsync(Activities.Mention(ServiceUrl, userId, userName, command));
+
+    /// <summary>A command in the user's personal chat with the bot.</summary>
+    public Task<ConnectorCall> SayPrivatelyAsync(string userId, string userName, string command) =>
+        SendAsync(Activities.Message(ServiceUrl, userId, userName, command, "a:personal-" + userId));
+
+    /// <summary>Presses a card button or submits a card form: a message activity whose value is the card's data.</summary>
+    public Task<ConnectorCall> SubmitAsync(string userId, string userName, object value, string conversationId = Activities.ChannelConversation) =>
+        SendAsync(Activities.Message(ServiceUrl, userId, userName, "", conversationId + ";messageid=" + Activities.NewId(), "channel", value: value));
+
+    /// <summary>The data of the card action titled <paramref name="title"/>.</summary>
+    public static JsonElement ActionData(ConnectorCall reply, string title)
+    {
+        var card = reply.Card ?? throw new InvalidOperationException($"No card in {reply.Body}");
+        return card.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("title").GetString() == title).GetProperty("data");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using GcmBot.Core.Commands;
+
+namespace GcmBot.Teams.Tests;
+
+/// <summary>
+/// deploy/teams/ (the Teams app package) must match what the catalogue generates. To regenerate after
+/// changing commands: <c>GCMBOT_UPDATE_TEAMS_PACKAGE=1 dotnet test tests/GcmBot.Teams.Tests --filter TeamsPackage</c>.
+/// </summary>
+public sealed class TeamsPackageTests
+{
+    private static readonly bool _update = Environment.GetEnvironmentVariable("GCMBOT_UPDATE_TEAMS_PACKAGE") == "1";
+
+    [Fact]
+    public void Manifest_Committed_IsWhatTheCatalogueGenerates()
+    {
+        var path = Path.Combine(PackageFolder(), "manifest.json");
+        var generated = TeamsManifest.Generate();
+        if (_update)
+        {
+            File.WriteAllText(path, generated);
+        }
+
+        Assert.True(File.Exists(path) && File.ReadAllText(path) == generated,
+            "deploy/teams/manifest.json is out of date with the command catalogue; regenerate it with GCMBOT_UPDATE_TEAMS_PACKAGE=1 (see this test's summary).");
+    }
+
+    [Fact]
+    public void Manifest_Bot_HasScopesCommandListsWithinLimitsAndChannelMessageConsent()
+    {
+        using var manifest = JsonDocument.Parse(TeamsManifest.Generate());
+        var root = manifest.RootElement;
+        var bot = root.GetProperty("bots")[0];
+
+        Assert.Equal(["personal", "team", "groupChat"], bot.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        foreach (var list in bot.GetProperty("commandLists").EnumerateArray())
+        {
+            var commands = list.GetProperty("commands").EnumerateArray().ToList();
+            Assert.InRange(commands.Count, 1, 10);
+            Assert.All(commands, c =>
+            {
+                Assert.NotNull(CommandCatalogue.Find(c.GetProperty("title").GetString()!));
+                Assert.InRange(c.GetProperty("title").GetString()!.Length, 1, 32);
+                Assert.InRange(c.GetProperty("description").GetString()!.Length, 1, 128);
+            });
+        }
+
+        Assert.Contains(root.GetProperty("authorization").GetProperty("permissions").GetProperty("resourceSpecific").EnumerateArray(),
+            p => p.GetProperty("name").GetString() == "ChannelMessage.Read.Group" && p.GetProperty("type").GetString() == "Application");
+        Assert.Equal("1.17", root.GetProperty("manifestVersion").GetString());
+    }
+
+    [Theory]
+    [InlineData("color.png", 192)]
+    [InlineData("outline.png", 32)]
+    public void Icons_Committed_HaveTheSizesTeamsRequires(string file, int size)
+    {
+        var path = Path.Combine(PackageFolder(), file);
+        if (_update)
+        {
+            File.WriteAllBytes(path, size == 192 ? Icons.Color() : Icons.Outline());
+        }
+
+        Assert.Equal((size, size), Png.Size(File.ReadAllBytes(path)));
+    }
+
+    private static string PackageFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GcmBot.sln")))
+            {
+                return Directory.CreateDirectory(Path.Combine(dir.FullName, "deploy", "teams")).FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("GcmBot.sln not found above the test's folder.");
+    }
+}
