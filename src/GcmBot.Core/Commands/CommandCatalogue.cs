@@ -97,6 +97,8 @@ public static class CommandCatalogue
             [_forSession], ["draft regenerate", "draft regenerate for AG1"]),
         new(CommandId.DraftOverwrite, "draft regenerate overwrite", Access.Reporting, DraftGroup, "Draft the report again and replace the saved draft, edits included.",
             [_forSession], ["draft regenerate overwrite"]),
+        new(CommandId.DraftNamed, "draft regenerate named", Access.Reporting, DraftGroup, "Draft the report again with the delegations named in the summary (by default it says \"some delegations\", \"participants\"). A draft you edited is kept, as with `draft regenerate`.",
+            [_forSession], ["draft regenerate named"]),
         new(CommandId.DraftEdit, "draft edit", Access.Reporting, DraftGroup, "Save your edited draft: paste the whole Markdown after the command. Without text, opens the draft in a form.",
             [new("markdown", ArgumentKind.Text, false, "the whole draft, in the Markdown that `draft export md` gives")], ["draft edit", "draft edit # Report of the action group …"]),
         new(CommandId.DraftExport, "draft export", Access.Reporting, DraftGroup, "The full draft as a file: Markdown or Word (.docx, in the reporting template's layout).",

@@ -50,6 +50,7 @@ public enum CommandId
     Draft,
     DraftRegenerate,
     DraftOverwrite,
+    DraftNamed,
     DraftEdit,
     DraftExport,
     DraftPublish,

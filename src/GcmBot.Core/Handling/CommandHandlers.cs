@@ -55,6 +55,7 @@ internal static class CommandHandlers
         CommandId.Draft => DraftCommands.DraftAsync(context),
         CommandId.DraftRegenerate => DraftCommands.RegenerateAsync(context, overwrite: false),
         CommandId.DraftOverwrite => DraftCommands.RegenerateAsync(context, overwrite: true),
+        CommandId.DraftNamed => DraftCommands.RegenerateAsync(context, overwrite: false, nameDelegations: true),
         CommandId.DraftEdit => DraftCommands.EditAsync(context),
         CommandId.DraftExport => DraftCommands.ExportAsync(context),
         CommandId.DraftPublish => DraftCommands.PublishAsync(context),

@@ -34,10 +34,11 @@ internal static class DraftCommands
         return await PrepareAsync(context, session, overwrite: false);
     }
 
-    public static async Task<CommandResult> RegenerateAsync(CommandContext context, bool overwrite)
+    /// <param name="nameDelegations">The rapporteur asked for delegations to be named in the summary.</param>
+    public static async Task<CommandResult> RegenerateAsync(CommandContext context, bool overwrite, bool nameDelegations = false)
     {
         RequireDrafter(context);
-        return await PrepareAsync(context, await context.TargetSessionAsync(), overwrite);
+        return await PrepareAsync(context, await context.TargetSessionAsync(), overwrite, nameDelegations);
     }
 
     /// <summary>Writes what the drafter produced, in a transaction of its own (see <see cref="DraftJob"/>).</summary>
@@ -206,9 +207,9 @@ internal static class DraftCommands
             + "Ask for a recommendation by number (`draft sources 2`), a summary sentence with `s` (`draft sources s1`), an observation with `o` (`draft sources o1`).");
     }
 
-    private static async Task<CommandResult> PrepareAsync(CommandContext context, Session session, bool overwrite)
+    private static async Task<CommandResult> PrepareAsync(CommandContext context, Session session, bool overwrite, bool nameDelegations = false)
     {
-        var input = await CollectAsync(context, session);
+        var input = await CollectAsync(context, session) with { NameDelegations = nameDelegations };
         if (input.Contributions.Count == 0 && input.Cards.Count == 0)
         {
             throw new CommandException($"There is nothing to draft from yet: {session.Code} has no captured contributions and no cards.");

@@ -121,6 +121,22 @@ public sealed class DraftCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DraftRegenerateNamed_SummaryNamesTheDelegations_PlainDraftDoesNot()
+    {
+        await SessionAsync();
+        await _harness.Expect("rap", "draft");
+        string SummaryText(string content) => string.Join(' ', ReportJson.Deserialize(content).Summary.Select(s => s.Text));
+        var plain = SummaryText((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Content);
+
+        await _harness.Expect("rap", "draft regenerate named");
+
+        var named = SummaryText((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Content);
+        Assert.DoesNotContain("Mexico", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("Switzerland", plain, StringComparison.Ordinal);
+        Assert.True(named.Contains("Mexico", StringComparison.Ordinal) || named.Contains("Switzerland", StringComparison.Ordinal), named);
+    }
+
+    [Fact]
     public async Task DraftEdit_WithoutText_FormPrefilled_AndUnreadableTextRefused()
     {
         await SessionAsync();
