@@ -7,11 +7,7 @@ public sealed class FailoverTests : IAsyncLifetime
 {
     private SharedDeployment _deployment = null!;
 
-    public async Task InitializeAsync() => _deployment = await SharedDeployment.StartAsync(
-        "--Scheduling:SweepInterval=00:00:01",
-        "--Scheduling:BackstopDelay=00:00:02",
-        "--Scheduling:SchedulePollingInterval=00:00:01",
-        "--Reminders:TimerWarning=00:00:03");
+    public async Task InitializeAsync() => _deployment = await SharedDeployment.StartAsync();
 
     public async Task DisposeAsync() => await _deployment.DisposeAsync();
 
@@ -50,7 +46,7 @@ public sealed class FailoverTests : IAsyncLifetime
         Assert.Equal(first.Skip(1).Concat(later).Order(StringComparer.Ordinal), waiting.Order(StringComparer.Ordinal));
         Assert.Contains(queue.GetProperty("facts").EnumerateArray(), f => f.GetProperty("label").GetString() == "Floor" && f.GetProperty("value").GetString()!.Contains(first[0], StringComparison.Ordinal));
 
-        var window = TimeSpan.FromSeconds(2 + 1 + 2);
+        var window = SharedDeployment.SettleWindow;
         await Assert.ThrowsAsync<TimeoutException>(() => feedB.WaitForAsync(Messages.IsExpiry, 2, window));
     }
 }

@@ -29,12 +29,24 @@ internal sealed class SharedDeployment : IAsyncDisposable
 
     public IReadOnlyList<string> Delegations { get; private set; } = [];
 
-    public static async Task<SharedDeployment> StartAsync(params string[] settings)
+    /// <summary>Quick sweeps and backstops, and a warning 3 s before the end, so that short timers show every step.</summary>
+    private static readonly string[] _settings =
+    [
+        "--Scheduling:SweepInterval=00:00:01",
+        "--Scheduling:BackstopDelay=00:00:02",
+        "--Scheduling:SchedulePollingInterval=00:00:01",
+        "--Reminders:TimerWarning=00:00:03",
+    ];
+
+    /// <summary>Past the backstop jobs and several sweeps of both instances: a notice due before then has gone out.</summary>
+    public static readonly TimeSpan SettleWindow = TimeSpan.FromSeconds(2 + 1 + 2);
+
+    public static async Task<SharedDeployment> StartAsync()
     {
         var deployment = new SharedDeployment();
         try
         {
-            await deployment.StartPartsAsync(settings);
+            await deployment.StartPartsAsync(_settings);
             return deployment;
         }
         catch

@@ -12,11 +12,7 @@ public sealed class SharedDeploymentTests : IAsyncLifetime
 {
     private SharedDeployment _deployment = null!;
 
-    public async Task InitializeAsync() => _deployment = await SharedDeployment.StartAsync(
-        "--Scheduling:SweepInterval=00:00:01",
-        "--Scheduling:BackstopDelay=00:00:02",
-        "--Scheduling:SchedulePollingInterval=00:00:01",
-        "--Reminders:TimerWarning=00:00:03");
+    public async Task InitializeAsync() => _deployment = await SharedDeployment.StartAsync();
 
     public async Task DisposeAsync() => await _deployment.DisposeAsync();
 
@@ -80,7 +76,7 @@ public sealed class SharedDeploymentTests : IAsyncLifetime
         await feedB.WaitForAsync(Messages.IsExpiry);
 
         // Past the backstop jobs and several sweeps of both instances: still one of each on each feed.
-        var window = TimeSpan.FromSeconds(2 + 1 + 2);
+        var window = SharedDeployment.SettleWindow;
         var duplicate = await Task.WhenAny(
             feedA.WaitForAsync(IsTimerNotice, feedA.Count(IsTimerNotice) + 1, window),
             feedB.WaitForAsync(IsTimerNotice, feedB.Count(IsTimerNotice) + 1, window));

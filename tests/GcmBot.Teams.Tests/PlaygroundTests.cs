@@ -1,3 +1,4 @@
+using GcmBot.Web.Tests;
 using Microsoft.Playwright;
 
 namespace GcmBot.Teams.Tests;
