@@ -27,8 +27,13 @@ internal sealed class ConnectorSink : IAsyncDisposable
 
     public string ServiceUrl { get; }
 
-    /// <summary>Reply-to activity id → <see cref="Stopwatch"/> timestamp of the reply's arrival.</summary>
-    public ConcurrentDictionary<string, long> Replies { get; } = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _replies = new(StringComparer.Ordinal);
+
+    /// <summary>Completes with the <see cref="Stopwatch"/> timestamp at which the reply to an inbound activity arrived.</summary>
+    public Task<long> ReplyTo(string activityId) => Reply(activityId).Task;
+
+    private TaskCompletionSource<long> Reply(string activityId) =>
+        _replies.GetOrAdd(activityId, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public static async Task<ConnectorSink> StartAsync()
     {
@@ -40,7 +45,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversation}/activities/{replyTo}", async (HttpContext http, string replyTo) =>
         {
             using var _ = await JsonDocument.ParseAsync(http.Request.Body);
-            sink!.Replies.TryAdd(replyTo, Stopwatch.GetTimestamp());
+            sink!.Reply(replyTo).TrySetResult(Stopwatch.GetTimestamp());
             return Results.Json(new { id = Guid.NewGuid().ToString("N") }, statusCode: StatusCodes.Status201Created);
         });
         app.MapPost("/v3/conversations/{conversation}/activities", () => Results.Json(new { id = Guid.NewGuid().ToString("N") }, statusCode: StatusCodes.Status201Created));

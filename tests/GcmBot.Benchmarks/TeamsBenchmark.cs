@@ -85,15 +85,18 @@ internal static class TeamsBenchmark
         await Task.WhenAll(inFlight);
 
         // Replies go out from a queue after the acknowledgement: wait (bounded) for the last ones.
-        var deadline = Stopwatch.GetTimestamp() + (30 * Stopwatch.Frequency);
-        while (sent.Any(s => !connector.Replies.ContainsKey(s.Id)) && Stopwatch.GetTimestamp() < deadline)
+        try
         {
-            await Task.Delay(50);
+            await Task.WhenAll(sent.Select(s => connector.ReplyTo(s.Id))).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            // Reported below as replies that never came.
         }
 
         var elapsed = Stopwatch.GetElapsedTime(start);
         var samples = sent.Select(s => new TeamsSample(s.Command, s.AckMs, s.Status,
-            connector.Replies.TryGetValue(s.Id, out var at) ? Stopwatch.GetElapsedTime(s.Scheduled, at).TotalMilliseconds : null)).ToList();
+            connector.ReplyTo(s.Id) is { IsCompletedSuccessfully: true } reply ? Stopwatch.GetElapsedTime(s.Scheduled, reply.Result).TotalMilliseconds : null)).ToList();
         return (samples, elapsed);
     }
 
@@ -101,13 +104,11 @@ internal static class TeamsBenchmark
     {
         var id = Guid.NewGuid().ToString("N");
         var status = await PostAsync(client, connector.ServiceUrl, id, user, name, command);
-        var deadline = Stopwatch.GetTimestamp() + (10 * Stopwatch.Frequency);
-        while (status == HttpStatusCode.Accepted && !connector.Replies.ContainsKey(id) && Stopwatch.GetTimestamp() < deadline)
+        try
         {
-            await Task.Delay(5);
+            await connector.ReplyTo(id).WaitAsync(TimeSpan.FromSeconds(status == HttpStatusCode.Accepted ? 10 : 0));
         }
-
-        if (!connector.Replies.ContainsKey(id))
+        catch (TimeoutException)
         {
             throw new InvalidOperationException($"No reply to set-up command '{command}' ({status}).");
         }
