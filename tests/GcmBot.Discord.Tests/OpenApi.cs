@@ -5,7 +5,7 @@ using NJsonSchema;
 namespace GcmBot.Discord.Tests;
 
 /// <summary>
-/// Validates request bodies against Discord's OpenAPI description (../shared/reference/discord-openapi.json)
+/// Validates request bodies against Discord's OpenAPI description (tests/reference/discord-openapi.json)
 /// with NJsonSchema. The spec is OpenAPI 3.1 (JSON Schema 2020-12) with <c>#/components/schemas</c> refs:
 /// each request schema is validated as the root of a document that carries the spec's component schemas
 /// as <c>definitions</c> (refs rewritten to match, which NJsonSchema resolves), so every ref resolves. NJsonSchema does not know <c>const</c>, which the spec uses to tell oneOf branches
@@ -17,19 +17,8 @@ public static class OpenApi
     private const string ComponentsPrefix = "#/components/schemas/";
     private static readonly Dictionary<string, JsonSchema> _schemas = [];
 
-    public static string SpecPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "reference", "discord-openapi.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("discord-openapi.json not found in a shared/reference folder above the tests");
-    }
+    /// <summary>tests/reference/discord-openapi.json, copied next to the test assembly.</summary>
+    public static string SpecPath() => Path.Combine(AppContext.BaseDirectory, "reference", "discord-openapi.json");
 
     /// <summary>The validation errors of a JSON body sent with <paramref name="method"/> to <paramref name="path"/> (after /api/v10).</summary>
     public static IReadOnlyList<string> Validate(string method, string path, string body)

@@ -57,18 +57,6 @@ public static class Schemas
         return JsonSchema.FromJsonAsync(schema.ToJsonString());
     }
 
-    /// <summary><c>shared/reference/botframework-connector-api.json</c> sits beside the repository (or above it).</summary>
-    public static string ConnectorApiPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "reference", "botframework-connector-api.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("shared/reference/botframework-connector-api.json was not found above the test's folder.");
-    }
+    /// <summary>tests/reference/botframework-connector-api.json, copied next to the test assembly.</summary>
+    public static string ConnectorApiPath() => Path.Combine(AppContext.BaseDirectory, "reference", "botframework-connector-api.json");
 }
