@@ -31,7 +31,7 @@ internal sealed class MeetingData : IMeetingData
     public async Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
-        return await _db.Delegations.Where(d => wanted.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        return await _db.Delegations.Where(d => EF.Parameter(wanted).Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
     }
 
     public Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken) =>
