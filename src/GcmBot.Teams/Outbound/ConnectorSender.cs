@@ -11,72 +11,27 @@ namespace GcmBot.Teams.Outbound;
 internal sealed partial class ConnectorSender : BackgroundService
 {
     private readonly OutboundQueue _queue;
-    private readonly ConnectorClient _connector;
-    private readonly ILogger<ConnectorSender> _logger;
-    private readonly Dictionary<string, Queue<OutboundMessage>> _lanes = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly Lanes<OutboundMessage> _lanes;
 
     public ConnectorSender(OutboundQueue queue, ConnectorClient connector, ILogger<ConnectorSender> logger)
     {
         _queue = queue;
-        _connector = connector;
-        _logger = logger;
+
+        // No limit on lanes: ConnectorClient paces the sends to Teams' limits.
+        _lanes = new Lanes<OutboundMessage>(int.MaxValue, connector.SendAsync, (_, lane, failure) => LogUnexpected(logger, failure, lane));
+    }
+
+    public override void Dispose()
+    {
+        _lanes.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var message in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            lock (_gate)
-            {
-                if (_lanes.TryGetValue(message.Lane, out var waiting))
-                {
-                    waiting.Enqueue(message);
-                    continue;
-                }
-
-                _lanes[message.Lane] = new Queue<OutboundMessage>([message]);
-            }
-
-            _ = DrainAsync(message.Lane, stoppingToken);
-        }
-    }
-
-    private async Task DrainAsync(string lane, CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            OutboundMessage next;
-            lock (_gate)
-            {
-                var waiting = _lanes[lane];
-                if (waiting.Count == 0)
-                {
-                    _lanes.Remove(lane);
-                    return;
-                }
-
-                next = waiting.Peek();
-            }
-
-            try
-            {
-                await _connector.SendAsync(next, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception failure)
-            {
-                LogUnexpected(_logger, failure, lane);
-            }
-
-            lock (_gate)
-            {
-                _lanes[lane].Dequeue();
-            }
+            await _lanes.AddAsync(message.Lane, message, stoppingToken);
         }
     }
 

@@ -12,22 +12,20 @@ internal sealed partial class InboundWorker : BackgroundService
     private const int MaxConcurrentLanes = 8;
 
     private readonly InboundQueue _queue;
-    private readonly ActivityProcessor _processor;
-    private readonly ILogger<InboundWorker> _logger;
-    private readonly Dictionary<string, Queue<QueuedActivity>> _lanes = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _slots = new(MaxConcurrentLanes);
-    private readonly Lock _gate = new();
+    private readonly Lanes<QueuedActivity> _lanes;
 
     public InboundWorker(InboundQueue queue, ActivityProcessor processor, ILogger<InboundWorker> logger)
     {
         _queue = queue;
-        _processor = processor;
-        _logger = logger;
+        _lanes = new Lanes<QueuedActivity>(
+            MaxConcurrentLanes,
+            processor.ProcessAsync,
+            (item, _, failure) => LogFailed(logger, failure, item.Activity.Type ?? "", item.Activity.Id ?? ""));
     }
 
     public override void Dispose()
     {
-        _slots.Dispose();
+        _lanes.Dispose();
         base.Dispose();
     }
 
@@ -35,64 +33,7 @@ internal sealed partial class InboundWorker : BackgroundService
     {
         await foreach (var item in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            var lane = $"{TeamsConversation.Key(item.Activity.Conversation!.Id!)}|{item.Activity.From?.Id}";
-            lock (_gate)
-            {
-                if (_lanes.TryGetValue(lane, out var waiting))
-                {
-                    waiting.Enqueue(item);
-                    continue;
-                }
-
-                _lanes[lane] = new Queue<QueuedActivity>([item]);
-            }
-
-            await _slots.WaitAsync(stoppingToken);
-            _ = DrainAsync(lane, stoppingToken);
-        }
-    }
-
-    private async Task DrainAsync(string lane, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                QueuedActivity next;
-                lock (_gate)
-                {
-                    var waiting = _lanes[lane];
-                    if (waiting.Count == 0)
-                    {
-                        _lanes.Remove(lane);
-                        return;
-                    }
-
-                    next = waiting.Peek();
-                }
-
-                try
-                {
-                    await _processor.ProcessAsync(next, cancellationToken);
-                }
-                catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    LogFailed(_logger, failure, next.Activity.Type ?? "", next.Activity.Id ?? "");
-                }
-
-                lock (_gate)
-                {
-                    _lanes[lane].Dequeue();
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-        finally
-        {
-            _slots.Release();
+            await _lanes.AddAsync($"{TeamsConversation.Key(item.Activity.Conversation!.Id!)}|{item.Activity.From?.Id}", item, stoppingToken);
         }
     }
 
