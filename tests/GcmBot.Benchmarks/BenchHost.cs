@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Handling;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,8 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
+
+    public CommandService CommandService => _factory.Services.GetRequiredService<CommandService>();
 
     /// <param name="settings">Extra configuration (the Teams mode's organiser and connector limits).</param>
     public static BenchHost Start(int port, IReadOnlyDictionary<string, string>? settings = null)

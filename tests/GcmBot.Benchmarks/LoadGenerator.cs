@@ -22,6 +22,11 @@ internal static class LoadGenerator
             return await TimerBenchmark.RunAsync(TimerOptions.Parse(args[1..]));
         }
 
+        if (args is ["core", ..])
+        {
+            return await CoreBenchmark.RunAsync(LoadOptions.Parse(args[1..]));
+        }
+
         if (args is ["teams", ..])
         {
             return await TeamsBenchmark.RunAsync(LoadOptions.Parse(args[1..]));

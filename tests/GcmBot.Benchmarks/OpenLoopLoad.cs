@@ -28,7 +28,7 @@ internal sealed class OpenLoopLoad
     {
         var total = _options.Rate * (seconds ?? _options.Seconds);
         var random = new Random(20171205);
-        var plan = Enumerable.Range(0, total).Select(_ => Pick(random)).ToList();
+        var plan = Enumerable.Range(0, total).Select(_ => Pick(random, _clients)).ToList();
         var samples = new ConcurrentBag<Sample>();
         var inFlight = new List<Task>(total);
         var ticksPerRequest = (double)Stopwatch.Frequency / _options.Rate;
@@ -54,14 +54,15 @@ internal sealed class OpenLoopLoad
 
     public TimeSpan Elapsed { get; private set; }
 
-    private (string Command, string Token) Pick(Random random)
+    /// <summary>One command of the mix, with the identity that sends it.</summary>
+    public static (string Command, string Token) Pick(Random random, LoadClients clients)
     {
         var roll = random.Next(100);
         foreach (var (command, weight) in _mix)
         {
             if (roll < weight)
             {
-                return (command, command == "/next" ? _clients.Moderator : _clients.Delegates[random.Next(_clients.Delegates.Count)]);
+                return (command, command == "/next" ? clients.Moderator : clients.Delegates[random.Next(clients.Delegates.Count)]);
             }
 
             roll -= weight;
