@@ -17,7 +17,7 @@ builder.Services.AddGcmCore(builder.Configuration);
 builder.Services.AddGcmStorage(builder.Configuration);
 builder.Services.AddGcmMeeting(builder.Configuration);
 builder.Services.AddGcmWebChat(builder.Configuration);
-builder.Services.AddGcmDisplays();
+builder.Services.AddGcmDisplays(builder.Configuration);
 builder.Services.AddGcmDiscord(builder.Configuration);
 builder.Services.AddGcmTeams(builder.Configuration);
 builder.Services.AddGcmScheduling(builder.Configuration);

@@ -13,8 +13,9 @@ namespace GcmBot.Web;
 /// <summary>
 /// Pushes a room's display state after every committed change: the room's snapshot is read from the store
 /// and sent whole to the room's displays and to the overview. Changes that arrive while a push is under way
-/// are merged, so a burst of commands costs one read per room, not one per command. All pushes go through
-/// the hub context, so a SignalR backplane fans them out to every instance.
+/// and during the <see cref="DisplayOptions.PushInterval"/> that follows it are merged, so a busy room costs
+/// one read per interval, not one per command. All pushes go through the hub context, so a SignalR backplane
+/// fans them out to every instance.
 /// </summary>
 internal sealed partial class DisplayNotifier : BackgroundService, IDisplayNotifier
 {
@@ -23,10 +24,18 @@ internal sealed partial class DisplayNotifier : BackgroundService, IDisplayNotif
     private readonly IHubContext<DisplayHub> _hub;
     private readonly TimeProvider _time;
     private readonly ReminderRules _reminders;
+    private readonly TimeSpan _interval;
     private readonly ILogger<DisplayNotifier> _logger;
 
-    public DisplayNotifier(IMeetingStore store, IHubContext<DisplayHub> hub, TimeProvider time, IOptions<ReminderRules> reminders, ILogger<DisplayNotifier> logger)
+    public DisplayNotifier(
+        IMeetingStore store,
+        IHubContext<DisplayHub> hub,
+        TimeProvider time,
+        IOptions<ReminderRules> reminders,
+        IOptions<DisplayOptions> options,
+        ILogger<DisplayNotifier> logger)
     {
+        _interval = options.Value.PushInterval;
         _store = store;
         _hub = hub;
         _time = time;
@@ -47,6 +56,7 @@ internal sealed partial class DisplayNotifier : BackgroundService, IDisplayNotif
         var dirty = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (await _changes.Reader.WaitToReadAsync(stoppingToken))
         {
+            var round = _time.GetTimestamp();
             while (_changes.Reader.TryRead(out var room))
             {
                 dirty.Add(room);
@@ -65,6 +75,12 @@ internal sealed partial class DisplayNotifier : BackgroundService, IDisplayNotif
             }
 
             dirty.Clear();
+            // A change after a quiet spell is pushed at once; under load, rounds are an interval apart.
+            var rest = _interval - _time.GetElapsedTime(round);
+            if (rest > TimeSpan.Zero)
+            {
+                await Task.Delay(rest, _time, stoppingToken);
+            }
         }
     }
 

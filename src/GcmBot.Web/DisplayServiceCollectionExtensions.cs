@@ -1,4 +1,5 @@
 using GcmBot.Core.Delivery;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GcmBot.Web;
@@ -6,8 +7,9 @@ namespace GcmBot.Web;
 public static class DisplayServiceCollectionExtensions
 {
     /// <summary>Room displays and the overview, pushed over SignalR after every committed change; statistics; the calendar.</summary>
-    public static IServiceCollection AddGcmDisplays(this IServiceCollection services)
+    public static IServiceCollection AddGcmDisplays(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<DisplayOptions>(configuration.GetSection(DisplayOptions.SectionName));
         services.AddSignalR();
         services.AddSingleton<WebAccess>();
         services.AddSingleton<DisplayNotifier>();

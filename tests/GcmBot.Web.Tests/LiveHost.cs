@@ -22,6 +22,9 @@ public sealed class LiveHost : IAsyncDisposable
             builder.UseSetting("Storage:ConnectionString", $"Data Source={_database}");
             // appsettings.json's Urls would pin port 5080; each test host takes a free loopback port.
             builder.UseSetting("urls", "http://127.0.0.1:0");
+            // The fake clock stands still between commands, so a push interval would hold every push after the
+            // first; the interval itself is tested in GcmBot.Host.Tests.DisplayPushTests.
+            builder.UseSetting("Displays:PushInterval", "00:00:00");
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _factory.UseKestrel(0);
