@@ -38,7 +38,8 @@ public static class CommandCatalogue
 
         new(CommandId.Speak, "speak", Access.Delegation, FloorGroup, "Ask for the floor: put your delegation on the speakers list.", [], ["speak"]),
         new(CommandId.Withdraw, "withdraw", Access.Delegation, FloorGroup, "Take your delegation off the speakers list.", [], ["withdraw"]),
-        new(CommandId.Queue, "queue", Access.Anyone, FloorGroup, "Show the speakers list and your place on it.", [], ["queue"]) { ReadOnly = true },
+        new(CommandId.Queue, "queue", Access.Anyone, FloorGroup, "Show the speakers list and your place on it.",
+            [new("which", ArgumentKind.Choice, false, "all: the whole list, not only the next speakers", ["all"])], ["queue", "queue all"]) { ReadOnly = true },
         new(CommandId.PointOfOrder, "point of order", Access.Delegation, FloorGroup, "Raise a point of order: heard before everyone else.", [], ["point of order"]),
         new(CommandId.Reply, "reply", Access.Delegation, FloorGroup, "Ask for a right of reply: heard at the end of the current segment.", [], ["reply"]),
 

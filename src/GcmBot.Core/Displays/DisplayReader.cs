@@ -94,8 +94,9 @@ public static class DisplayReader
 
             var allowances = (await data.GetAllowancesAsync(session.Id, ct)).ToDictionary(a => a.DelegationId, a => a.Seconds);
             var ordered = new SpeakersList(session, await data.GetWaitingAsync(session.Id, ct), allowances).Ordered;
-            var delegations = await data.GetDelegationsAsync(ordered.Select(e => e.DelegationId), ct);
-            next = [.. ordered.Take(NextShown).Select((e, i) => new WaitingView(
+            var shown = ordered.Take(NextShown).ToList();
+            var delegations = await data.GetDelegationsAsync(shown.Select(e => e.DelegationId), ct);
+            next = [.. shown.Select((e, i) => new WaitingView(
                 i + 1,
                 delegations[e.DelegationId].Name,
                 CategoryNames.Display(delegations[e.DelegationId].Category),

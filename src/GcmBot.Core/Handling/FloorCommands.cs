@@ -78,6 +78,6 @@ internal static class FloorCommands
     {
         var session = await context.TargetSessionAsync();
         var list = await QueueView.LoadAsync(context, session);
-        return CommandResult.Of(await QueueView.RenderAsync(context, session, list, Visibility.Private));
+        return CommandResult.Of(await QueueView.RenderAsync(context, session, list, Visibility.Private, whole: context.Command["which"] == "all"));
     }
 }

@@ -8,17 +8,26 @@ namespace GcmBot.Core.Handling;
 /// <summary>Renders a session's speakers list: the rows, the viewer's place, and the moderator's estimate.</summary>
 internal static class QueueView
 {
+    /// <summary>Entries a reply lists unless the whole list is asked for: what a chat message can show legibly.</summary>
+    public const int Shown = 20;
+
     public static async Task<SpeakersList> LoadAsync(CommandContext context, Session session) =>
         new(session,
             await context.Data.GetWaitingAsync(session.Id, context.CancellationToken),
             (await context.Data.GetAllowancesAsync(session.Id, context.CancellationToken)).ToDictionary(a => a.DelegationId, a => a.Seconds));
 
-    public static async Task<Reply> RenderAsync(CommandContext context, Session session, SpeakersList list, Visibility visibility)
+    /// <param name="whole">Every entry; otherwise the next <see cref="Shown"/> and a count of the others.</param>
+    public static async Task<Reply> RenderAsync(CommandContext context, Session session, SpeakersList list, Visibility visibility, bool whole = false)
     {
         var ordered = list.Ordered;
-        var delegations = await context.Data.GetDelegationsAsync(ordered.Select(e => e.DelegationId), context.CancellationToken);
-        var items = ordered.Select((e, i) => new ListItem(i + 1, delegations[e.DelegationId].Name, Detail(e, delegations[e.DelegationId]), e.Segment)).ToList();
+        var shown = whole ? ordered : [.. ordered.Take(Shown)];
+        var delegations = await context.Data.GetDelegationsAsync(shown.Select(e => e.DelegationId), context.CancellationToken);
+        var items = shown.Select((e, i) => new ListItem(i + 1, delegations[e.DelegationId].Name, Detail(e, delegations[e.DelegationId]), e.Segment)).ToList();
         var facts = new List<Fact>();
+        if (ordered.Count > shown.Count)
+        {
+            facts.Add(new Fact("Also waiting", $"{ordered.Count - shown.Count} more ({ordered.Count} in all): `queue all` shows the whole list"));
+        }
 
         var current = session.CurrentInterventionId is { } id ? await context.Data.GetInterventionAsync(id, context.CancellationToken) : null;
         if (current is { EndedAt: null })

@@ -165,6 +165,28 @@ public sealed class FloorScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Queue_LongerThanAReplyShows_NextTwentyAndACountThenAllOnRequest()
+    {
+        await _harness.OpenAg1();
+        for (var i = 1; i <= QueueView.Shown + 5; i++)
+        {
+            var user = $"u{i:00}";
+            await _harness.Expect(MeetingHarness.Organiser, $"delegation add Testland {i:00} as memberState");
+            await _harness.Delegate(user, $"Testland {i:00}");
+            await _harness.Expect(user, "speak");
+        }
+
+        var queue = (await _harness.Expect("u23", "queue")).Reply;
+        var whole = (await _harness.Expect("u23", "queue all")).Reply;
+
+        Assert.Equal(Enumerable.Range(1, QueueView.Shown).Select(i => $"Testland {i:00}"), queue.Items.Select(i => i.Label));
+        Assert.Contains(queue.Facts, f => f is { Label: "Also waiting", Value: "5 more (25 in all): `queue all` shows the whole list" });
+        Assert.Contains(queue.Facts, f => f is { Label: "Your place", Value: "#23" });
+        Assert.Equal(Enumerable.Range(1, QueueView.Shown + 5).Select(i => $"Testland {i:00}"), whole.Items.Select(i => i.Label));
+        Assert.DoesNotContain(whole.Facts, f => f.Label == "Also waiting");
+    }
+
+    [Fact]
     public async Task ListAddRemoveMove_ByModerator_ChangesTheList()
     {
         await _harness.OpenAg1();
