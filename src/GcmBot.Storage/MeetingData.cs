@@ -62,7 +62,7 @@ internal sealed class MeetingData : IMeetingData
         await _db.Bindings.OrderBy(b => b.Id).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<SpeakerEntry>> GetWaitingAsync(int sessionId, CancellationToken cancellationToken) =>
-        await _db.SpeakerEntries.Where(s => s.SessionId == sessionId && s.Status == EntryStatus.Waiting).ToListAsync(cancellationToken);
+        await _db.SpeakerEntries.AsNoTracking().Where(s => s.SessionId == sessionId && s.Status == EntryStatus.Waiting).ToListAsync(cancellationToken);
 
     public Task<bool> HasSpokenAsync(int sessionId, int delegationId, CancellationToken cancellationToken) =>
         _db.Interventions.AnyAsync(i => i.SessionId == sessionId && i.DelegationId == delegationId, cancellationToken);
@@ -140,6 +140,9 @@ internal sealed class MeetingData : IMeetingData
 
     public void Remove<T>(T entity)
         where T : class => _db.Remove(entity);
+
+    public void Update<T>(T entity)
+        where T : class => _db.Update(entity);
 
     public Task FlushAsync(CancellationToken cancellationToken) => _db.SaveChangesAsync(cancellationToken);
 }

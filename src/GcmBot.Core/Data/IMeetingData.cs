@@ -24,6 +24,10 @@ public interface IMeetingData
     Task<ChannelBinding?> GetBindingAsync(string channel, string conversationId, CancellationToken cancellationToken);
     Task<IReadOnlyList<ChannelBinding>> GetBindingsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The session's waiting entries, not tracked: a list is read whole by most commands and changed in a row or
+    /// two, so changed entries are written back with <see cref="Update{T}"/> (see <see cref="Speaking.SpeakersList.Changed"/>).
+    /// </summary>
     Task<IReadOnlyList<SpeakerEntry>> GetWaitingAsync(int sessionId, CancellationToken cancellationToken);
     Task<bool> HasSpokenAsync(int sessionId, int delegationId, CancellationToken cancellationToken);
     Task<Intervention?> GetInterventionAsync(long interventionId, CancellationToken cancellationToken);
@@ -61,6 +65,10 @@ public interface IMeetingData
         where T : class;
 
     void Remove<T>(T entity)
+        where T : class;
+
+    /// <summary>Writes every property of an entity that was read without tracking.</summary>
+    void Update<T>(T entity)
         where T : class;
 
     /// <summary>Writes pending changes now, so database-generated ids are known before the reply is built.</summary>

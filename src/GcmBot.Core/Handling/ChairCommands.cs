@@ -60,16 +60,14 @@ internal static class ChairCommands
     {
         var session = await context.OpenSessionAsync();
         await EndCurrentAsync(context, session);
-        var list = await QueueView.LoadAsync(context, session);
+        var list = await context.ListAsync(session);
         var entry = list.Peek();
         if (entry is null)
         {
             return CommandResult.Of(new Reply($"Nobody is waiting for the floor in {session.Code}." + (session.ListOpen ? "" : " The list is closed: time for concluding remarks.")));
         }
 
-        entry.Status = EntryStatus.GivenFloor;
-        entry.LeftAt = context.Now;
-        list.Remove(entry);
+        list.Leave(entry, EntryStatus.GivenFloor, context.Now);
         var delegation = (await context.Data.GetDelegationAsync(entry.DelegationId, context.CancellationToken))!;
         var intervention = new Intervention
         {
@@ -141,7 +139,7 @@ internal static class ChairCommands
     {
         var session = await context.OpenSessionAsync();
         var delegation = await context.FindDelegationAsync(context.Command["delegation"]!);
-        var list = await QueueView.LoadAsync(context, session);
+        var list = await context.ListAsync(session);
         var entries = list.EntriesOf(delegation.Id).ToList();
         if (entries.Count == 0)
         {
@@ -150,8 +148,7 @@ internal static class ChairCommands
 
         foreach (var entry in entries)
         {
-            entry.Status = EntryStatus.Removed;
-            entry.LeftAt = context.Now;
+            list.Leave(entry, EntryStatus.Removed, context.Now);
         }
 
         return CommandResult.Of(new Reply($"{delegation.Name} was removed from the speakers list of {session.Code}."));
@@ -162,7 +159,7 @@ internal static class ChairCommands
         var session = await context.OpenSessionAsync();
         var delegation = await context.FindDelegationAsync(context.Command["delegation"]!);
         var position = context.Command.Number("position")!.Value;
-        var list = await QueueView.LoadAsync(context, session);
+        var list = await context.ListAsync(session);
         var entry = list.Find(delegation.Id, RequestKind.Statement) ?? list.EntriesOf(delegation.Id).FirstOrDefault()
             ?? throw new CommandException($"{delegation.Name} is not on the speakers list of {session.Code}.");
         if (position < 1)
@@ -187,7 +184,7 @@ internal static class ChairCommands
 
         session.CurrentSegment = Segment.Stakeholders;
         await context.CancelNoticesAsync(session.Id, null, NoticeKind.StakeholderSegment);
-        var waiting = (await QueueView.LoadAsync(context, session)).Ordered.Count(e => e.Segment == Segment.Stakeholders);
+        var waiting = (await context.ListAsync(session)).Ordered.Count(e => e.Segment == Segment.Stakeholders);
         var missing = Math.Max(0, context.Rules.StakeholderSlots - waiting);
         var reply = new Reply($"The stakeholder segment of {session.Code} begins: UN system, observers and non-governmental stakeholders now have the floor ({waiting} waiting)."
             + (missing > 0 ? $" {missing} more slot(s) are free: stakeholders, ask for the floor with `speak`." : ""))

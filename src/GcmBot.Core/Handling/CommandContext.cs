@@ -13,6 +13,7 @@ public sealed class CommandContext
     private IReadOnlyList<SessionAssignment>? _assignments;
     private readonly List<Session> _touched = [];
     private readonly HashSet<string> _rooms = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<SpeakersList> _lists = [];
 
     public required IMeetingData Data { get; init; }
     public required Meeting Meeting { get; init; }
@@ -40,6 +41,20 @@ public sealed class CommandContext
     /// after a write commits, their displays are refreshed.
     /// </summary>
     public IReadOnlyCollection<string> TouchedRooms => [.. _rooms, .. _touched.Select(s => s.Room)];
+
+    /// <summary>Entries the speakers lists of this command changed: written back before it commits.</summary>
+    public IEnumerable<SpeakerEntry> ChangedEntries => _lists.SelectMany(l => l.Changed);
+
+    /// <summary>The session's speakers list; what the command changes on it is written back when it commits.</summary>
+    public async Task<SpeakersList> ListAsync(Session session)
+    {
+        var list = new SpeakersList(
+            session,
+            await Data.GetWaitingAsync(session.Id, CancellationToken),
+            (await Data.GetAllowancesAsync(session.Id, CancellationToken)).ToDictionary(a => a.DelegationId, a => a.Seconds));
+        _lists.Add(list);
+        return list;
+    }
 
     private Session? Touch(Session? session)
     {

@@ -151,6 +151,11 @@ public sealed partial class CommandService
 
         await AuthoriseAsync(context);
         var result = await CommandHandlers.RunAsync(context);
+        foreach (var entry in context.ChangedEntries)
+        {
+            data.Update(entry);
+        }
+
         after.Notices.AddRange(context.Scheduled);
         after.Rooms.AddRange(context.TouchedRooms);
         after.Draft = context.PendingDraft;

@@ -20,7 +20,7 @@ internal static class FloorCommands
     /// <summary>Puts a delegation on the list, by its own request or by the moderator on its behalf.</summary>
     public static async Task<CommandResult> PlaceAsync(CommandContext context, Session session, Delegation delegation, RequestKind kind, bool onBehalf)
     {
-        var list = await QueueView.LoadAsync(context, session);
+        var list = await context.ListAsync(session);
         if (list.Find(delegation.Id, kind) is { } existing)
         {
             throw new CommandException($"{delegation.Name} is already on the list of {session.Code} ({QueueView.Kind(kind)}), at #{list.PositionOf(existing)}.");
@@ -58,7 +58,7 @@ internal static class FloorCommands
     {
         var session = await context.TargetSessionAsync();
         var delegation = context.RequireDelegation();
-        var list = await QueueView.LoadAsync(context, session);
+        var list = await context.ListAsync(session);
         var entries = list.EntriesOf(delegation.Id).ToList();
         if (entries.Count == 0)
         {
@@ -67,8 +67,7 @@ internal static class FloorCommands
 
         foreach (var entry in entries)
         {
-            entry.Status = EntryStatus.Withdrawn;
-            entry.LeftAt = context.Now;
+            list.Leave(entry, EntryStatus.Withdrawn, context.Now);
         }
 
         return CommandResult.Of(new Reply($"**{delegation.Name}** withdrew from the speakers list of {session.Code}. `speak` puts it back, at the end."));
@@ -77,7 +76,7 @@ internal static class FloorCommands
     public static async Task<CommandResult> QueueAsync(CommandContext context)
     {
         var session = await context.TargetSessionAsync();
-        var list = await QueueView.LoadAsync(context, session);
+        var list = await context.ListAsync(session);
         return CommandResult.Of(await QueueView.RenderAsync(context, session, list, Visibility.Private, whole: context.Command["which"] == "all"));
     }
 }

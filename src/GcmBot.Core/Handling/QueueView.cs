@@ -11,11 +11,6 @@ internal static class QueueView
     /// <summary>Entries a reply lists unless the whole list is asked for: what a chat message can show legibly.</summary>
     public const int Shown = 20;
 
-    public static async Task<SpeakersList> LoadAsync(CommandContext context, Session session) =>
-        new(session,
-            await context.Data.GetWaitingAsync(session.Id, context.CancellationToken),
-            (await context.Data.GetAllowancesAsync(session.Id, context.CancellationToken)).ToDictionary(a => a.DelegationId, a => a.Seconds));
-
     /// <param name="whole">Every entry; otherwise the next <see cref="Shown"/> and a count of the others.</param>
     public static async Task<Reply> RenderAsync(CommandContext context, Session session, SpeakersList list, Visibility visibility, bool whole = false)
     {

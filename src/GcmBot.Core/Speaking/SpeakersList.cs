@@ -12,6 +12,7 @@ public sealed class SpeakersList
     private readonly Session _session;
     private readonly List<SpeakerEntry> _waiting;
     private readonly IReadOnlyDictionary<int, int> _allowances;
+    private readonly HashSet<SpeakerEntry> _changed = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="allowances">Per-delegation speaking time in seconds, set by the moderator for this session.</param>
     public SpeakersList(Session session, IEnumerable<SpeakerEntry> entries, IReadOnlyDictionary<int, int>? allowances = null)
@@ -20,6 +21,9 @@ public sealed class SpeakersList
         _allowances = allowances ?? new Dictionary<int, int>();
         _waiting = entries.Where(e => e.Status == EntryStatus.Waiting && e.SessionId == session.Id).ToList();
     }
+
+    /// <summary>Entries that were on the list when it was loaded and that this list has changed since: the rows to write back.</summary>
+    public IReadOnlyCollection<SpeakerEntry> Changed => _changed;
 
     public IReadOnlyList<SpeakerEntry> Ordered =>
         _waiting.OrderBy(e => Rank(e.Segment)).ThenBy(e => e.SortKey).ThenBy(e => e.Id).ToList();
@@ -83,6 +87,7 @@ public sealed class SpeakersList
         var high = after?.Segment == entry.Segment ? after.SortKey : (double?)null;
         entry.SortKey = Between(entry.Segment, low, high);
         _waiting.Add(entry);
+        _changed.Add(entry);
     }
 
     /// <summary>The entry to give the floor to next, or null when nobody is waiting.</summary>
@@ -92,7 +97,14 @@ public sealed class SpeakersList
         return ordered.Count > 0 ? ordered[0] : null;
     }
 
-    public void Remove(SpeakerEntry entry) => _waiting.Remove(entry);
+    /// <summary>Takes an entry off the list: given the floor, withdrawn or removed.</summary>
+    public void Leave(SpeakerEntry entry, EntryStatus status, DateTimeOffset at)
+    {
+        entry.Status = status;
+        entry.LeftAt = at;
+        _waiting.Remove(entry);
+        _changed.Add(entry);
+    }
 
     public QueueEstimate Estimate(DateTimeOffset now, TimeSpan currentRemaining, SpeakingRules rules)
     {
@@ -196,6 +208,7 @@ public sealed class SpeakersList
         for (var i = 0; i < renumbered.Count; i++)
         {
             renumbered[i].SortKey = (i + 1) * 2;
+            _changed.Add(renumbered[i]);
         }
 
         return ((lowIndex + 1) * 2) + 1;

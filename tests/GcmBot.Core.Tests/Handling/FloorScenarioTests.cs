@@ -321,6 +321,33 @@ public sealed class FloorScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListMove_UntilTheKeysRunOutAndTheSegmentIsRenumbered_StoredOrderFollowsEveryMove()
+    {
+        await _harness.OpenAg1();
+        await _harness.Expect("mod", "list add Mexico");
+        await _harness.Expect("mod", "list add Switzerland");
+        await _harness.Expect("mod", "list add Netherlands");
+
+        // Each move halves the gap after Mexico: doubles run out after about fifty, and the segment is renumbered.
+        string[] order = ["Mexico", "Switzerland", "Netherlands"];
+        for (var i = 0; i < 70; i++)
+        {
+            var moved = order[2];
+            await _harness.Expect("mod", $"list move {moved} 2");
+            order = [order[0], moved, order[1]];
+            var stored = await _harness.Query(db => db.SpeakerEntries.AsNoTracking().Where(e => e.Status == EntryStatus.Waiting)
+                .OrderBy(e => e.SortKey).ThenBy(e => e.Id).Select(e => e.DelegationId).ToListAsync());
+            var names = new List<string>();
+            foreach (var id in stored)
+            {
+                names.Add((await _harness.Query(db => db.Delegations.AsNoTracking().SingleAsync(d => d.Id == id))).Name);
+            }
+
+            Assert.Equal(order, names);
+        }
+    }
+
+    [Fact]
     public async Task Next_ReturningSpeaker_FirstTimeSpeakerGoesAhead()
     {
         await _harness.OpenAg1();

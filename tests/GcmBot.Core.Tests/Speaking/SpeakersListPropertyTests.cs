@@ -32,7 +32,7 @@ public sealed class SpeakersListPropertyTests
                     moved = true;
                     break;
                 case 6 when scenario.List.Peek() is { } first:
-                    scenario.List.Remove(first);
+                    scenario.List.Leave(first, EntryStatus.GivenFloor, first.RequestedAt);
                     break;
                 case 7:
                     scenario.Session.CurrentSegment = Segment.Stakeholders;

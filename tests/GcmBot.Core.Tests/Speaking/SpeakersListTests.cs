@@ -315,7 +315,7 @@ public sealed class SpeakersListTests
     {
         var scenario = ThreeAndOne();
 
-        scenario.List.Remove(scenario.List.Peek()!);
+        scenario.List.Leave(scenario.List.Peek()!, EntryStatus.GivenFloor, DateTimeOffset.UnixEpoch);
 
         Assert.Equal("Cyprus", scenario.NameOf(scenario.List.Peek()!));
     }
