@@ -19,6 +19,15 @@ internal sealed class MeetingData : IMeetingData
     public async Task<IReadOnlyList<Session>> GetSessionsAsync(int meetingId, CancellationToken cancellationToken) =>
         await _db.Sessions.Where(s => s.MeetingId == meetingId).OrderBy(s => s.StartsAt).ThenBy(s => s.Room).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Session>> GetSessionsInRoomAsync(int meetingId, string room, CancellationToken cancellationToken)
+    {
+        var lowered = room.ToLowerInvariant();
+#pragma warning disable CA1862 // string.Equals with a comparison does not translate to SQL; ToLower does, on both providers.
+        return await _db.Sessions.Where(s => s.MeetingId == meetingId && s.Room.ToLower() == lowered)
+            .OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
+#pragma warning restore CA1862
+    }
+
     public Task<Session?> GetSessionAsync(int sessionId, CancellationToken cancellationToken) =>
         _db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
 

@@ -77,6 +77,10 @@ public abstract class StoreTests
             Assert.Equal(TimeSpan.Zero, session.StartsAt.Offset);
         }
 
+        var roomA = await Store.ExecuteAsync((data, ct) => data.GetSessionsInRoomAsync(meetingId, "room a", ct), CancellationToken.None);
+        Assert.Equal(sessions.Where(s => s.Room == "Room A").Select(s => s.Code), roomA.Select(s => s.Code));
+        Assert.Equal(2, roomA.Count);
+
         var ag1 = Assert.Single(sessions, s => s.Code == "AG1");
         Assert.Equal(new DateTimeOffset(2017, 12, 5, 16, 45, 0, TimeSpan.Zero), ag1.StartsAt);
         Assert.Equal(new DateTimeOffset(2017, 12, 5, 10, 45, 0, TimeSpan.FromHours(-6)), meeting.ToLocal(ag1.StartsAt));

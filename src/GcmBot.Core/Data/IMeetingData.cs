@@ -10,6 +10,9 @@ public interface IMeetingData
 {
     Task<Meeting?> GetMeetingAsync(CancellationToken cancellationToken);
     Task<IReadOnlyList<Session>> GetSessionsAsync(int meetingId, CancellationToken cancellationToken);
+
+    /// <summary>The sessions held in a room (matched in any case), in agenda order.</summary>
+    Task<IReadOnlyList<Session>> GetSessionsInRoomAsync(int meetingId, string room, CancellationToken cancellationToken);
     Task<Session?> GetSessionAsync(int sessionId, CancellationToken cancellationToken);
 
     Task<Delegation?> GetDelegationAsync(int delegationId, CancellationToken cancellationToken);

@@ -84,13 +84,16 @@ public sealed class CommandContext
             return null;
         }
 
-        var sessions = await SessionsAsync();
+        // Most commands need this one session only: a room's few sessions are read rather than the whole agenda.
         if (Binding.SessionId is { } id)
         {
-            return Touch(sessions.FirstOrDefault(s => s.Id == id));
+            var bound = _sessions is null ? await Data.GetSessionAsync(id, CancellationToken) : _sessions.FirstOrDefault(s => s.Id == id);
+            return Touch(bound?.MeetingId == Meeting.Id ? bound : null);
         }
 
-        var inRoom = sessions.Where(s => string.Equals(s.Room, Binding.Room, StringComparison.OrdinalIgnoreCase)).ToList();
+        var inRoom = _sessions is null
+            ? await Data.GetSessionsInRoomAsync(Meeting.Id, Binding.Room ?? "", CancellationToken)
+            : [.. _sessions.Where(s => string.Equals(s.Room, Binding.Room, StringComparison.OrdinalIgnoreCase))];
         return Touch(inRoom.FirstOrDefault(s => s.IsOpen)
             ?? inRoom.FirstOrDefault(s => s.StartsAt <= Now && Now < s.EndsAt && s.Kind != SessionKind.Break)
             ?? inRoom.Where(s => s.StartsAt > Now && s.Kind != SessionKind.Break).OrderBy(s => s.StartsAt).FirstOrDefault());
