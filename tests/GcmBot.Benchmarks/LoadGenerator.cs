@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GcmBot.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/GcmBot.Benchmarks -- [--rate 500] [--seconds 20] [--warmup 3]</c> (web commands),
+/// <c>dotnet run -c Release --project tests/GcmBot.Benchmarks -- [--rate 500] [--seconds 20] [--warmup 30]</c> (web commands),
 /// <c>-- drafts</c> (the extractive drafter, see <see cref="DraftBenchmark"/>),
 /// <c>-- timers [--count 1000] [--postgres "&lt;npgsql connection string&gt;"]</c> (timer lateness, see <see cref="TimerBenchmark"/>),
 /// or <c>-- teams [--rate 200] [--seconds 20] [--identities 90]</c> (Bot Framework activities, see <see cref="TeamsBenchmark"/>).

@@ -73,17 +73,18 @@ internal sealed class OpenLoopLoad
 
     private async Task SendAsync(string command, string token, long scheduled, ConcurrentBag<Sample> samples)
     {
+        var late = Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds;
         var httpError = false;
         var refused = false;
         try
         {
             using var request = Commands.Request(token, command);
             using var response = await _client.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
+            await using var body = await response.Content.ReadAsStreamAsync();
             httpError = !response.IsSuccessStatusCode;
             if (!httpError)
             {
-                using var json = JsonDocument.Parse(body);
+                using var json = await JsonDocument.ParseAsync(body);
                 refused = json.RootElement.GetProperty("messages")[1].GetProperty("isError").GetBoolean();
             }
         }
@@ -96,6 +97,6 @@ internal sealed class OpenLoopLoad
             httpError = true;
         }
 
-        samples.Add(new Sample(command, Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds, httpError, refused));
+        samples.Add(new Sample(command, Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds, late, httpError, refused));
     }
 }

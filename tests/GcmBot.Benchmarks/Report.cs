@@ -16,6 +16,9 @@ internal static class Report
         text.AppendLine();
         text.AppendLine(culture, $"CPU, host and load generator together: {cpu.TotalMilliseconds / samples.Count:0.00} ms per command ({cpu.TotalSeconds / elapsed.TotalSeconds:0.00} of {Environment.ProcessorCount} cores busy).");
         text.AppendLine();
+        var late = samples.Select(s => s.LateMs).Order().ToArray();
+        text.AppendLine(culture, $"Generator lateness (sent after the scheduled time, included in the latencies): p50 {Percentile(late, 0.50):0.00} ms, p99 {Percentile(late, 0.99):0.00} ms.");
+        text.AppendLine();
         text.AppendLine("| Command | Count | p50 ms | p90 ms | p99 ms | max ms | HTTP errors | Refused (polite error reply) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in samples.GroupBy(s => s.Command).OrderByDescending(g => g.Count()))
