@@ -34,8 +34,8 @@ public sealed class SharedDeploymentTests : IAsyncLifetime
         });
 
         // Each instance reads the same list, every delegation once, Member States ahead of the stakeholder segment.
-        var viaA = Rows(await _deployment.A.Chat.RunAsync(moderator, WebChat.RoomA, "/queue"));
-        var viaB = Rows(await _deployment.B.Chat.RunAsync(moderator, WebChat.RoomA, "/queue"));
+        var viaA = Rows(await _deployment.A.Chat.RunAsync(moderator, WebChat.RoomA, "/queue all"));
+        var viaB = Rows(await _deployment.B.Chat.RunAsync(moderator, WebChat.RoomA, "/queue all"));
         Assert.Equal(viaA, viaB);
         Assert.Equal(delegations.Order(StringComparer.Ordinal), viaA.Select(r => r.Label).Order(StringComparer.Ordinal));
         var firstStakeholderRow = viaA.FindIndex(r => r.Segment == "stakeholders");
