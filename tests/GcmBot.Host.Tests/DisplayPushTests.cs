@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace GcmBot.Host.Tests;
@@ -21,7 +20,7 @@ public sealed class DisplayPushTests
         }
 
         var pushes = Channel.CreateUnbounded<JsonElement>();
-        await using var display = Connect(app);
+        await using var display = app.Hub("/hubs/display");
         display.On<JsonElement>("room", room => pushes.Writer.TryWrite(room.Clone()));
         await display.StartAsync();
         var watched = await display.InvokeAsync<JsonElement>("WatchRoom", "Room A");
@@ -54,16 +53,4 @@ public sealed class DisplayPushTests
 
     private static async Task<JsonElement> NextAsync(Channel<JsonElement> pushes) =>
         await pushes.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
-
-    private static HubConnection Connect(GcmBotApp app)
-    {
-        var server = app.Factory.Server;
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "/hubs/display"), options =>
-            {
-                options.Transports = HttpTransportType.LongPolling;
-                options.HttpMessageHandlerFactory = _ => server.CreateHandler();
-            })
-            .Build();
-    }
 }

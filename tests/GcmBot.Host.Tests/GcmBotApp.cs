@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +60,19 @@ public sealed class GcmBotApp : IAsyncDisposable
     public HttpClient Client => _client ??= Factory.CreateClient();
 
     public IMeetingStore Store => Factory.Services.GetRequiredService<IMeetingStore>();
+
+    /// <summary>A SignalR client of one of the host's hubs (<c>/hubs/chat</c>, <c>/hubs/display</c>), over the in-memory server.</summary>
+    public HubConnection Hub(string path)
+    {
+        var server = Factory.Server;
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, path), options =>
+            {
+                options.Transports = HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+            })
+            .Build();
+    }
 
     public Task<HttpResponseMessage> PostIdentityAsync(string? displayName, string? delegation, string? role) =>
         Client.PostAsJsonAsync(_identityUri, new { displayName, delegation, role });

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace GcmBot.Host.Tests;
@@ -12,8 +11,8 @@ public sealed class RealTimeTests
         await using var app = new GcmBotApp();
         var organiser = await app.IdentityAsync("Secretariat", null, "organiser");
         var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var roomB = Connect(app);
-        await using var roomA = Connect(app);
+        await using var roomB = app.Hub("/hubs/chat");
+        await using var roomA = app.Hub("/hubs/chat");
         var repliedInRoomA = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         roomB.On<JsonElement>("message", message => received.TrySetResult(message));
         roomA.On<JsonElement>("message", message =>
@@ -37,17 +36,5 @@ public sealed class RealTimeTests
         var reply = await repliedInRoomA.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(GcmBotApp.RoomA, reply.GetProperty("conversation").GetString());
         Assert.Equal("AG2 open — Room B", reply.GetProperty("title").GetString());
-    }
-
-    private static HubConnection Connect(GcmBotApp app)
-    {
-        var server = app.Factory.Server;
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "/hubs/chat"), options =>
-            {
-                options.Transports = HttpTransportType.LongPolling;
-                options.HttpMessageHandlerFactory = _ => server.CreateHandler();
-            })
-            .Build();
     }
 }
