@@ -2,6 +2,18 @@ using System.Net;
 
 namespace GcmBot.Host.Tests;
 
+/// <summary>
+/// OpenTelemetry's meter listener is process-wide: a host running in parallel publishes a <c>GcmBot</c> meter
+/// with the same instruments, which this host's provider may take first and then drop its own as duplicates.
+/// These tests count exactly, so they run alone.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    public const string Name = "Metrics";
+}
+
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsTests
 {
     [Fact]
