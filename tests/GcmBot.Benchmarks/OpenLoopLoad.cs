@@ -30,24 +30,14 @@ internal sealed class OpenLoopLoad
         var random = new Random(20171205);
         var plan = Enumerable.Range(0, total).Select(_ => Pick(random, _clients)).ToList();
         var samples = new ConcurrentBag<Sample>();
-        var inFlight = new List<Task>(total);
-        var ticksPerRequest = (double)Stopwatch.Frequency / _options.Rate;
         var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < total; i++)
+        var next = 0;
+        await Pacer.SendAllAsync(_options.Rate, total, start, scheduled =>
         {
-            var scheduled = start + (long)(i * ticksPerRequest);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), scheduled);
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                // Pacing only: the delay decides when to send, never what is measured.
-                await Task.Delay(wait);
-            }
+            var (command, token) = plan[next++];
+            return SendAsync(command, token, scheduled, samples);
+        });
 
-            var (command, token) = plan[i];
-            inFlight.Add(SendAsync(command, token, scheduled, samples));
-        }
-
-        await Task.WhenAll(inFlight);
         Elapsed = Stopwatch.GetElapsedTime(start);
         return [.. samples];
     }

@@ -59,30 +59,18 @@ internal static class TeamsBenchmark
         var total = options.Rate * seconds;
         var random = new Random(20171205);
         var sent = new ConcurrentBag<(string Command, string Id, long Scheduled, double AckMs, HttpStatusCode Status)>();
-        var inFlight = new List<Task>(total);
-        var ticksPerRequest = (double)Stopwatch.Frequency / options.Rate;
         var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < total; i++)
+        await Pacer.SendAllAsync(options.Rate, total, start, scheduled =>
         {
-            var scheduled = start + (long)(i * ticksPerRequest);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), scheduled);
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                // Pacing only: the delay decides when to send, never what is measured.
-                await Task.Delay(wait);
-            }
-
             var command = Pick(random);
             var user = users[random.Next(users.Count)];
-            inFlight.Add(Task.Run(async () =>
+            return Task.Run(async () =>
             {
                 var id = Guid.NewGuid().ToString("N");
                 var status = await PostAsync(client, connector.ServiceUrl, id, user, user, command);
                 sent.Add((command, id, scheduled, Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds, status));
-            }));
-        }
-
-        await Task.WhenAll(inFlight);
+            });
+        });
 
         // Replies go out from a queue after the acknowledgement: wait (bounded) for the last ones.
         try
