@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Storage;
 
-/// <summary>Creates the context of the configured provider; options are built once.</summary>
+/// <summary>
+/// Creates the context of the configured provider from a pool: a new context costs about 0.1 ms before its first
+/// query, a pooled one a few microseconds (the contexts carry no state of their own).
+/// </summary>
 public sealed class GcmContextFactory
 {
     private readonly Func<GcmDbContext> _create;
@@ -14,16 +18,16 @@ public sealed class GcmContextFactory
         Provider = settings.Provider;
         if (Provider == StorageProvider.Postgres)
         {
-            var built = new DbContextOptionsBuilder<PostgresGcmDbContext>().UseNpgsql(settings.ConnectionString).Options;
-            _create = () => new PostgresGcmDbContext(built);
+            var pool = new PooledDbContextFactory<PostgresGcmDbContext>(new DbContextOptionsBuilder<PostgresGcmDbContext>().UseNpgsql(settings.ConnectionString).Options);
+            _create = pool.CreateDbContext;
         }
         else
         {
-            var built = new DbContextOptionsBuilder<SqliteGcmDbContext>()
+            var pool = new PooledDbContextFactory<SqliteGcmDbContext>(new DbContextOptionsBuilder<SqliteGcmDbContext>()
                 .UseSqlite(settings.ConnectionString)
                 .AddInterceptors(new SqlitePragmas())
-                .Options;
-            _create = () => new SqliteGcmDbContext(built);
+                .Options);
+            _create = pool.CreateDbContext;
         }
     }
 
