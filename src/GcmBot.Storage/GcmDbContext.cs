@@ -26,6 +26,40 @@ public abstract class GcmDbContext : DbContext
     public DbSet<Allowance> Allowances => Set<Allowance>();
     public DbSet<Draft> Drafts => Set<Draft>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        foreach (var session in ListChanges())
+        {
+            if (Sessions.Find(session) is { } changed)
+            {
+                changed.ListVersion++;
+            }
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var session in ListChanges())
+        {
+            // A missing session fails the save on its foreign key.
+            if (await Sessions.FindAsync([session], cancellationToken) is { } changed)
+            {
+                changed.ListVersion++;
+            }
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The sessions whose speaker entries are about to change: their <see cref="Session.ListVersion"/> goes up with them.</summary>
+    private List<int> ListChanges() =>
+        [.. ChangeTracker.Entries<SpeakerEntry>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.SessionId)
+            .Distinct()];
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Meeting>(e =>

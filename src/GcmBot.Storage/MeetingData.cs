@@ -7,10 +7,13 @@ namespace GcmBot.Storage;
 internal sealed class MeetingData : IMeetingData
 {
     private readonly GcmDbContext _db;
+    private readonly WaitingLists _waiting;
+    private bool _flushed;
 
-    public MeetingData(GcmDbContext db)
+    public MeetingData(GcmDbContext db, WaitingLists waiting)
     {
         _db = db;
+        _waiting = waiting;
     }
 
     public Task<Meeting?> GetMeetingAsync(CancellationToken cancellationToken) =>
@@ -70,8 +73,24 @@ internal sealed class MeetingData : IMeetingData
     public async Task<IReadOnlyList<ChannelBinding>> GetBindingsAsync(CancellationToken cancellationToken) =>
         await _db.Bindings.OrderBy(b => b.Id).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<SpeakerEntry>> GetWaitingAsync(int sessionId, CancellationToken cancellationToken) =>
-        await _db.SpeakerEntries.AsNoTracking().Where(s => s.SessionId == sessionId && s.Status == EntryStatus.Waiting).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<SpeakerEntry>> GetWaitingAsync(int sessionId, CancellationToken cancellationToken)
+    {
+        // The version and the entries come from the same transaction, so they describe the same state.
+        var version = await _db.Sessions.Where(s => s.Id == sessionId).Select(s => s.ListVersion).FirstOrDefaultAsync(cancellationToken);
+        if (_waiting.Get(sessionId, version) is { } kept)
+        {
+            return kept;
+        }
+
+        var entries = await _db.SpeakerEntries.AsNoTracking().Where(s => s.SessionId == sessionId && s.Status == EntryStatus.Waiting).ToListAsync(cancellationToken);
+        if (!_flushed)
+        {
+            // This transaction has saved nothing yet, so what it read is a committed state, good whatever happens next.
+            _waiting.Keep(sessionId, version, entries);
+        }
+
+        return entries;
+    }
 
     public Task<bool> HasSpokenAsync(int sessionId, int delegationId, CancellationToken cancellationToken) =>
         _db.Interventions.AnyAsync(i => i.SessionId == sessionId && i.DelegationId == delegationId, cancellationToken);
@@ -153,5 +172,9 @@ internal sealed class MeetingData : IMeetingData
     public void Update<T>(T entity)
         where T : class => _db.Update(entity);
 
-    public Task FlushAsync(CancellationToken cancellationToken) => _db.SaveChangesAsync(cancellationToken);
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        _flushed = true;
+        return _db.SaveChangesAsync(cancellationToken);
+    }
 }

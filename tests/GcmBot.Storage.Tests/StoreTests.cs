@@ -380,6 +380,91 @@ public abstract class StoreTests
     }
 
     [Fact]
+    public async Task GetWaitingAsync_ListChangedByAnotherHostInstance_ReturnsTheChangedList()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 3);
+        var d = m.DelegationIds;
+        await Store.ExecuteAsync((data, _) => { data.Add(NewEntry(m.SessionId, d[0], EntryStatus.Waiting)); return Task.FromResult(0); }, CancellationToken.None);
+        var before = await Store.ReadAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+
+        // Its own connection pool and its own copies of lists: only the database tells this host of the change.
+        using var other = new MeetingStore(_fixture.CreateFactory("other"));
+        await other.ExecuteAsync(
+            async (data, ct) =>
+            {
+                var first = (await data.GetWaitingAsync(m.SessionId, ct)).Single();
+                first.Status = EntryStatus.Withdrawn;
+                data.Update(first);
+                data.Add(NewEntry(m.SessionId, d[1], EntryStatus.Waiting));
+                return 0;
+            },
+            CancellationToken.None);
+        var afterRead = await Store.ReadAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+        var afterWrite = await Store.ExecuteAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+
+        Assert.Equal([d[0]], before.Select(e => e.DelegationId));
+        Assert.Equal([d[1]], afterRead.Select(e => e.DelegationId));
+        Assert.Equal([d[1]], afterWrite.Select(e => e.DelegationId));
+    }
+
+    [Fact]
+    public async Task GetWaitingAsync_ReadAfterAChangeThatRolledBack_ReturnsTheCommittedList()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 3);
+        var d = m.DelegationIds;
+
+        // A unit of work saves an entry, reads the list with it, then fails: that list never existed.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.ExecuteAsync<int>(
+            async (data, ct) =>
+            {
+                data.Add(NewEntry(m.SessionId, d[0], EntryStatus.Waiting));
+                await data.FlushAsync(ct);
+                Assert.Single(await data.GetWaitingAsync(m.SessionId, ct));
+                throw new InvalidOperationException("The command fails after its first save.");
+            },
+            CancellationToken.None));
+        await Store.ExecuteAsync((data, _) => { data.Add(NewEntry(m.SessionId, d[1], EntryStatus.Waiting)); return Task.FromResult(0); }, CancellationToken.None);
+        var waiting = await Store.ReadAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+
+        Assert.Equal([d[1]], waiting.Select(e => e.DelegationId));
+    }
+
+    [Fact]
+    public async Task GetWaitingAsync_CallerChangesTheEntriesItWasGiven_NextReadIsUnchanged()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 1);
+        await Store.ExecuteAsync((data, _) => { data.Add(NewEntry(m.SessionId, m.DelegationIds[0], EntryStatus.Waiting)); return Task.FromResult(0); }, CancellationToken.None);
+        // The first read keeps its copy; the second is given entries from that copy.
+        _ = await Store.ReadAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+        var first = await Store.ReadAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+        var key = first[0].SortKey;
+
+        first[0].SortKey = key + 100;
+        first[0].Status = EntryStatus.Withdrawn;
+        var second = await Store.ReadAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+
+        Assert.Equal(key, second.Single().SortKey);
+        Assert.Equal(EntryStatus.Waiting, second.Single().Status);
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_SpeakerEntriesChanged_RaisesTheirSessionsListVersionOnce()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 2);
+        await using (var db = _fixture.Factory.Create())
+        {
+            db.SpeakerEntries.Add(NewEntry(m.SessionId, m.DelegationIds[0], EntryStatus.Waiting));
+            db.SpeakerEntries.Add(NewEntry(m.SessionId, m.DelegationIds[1], EntryStatus.Waiting));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _fixture.Factory.Create();
+        var versions = await check.Sessions.Where(s => s.MeetingId == m.MeetingId).OrderBy(s => s.Id).Select(s => s.ListVersion).ToListAsync();
+
+        Assert.Equal([1L, 0L], versions);
+    }
+
+    [Fact]
     public async Task HasSpokenAsync_InterventionInOneSession_TrueOnlyForThatSessionAndDelegation()
     {
         var m = await TestMeeting.CreateAsync(Store, 2);

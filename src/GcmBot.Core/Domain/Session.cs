@@ -35,5 +35,11 @@ public sealed class Session
     public DateTimeOffset? OpenedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>
+    /// Counts the changes to this session's speaker entries: storage raises it in the transaction of each change,
+    /// so a copy of the waiting entries read at one version stays good until the next.
+    /// </summary>
+    public long ListVersion { get; set; }
+
     public bool IsOpen => Status == SessionStatus.Open;
 }

@@ -19,4 +19,6 @@ public sealed class SpeakerEntry
     public int RequestedByParticipantId { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset? LeftAt { get; set; }
+
+    public SpeakerEntry Copy() => (SpeakerEntry)MemberwiseClone();
 }

@@ -519,6 +519,9 @@ namespace GcmBot.Storage.Migrations.Postgres
                     b.Property<bool>("ListOpen")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("ListVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
 

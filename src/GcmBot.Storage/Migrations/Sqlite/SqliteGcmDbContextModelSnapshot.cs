@@ -491,6 +491,9 @@ namespace GcmBot.Storage.Migrations.Sqlite
                     b.Property<bool>("ListOpen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ListVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
