@@ -100,7 +100,7 @@ public sealed class GatewayTests
         await using var rig = await GatewayRig.StartAsync();
         var connection = await rig.ReadyAsync();
         var last = await connection.DispatchAsync("MESSAGE_CREATE", new { id = "1", channel_id = "2", content = "a" });
-        await connection.SendAsync(new { op = 7, d = (object?)null });
+        await connection.SendLastAsync(new { op = 7, d = (object?)null });
 
         var resumed = await rig.Fake.ConnectionAsync(2);
         var resume = await resumed.WaitForAsync(6);
@@ -115,7 +115,7 @@ public sealed class GatewayTests
     {
         await using var rig = await GatewayRig.StartAsync();
         var connection = await rig.ReadyAsync();
-        await connection.SendAsync(new { op = 9, d = true });
+        await connection.SendLastAsync(new { op = 9, d = true });
 
         var resumed = await rig.Fake.ConnectionAsync(2);
         var resume = await resumed.WaitForAsync(6);
@@ -128,7 +128,7 @@ public sealed class GatewayTests
     {
         await using var rig = await GatewayRig.StartAsync();
         var connection = await rig.ReadyAsync();
-        await connection.SendAsync(new { op = 9, d = false });
+        await connection.SendLastAsync(new { op = 9, d = false });
 
         // 1–5 s random wait (1 + 4 × 0.5 = 3 s here); nothing happens before it.
         await rig.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(3));

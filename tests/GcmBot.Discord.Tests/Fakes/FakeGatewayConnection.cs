@@ -43,6 +43,23 @@ public sealed class FakeGatewayConnection
         }
     }
 
+    /// <summary>
+    /// Sends a frame the client answers by hanging up (op 7 reconnect, op 9 invalid session). The client can close
+    /// before the server's flush completes, and the send then fails where Discord's own server would just drop the
+    /// connection. The test proves that the frame arrived by the reconnection it asserts on.
+    /// </summary>
+    public async Task SendLastAsync(object payload)
+    {
+        try
+        {
+            await SendAsync(payload);
+        }
+        catch (WebSocketException)
+        {
+            // The client closed first (seen once in a fresh-clone run).
+        }
+    }
+
     /// <summary>Sends a dispatch (op 0) with the next sequence number; returns that number.</summary>
     public async Task<int> DispatchAsync(string type, object data)
     {
