@@ -33,5 +33,8 @@ public sealed class GcmContextFactory
 
     public StorageProvider Provider { get; }
 
+    /// <summary>The compiled look-ups for this provider's model.</summary>
+    internal CompiledQueries Queries => Provider == StorageProvider.Postgres ? CompiledQueries.Postgres : CompiledQueries.Sqlite;
+
     public GcmDbContext Create() => _create();
 }

@@ -8,49 +8,40 @@ internal sealed class MeetingData : IMeetingData
 {
     private readonly GcmDbContext _db;
     private readonly WaitingLists _waiting;
+    private readonly CompiledQueries _queries;
     private bool _flushed;
 
-    public MeetingData(GcmDbContext db, WaitingLists waiting)
+    public MeetingData(GcmDbContext db, WaitingLists waiting, CompiledQueries queries)
     {
         _db = db;
         _waiting = waiting;
+        _queries = queries;
     }
 
-    public Task<Meeting?> GetMeetingAsync(CancellationToken cancellationToken) =>
-        _db.Meetings.OrderByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+    public Task<Meeting?> GetMeetingAsync(CancellationToken cancellationToken) => _queries.Meeting(_db, cancellationToken);
 
     public async Task<IReadOnlyList<Session>> GetSessionsAsync(int meetingId, CancellationToken cancellationToken) =>
-        await _db.Sessions.Where(s => s.MeetingId == meetingId).OrderBy(s => s.StartsAt).ThenBy(s => s.Room).ToListAsync(cancellationToken);
+        await _queries.Sessions(_db, meetingId).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<Session>> GetSessionsInRoomAsync(int meetingId, string room, CancellationToken cancellationToken)
-    {
-        var lowered = room.ToLowerInvariant();
-#pragma warning disable CA1862 // string.Equals with a comparison does not translate to SQL; ToLower does, on both providers.
-        return await _db.Sessions.Where(s => s.MeetingId == meetingId && s.Room.ToLower() == lowered)
-            .OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
-#pragma warning restore CA1862
-    }
+    public async Task<IReadOnlyList<Session>> GetSessionsInRoomAsync(int meetingId, string room, CancellationToken cancellationToken) =>
+        await _queries.SessionsInRoom(_db, meetingId, room.ToLowerInvariant()).ToListAsync(cancellationToken);
 
-    public Task<Session?> GetSessionAsync(int sessionId, CancellationToken cancellationToken) =>
-        _db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+    public Task<Session?> GetSessionAsync(int sessionId, CancellationToken cancellationToken) => _queries.Session(_db, sessionId, cancellationToken);
 
     public Task<Delegation?> GetDelegationAsync(int delegationId, CancellationToken cancellationToken) =>
-        _db.Delegations.FirstOrDefaultAsync(d => d.Id == delegationId, cancellationToken);
+        _queries.Delegation(_db, delegationId, cancellationToken);
 
     public async Task<IReadOnlyList<Delegation>> GetDelegationsAsync(int meetingId, CancellationToken cancellationToken) =>
         await _db.Delegations.Where(d => d.MeetingId == meetingId).OrderBy(d => d.Name).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
-    {
-        var wanted = ids.Distinct().ToList();
-        return await _db.Delegations.Where(d => EF.Parameter(wanted).Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
-    }
+    public async Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken) =>
+        (await _queries.DelegationsById(_db, [.. ids.Distinct()]).ToListAsync(cancellationToken)).ToDictionary(d => d.Id);
 
     public Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken) =>
         _db.Participants.CountAsync(p => p.DelegationId == delegationId, cancellationToken);
 
     public Task<Participant?> FindParticipantAsync(string channel, string externalId, CancellationToken cancellationToken) =>
-        _db.Participants.FirstOrDefaultAsync(p => p.Channel == channel && p.ExternalId == externalId, cancellationToken);
+        _queries.Participant(_db, channel, externalId, cancellationToken);
 
     public async Task<IReadOnlyList<Participant>> FindParticipantsAsync(string channel, string nameOrId, CancellationToken cancellationToken)
     {
@@ -65,10 +56,10 @@ internal sealed class MeetingData : IMeetingData
     }
 
     public async Task<IReadOnlyList<SessionAssignment>> GetAssignmentsAsync(int participantId, CancellationToken cancellationToken) =>
-        await _db.Assignments.Where(a => a.ParticipantId == participantId).ToListAsync(cancellationToken);
+        await _queries.Assignments(_db, participantId).ToListAsync(cancellationToken);
 
     public Task<ChannelBinding?> GetBindingAsync(string channel, string conversationId, CancellationToken cancellationToken) =>
-        _db.Bindings.FirstOrDefaultAsync(b => b.Channel == channel && b.ConversationId == conversationId, cancellationToken);
+        _queries.Binding(_db, channel, conversationId, cancellationToken);
 
     public async Task<IReadOnlyList<ChannelBinding>> GetBindingsAsync(CancellationToken cancellationToken) =>
         await _db.Bindings.OrderBy(b => b.Id).ToListAsync(cancellationToken);
@@ -76,13 +67,13 @@ internal sealed class MeetingData : IMeetingData
     public async Task<IReadOnlyList<SpeakerEntry>> GetWaitingAsync(int sessionId, CancellationToken cancellationToken)
     {
         // The version and the entries come from the same transaction, so they describe the same state.
-        var version = await _db.Sessions.Where(s => s.Id == sessionId).Select(s => s.ListVersion).FirstOrDefaultAsync(cancellationToken);
+        var version = await _queries.ListVersion(_db, sessionId, cancellationToken);
         if (_waiting.Get(sessionId, version) is { } kept)
         {
             return kept;
         }
 
-        var entries = await _db.SpeakerEntries.AsNoTracking().Where(s => s.SessionId == sessionId && s.Status == EntryStatus.Waiting).ToListAsync(cancellationToken);
+        var entries = await _queries.Waiting(_db, sessionId).ToListAsync(cancellationToken);
         if (!_flushed)
         {
             // This transaction has saved nothing yet, so what it read is a committed state, good whatever happens next.
@@ -93,7 +84,7 @@ internal sealed class MeetingData : IMeetingData
     }
 
     public Task<bool> HasSpokenAsync(int sessionId, int delegationId, CancellationToken cancellationToken) =>
-        _db.Interventions.AnyAsync(i => i.SessionId == sessionId && i.DelegationId == delegationId, cancellationToken);
+        _queries.HasSpoken(_db, sessionId, delegationId, cancellationToken);
 
     public Task<Intervention?> GetInterventionAsync(long interventionId, CancellationToken cancellationToken) =>
         _db.Interventions.FirstOrDefaultAsync(i => i.Id == interventionId, cancellationToken);
@@ -135,7 +126,7 @@ internal sealed class MeetingData : IMeetingData
         _db.Participants.FirstOrDefaultAsync(p => p.Id == participantId, cancellationToken);
 
     public async Task<IReadOnlyList<Allowance>> GetAllowancesAsync(int sessionId, CancellationToken cancellationToken) =>
-        await _db.Allowances.Where(a => a.SessionId == sessionId).ToListAsync(cancellationToken);
+        await _queries.Allowances(_db, sessionId).ToListAsync(cancellationToken);
 
     public Task<Notice?> GetNoticeAsync(long noticeId, CancellationToken cancellationToken) =>
         _db.Notices.FirstOrDefaultAsync(n => n.Id == noticeId, cancellationToken);

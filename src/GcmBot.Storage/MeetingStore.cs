@@ -52,11 +52,11 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
             await context.Database.OpenConnectionAsync(cancellationToken);
             await using var snapshot = ((SqliteConnection)context.Database.GetDbConnection()).BeginTransaction(deferred: true);
             await context.Database.UseTransactionAsync(snapshot, cancellationToken);
-            return await work(new MeetingData(context, _waiting), cancellationToken);
+            return await work(new MeetingData(context, _waiting, _contexts.Queries), cancellationToken);
         }
 
         await using var transaction = await context.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        return await work(new MeetingData(context, _waiting), cancellationToken);
+        return await work(new MeetingData(context, _waiting, _contexts.Queries), cancellationToken);
     }
 
     public async Task<bool> TryClaimNoticeAsync(long noticeId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -102,7 +102,7 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
                 await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", cancellationToken);
             }
 
-            var result = await work(new MeetingData(context, _waiting), cancellationToken);
+            var result = await work(new MeetingData(context, _waiting, _contexts.Queries), cancellationToken);
             await context.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;

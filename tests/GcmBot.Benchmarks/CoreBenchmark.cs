@@ -20,7 +20,7 @@ internal static class CoreBenchmark
         var random = new Random(20171205);
         var plan = Enumerable.Range(0, options.Rate * options.Seconds).Select(_ => OpenLoopLoad.Pick(random, clients)).ToList();
         var warmup = plan.Count / 4;
-        var perCommand = new Dictionary<string, (int Count, TimeSpan Elapsed)>();
+        var perCommand = new Dictionary<string, (int Count, TimeSpan Elapsed, long Allocated)>();
         using var process = Process.GetCurrentProcess();
         var cpuBefore = TimeSpan.Zero;
         var measured = Stopwatch.StartNew();
@@ -36,9 +36,10 @@ internal static class CoreBenchmark
 
             var (text, token) = plan[i];
             var started = Stopwatch.GetTimestamp();
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
             _ = await commands.HandleAsync(new Inbound("web", BenchHost.Conversation, TokenHash.Of(token), "") { Text = text }, CancellationToken.None);
-            var (count, elapsed) = perCommand.GetValueOrDefault(text);
-            perCommand[text] = (count + 1, elapsed + Stopwatch.GetElapsedTime(started));
+            var (count, elapsed, allocated) = perCommand.GetValueOrDefault(text);
+            perCommand[text] = (count + 1, elapsed + Stopwatch.GetElapsedTime(started), allocated + GC.GetTotalAllocatedBytes() - allocatedBefore);
         }
 
         measured.Stop();
@@ -50,11 +51,11 @@ internal static class CoreBenchmark
         report.AppendLine();
         report.AppendLine(culture, $"CPU {(process.TotalProcessorTime - cpuBefore).TotalMilliseconds / total:0.000} ms per command; wall {measured.Elapsed.TotalMilliseconds / total:0.000} ms per command.");
         report.AppendLine();
-        report.AppendLine("| Command | Count | mean wall ms |");
-        report.AppendLine("|---|---:|---:|");
-        foreach (var (text, (count, elapsed)) in perCommand.OrderByDescending(p => p.Value.Count))
+        report.AppendLine("| Command | Count | mean wall ms | allocated KB |");
+        report.AppendLine("|---|---:|---:|---:|");
+        foreach (var (text, (count, elapsed, allocated)) in perCommand.OrderByDescending(p => p.Value.Count))
         {
-            report.AppendLine(culture, $"| {text} | {count} | {elapsed.TotalMilliseconds / count:0.000} |");
+            report.AppendLine(culture, $"| {text} | {count} | {elapsed.TotalMilliseconds / count:0.000} | {allocated / 1024.0 / count:0.0} |");
         }
 
         Console.WriteLine(report);
