@@ -40,9 +40,10 @@ internal static class LoadGenerator
         _ = await load.RunAsync(options.WarmupSeconds);
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        using var server = new ServerSide();
         var samples = await load.RunAsync();
         process.Refresh();
-        var report = Report.Markdown(options, samples, load.Elapsed, process.TotalProcessorTime - cpuBefore);
+        var report = Report.Markdown(options, samples, load.Elapsed, process.TotalProcessorTime - cpuBefore, server);
         Console.WriteLine(report);
         var path = Path.Combine("BenchmarkDotNet.Artifacts", "results", "web-commands.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

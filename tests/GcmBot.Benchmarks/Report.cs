@@ -6,7 +6,8 @@ namespace GcmBot.Benchmarks;
 internal static class Report
 {
     /// <param name="cpu">Processor time of this process (host and load generator together) during the run.</param>
-    public static string Markdown(LoadOptions options, IReadOnlyList<Sample> samples, TimeSpan elapsed, TimeSpan cpu)
+    /// <param name="server">What the host measured during the same run.</param>
+    public static string Markdown(LoadOptions options, IReadOnlyList<Sample> samples, TimeSpan elapsed, TimeSpan cpu, ServerSide server)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
@@ -19,6 +20,13 @@ internal static class Report
         var late = samples.Select(s => s.LateMs).Order().ToArray();
         text.AppendLine(culture, $"Generator lateness (sent after the scheduled time, included in the latencies): p50 {Percentile(late, 0.50):0.00} ms, p99 {Percentile(late, 0.99):0.00} ms.");
         text.AppendLine();
+        var handled = server.CommandMs.Order().ToArray();
+        if (handled.Length > 0)
+        {
+            text.AppendLine(culture, $"Inside the host: `CommandService` took p50 {Percentile(handled, 0.50):0.00} ms, p99 {Percentile(handled, 0.99):0.00} ms per command (storage included, HTTP not); the garbage collector paused everything {server.Collections} times, {server.GcPaused.TotalMilliseconds / elapsed.TotalSeconds:0.0} ms per second in all.");
+            text.AppendLine();
+        }
+
         text.AppendLine("| Command | Count | p50 ms | p90 ms | p99 ms | max ms | p99 from sending ms | HTTP errors | Refused (polite error reply) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in samples.GroupBy(s => s.Command).OrderByDescending(g => g.Count()))
