@@ -53,12 +53,14 @@ public abstract class GcmDbContext : DbContext
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>The sessions whose speaker entries are about to change: their <see cref="Session.ListVersion"/> goes up with them.</summary>
-    private List<int> ListChanges() =>
+    /// <summary>The speaker entries the next save writes; deleted ones are flagged, as they leave the tracker with it.</summary>
+    internal List<(SpeakerEntry Entry, bool Deleted)> PendingEntries() =>
         [.. ChangeTracker.Entries<SpeakerEntry>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => e.Entity.SessionId)
-            .Distinct()];
+            .Select(e => (e.Entity, e.State == EntityState.Deleted))];
+
+    /// <summary>The sessions whose speaker entries are about to change: their <see cref="Session.ListVersion"/> goes up with them.</summary>
+    private IEnumerable<int> ListChanges() => PendingEntries().Select(e => e.Entry.SessionId).Distinct();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

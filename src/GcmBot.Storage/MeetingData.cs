@@ -9,6 +9,8 @@ internal sealed class MeetingData : IMeetingData
     private readonly GcmDbContext _db;
     private readonly WaitingLists _waiting;
     private readonly CompiledQueries _queries;
+    private readonly Dictionary<int, long> _readVersions = [];
+    private readonly List<(SpeakerEntry Entry, bool Deleted)> _saved = [];
     private bool _flushed;
 
     public MeetingData(GcmDbContext db, WaitingLists waiting, CompiledQueries queries)
@@ -68,6 +70,11 @@ internal sealed class MeetingData : IMeetingData
     {
         // The version and the entries come from the same transaction, so they describe the same state.
         var version = await _queries.ListVersion(_db, sessionId, cancellationToken);
+        if (!_flushed)
+        {
+            _readVersions.TryAdd(sessionId, version);
+        }
+
         if (_waiting.Get(sessionId, version) is { } kept)
         {
             return kept;
@@ -166,6 +173,23 @@ internal sealed class MeetingData : IMeetingData
     public Task FlushAsync(CancellationToken cancellationToken)
     {
         _flushed = true;
+        _saved.AddRange(_db.PendingEntries());
         return _db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// After the commit: each list this transaction read and then changed is kept at its new version, so the next command
+    /// need not read it back. Only for a writer that held the writer lock from before its read: nobody else changed the
+    /// list in between, so the list it read plus what it saved is exactly the committed list.
+    /// </summary>
+    public void Committed()
+    {
+        foreach (var changes in _saved.GroupBy(s => s.Entry.SessionId))
+        {
+            if (_readVersions.TryGetValue(changes.Key, out var read) && _db.Sessions.Find(changes.Key) is { } session)
+            {
+                _waiting.Publish(changes.Key, read, session.ListVersion, changes);
+            }
+        }
     }
 }

@@ -102,9 +102,11 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
                 await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", cancellationToken);
             }
 
-            var result = await work(new MeetingData(context, _waiting, _contexts.Queries), cancellationToken);
-            await context.SaveChangesAsync(cancellationToken);
+            var data = new MeetingData(context, _waiting, _contexts.Queries);
+            var result = await work(data, cancellationToken);
+            await data.FlushAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            data.Committed();
             return result;
         }
         finally

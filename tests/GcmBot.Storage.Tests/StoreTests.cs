@@ -448,6 +448,110 @@ public abstract class StoreTests
     }
 
     [Fact]
+    public async Task GetWaitingAsync_AfterAWriterChangedTheList_IsGivenTheWritersListWithoutReadingIt()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 3);
+        var d = m.DelegationIds;
+        await Store.ExecuteAsync((data, _) => { data.Add(NewEntry(m.SessionId, d[0], EntryStatus.Waiting)); return Task.FromResult(0); }, CancellationToken.None);
+        await Store.ExecuteAsync((data, _) => { data.Add(NewEntry(m.SessionId, d[1], EntryStatus.Waiting)); return Task.FromResult(0); }, CancellationToken.None);
+
+        // A writer reads the list, withdraws one entry, saves a new one, then moves it: two saves in one transaction.
+        await Store.ExecuteAsync(
+            async (data, ct) =>
+            {
+                var first = (await data.GetWaitingAsync(m.SessionId, ct)).Single(e => e.DelegationId == d[0]);
+                first.Status = EntryStatus.Withdrawn;
+                data.Update(first);
+                var added = NewEntry(m.SessionId, d[2], EntryStatus.Waiting);
+                data.Add(added);
+                await data.FlushAsync(ct);
+                added.SortKey = 7;
+                return 0;
+            },
+            CancellationToken.None);
+        using var other = new MeetingStore(_fixture.CreateFactory("other"));
+        var fromDatabase = await other.ReadAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+
+        // Changed behind the store's back, without a new version: only a list read from the database would show it.
+        await using (var db = _fixture.Factory.Create())
+        {
+            await db.SpeakerEntries.Where(e => e.SessionId == m.SessionId).ExecuteUpdateAsync(set => set.SetProperty(e => e.SortKey, 99.0));
+        }
+
+        var given = await Store.ReadAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+
+        Assert.Equal([(d[1], 1.0), (d[2], 7.0)], fromDatabase.OrderBy(e => e.Id).Select(e => (e.DelegationId, e.SortKey)));
+        Assert.Equal(
+            fromDatabase.OrderBy(e => e.Id).Select(e => (e.Id, e.DelegationId, e.Status, e.SortKey, e.Segment, e.RequestedAt)),
+            given.OrderBy(e => e.Id).Select(e => (e.Id, e.DelegationId, e.Status, e.SortKey, e.Segment, e.RequestedAt)));
+    }
+
+    [Fact]
+    public async Task GetWaitingAsync_WriterReadTheListThenFailedAfterSaving_ReturnsTheCommittedList()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 3);
+        var d = m.DelegationIds;
+        await Store.ExecuteAsync((data, _) => { data.Add(NewEntry(m.SessionId, d[0], EntryStatus.Waiting)); return Task.FromResult(0); }, CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.ExecuteAsync<int>(
+            async (data, ct) =>
+            {
+                var first = (await data.GetWaitingAsync(m.SessionId, ct)).Single();
+                first.Status = EntryStatus.Withdrawn;
+                data.Update(first);
+                data.Add(NewEntry(m.SessionId, d[1], EntryStatus.Waiting));
+                await data.FlushAsync(ct);
+                throw new InvalidOperationException("The command fails after its save.");
+            },
+            CancellationToken.None));
+
+        // The next list version the database commits is a different list from the one that rolled back.
+        await Store.ExecuteAsync(
+            async (data, ct) =>
+            {
+                _ = await data.GetWaitingAsync(m.SessionId, ct);
+                data.Add(NewEntry(m.SessionId, d[2], EntryStatus.Waiting));
+                return 0;
+            },
+            CancellationToken.None);
+        var afterRead = await Store.ReadAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+        var afterWrite = await Store.ExecuteAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+
+        Assert.Equal([d[0], d[2]], afterRead.OrderBy(e => e.Id).Select(e => e.DelegationId));
+        Assert.Equal([d[0], d[2]], afterWrite.OrderBy(e => e.Id).Select(e => e.DelegationId));
+    }
+
+    [Fact]
+    public async Task GetWaitingAsync_WriterDeletedEntries_NextReadLeavesThemOut()
+    {
+        var m = await TestMeeting.CreateAsync(Store, 3);
+        var d = m.DelegationIds;
+        await Store.ExecuteAsync(
+            (data, _) =>
+            {
+                data.Add(NewEntry(m.SessionId, d[0], EntryStatus.Waiting));
+                data.Add(NewEntry(m.SessionId, d[1], EntryStatus.Waiting));
+                return Task.FromResult(0);
+            },
+            CancellationToken.None);
+
+        await Store.ExecuteAsync(
+            async (data, ct) =>
+            {
+                data.Remove((await data.GetWaitingAsync(m.SessionId, ct)).Single(e => e.DelegationId == d[0]));
+                var added = NewEntry(m.SessionId, d[2], EntryStatus.Waiting);
+                data.Add(added);
+                await data.FlushAsync(ct);
+                data.Remove(added);
+                return 0;
+            },
+            CancellationToken.None);
+        var waiting = await Store.ReadAsync((data, ct) => data.GetWaitingAsync(m.SessionId, ct), CancellationToken.None);
+
+        Assert.Equal([d[1]], waiting.Select(e => e.DelegationId));
+    }
+
+    [Fact]
     public async Task SaveChangesAsync_SpeakerEntriesChanged_RaisesTheirSessionsListVersionOnce()
     {
         var m = await TestMeeting.CreateAsync(Store, 2);
