@@ -44,10 +44,6 @@ internal sealed class CompiledQueries
             db.Sessions.AsTracking().Where(s => s.MeetingId == meetingId && s.Room.ToLower() == loweredRoom).OrderBy(s => s.StartsAt));
 #pragma warning restore CA1862
 
-    public Func<GcmDbContext, int, CancellationToken, Task<long>> ListVersion { get; } =
-        EF.CompileAsyncQuery((GcmDbContext db, int sessionId, CancellationToken ct) =>
-            db.Sessions.Where(s => s.Id == sessionId).Select(s => s.ListVersion).FirstOrDefault());
-
     public Func<GcmDbContext, int, IAsyncEnumerable<SpeakerEntry>> Waiting { get; } =
         EF.CompileAsyncQuery((GcmDbContext db, int sessionId) =>
             db.SpeakerEntries.AsNoTracking().Where(s => s.SessionId == sessionId && s.Status == EntryStatus.Waiting));

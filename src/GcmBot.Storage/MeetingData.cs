@@ -69,7 +69,9 @@ internal sealed class MeetingData : IMeetingData
     public async Task<IReadOnlyList<SpeakerEntry>> GetWaitingAsync(int sessionId, CancellationToken cancellationToken)
     {
         // The version and the entries come from the same transaction, so they describe the same state.
-        var version = await _queries.ListVersion(_db, sessionId, cancellationToken);
+        // Nearly always the command has loaded the session already, with its version (the save that raises the
+        // version updates the loaded session too): Find then answers from the context, without a query.
+        var version = (await _db.Sessions.FindAsync([sessionId], cancellationToken))?.ListVersion ?? 0;
         if (!_flushed)
         {
             _readVersions.TryAdd(sessionId, version);

@@ -14,6 +14,10 @@ public sealed class SpeakersList
     private readonly IReadOnlyDictionary<int, int> _allowances;
     private readonly HashSet<SpeakerEntry> _changed = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The last order computed, and the segment being heard it was computed for; null once the list changes.</summary>
+    private List<SpeakerEntry>? _ordered;
+    private Segment _orderedFor;
+
     /// <param name="allowances">Per-delegation speaking time in seconds, set by the moderator for this session.</param>
     public SpeakersList(Session session, IEnumerable<SpeakerEntry> entries, IReadOnlyDictionary<int, int>? allowances = null)
     {
@@ -25,10 +29,9 @@ public sealed class SpeakersList
     /// <summary>Entries that were on the list when it was loaded and that this list has changed since: the rows to write back.</summary>
     public IReadOnlyCollection<SpeakerEntry> Changed => _changed;
 
-    public IReadOnlyList<SpeakerEntry> Ordered =>
-        _waiting.OrderBy(e => Rank(e.Segment)).ThenBy(e => e.SortKey).ThenBy(e => e.Id).ToList();
+    public IReadOnlyList<SpeakerEntry> Ordered => OrderedList().AsReadOnly();
 
-    public int PositionOf(SpeakerEntry entry) => Ordered.ToList().IndexOf(entry) + 1;
+    public int PositionOf(SpeakerEntry entry) => OrderedList().IndexOf(entry) + 1;
 
     public SpeakerEntry? Find(int delegationId, RequestKind kind) =>
         _waiting.FirstOrDefault(e => e.DelegationId == delegationId && e.Kind == kind);
@@ -60,6 +63,7 @@ public sealed class SpeakersList
         }
 
         _waiting.Add(entry);
+        _ordered = null;
         return entry;
     }
 
@@ -68,7 +72,8 @@ public sealed class SpeakersList
     {
         // Out of the list while its new key is chosen, so a renumbering cannot count it as a neighbour.
         _waiting.Remove(entry);
-        var others = Ordered.ToList();
+        _ordered = null;
+        var others = OrderedList();
         var pointsOfOrder = others.Count(e => e.Segment == Segment.PointOfOrder);
         var index = entry.Segment == Segment.PointOfOrder
             ? Math.Clamp(position - 1, 0, pointsOfOrder)
@@ -87,6 +92,7 @@ public sealed class SpeakersList
         var high = after?.Segment == entry.Segment ? after.SortKey : (double?)null;
         entry.SortKey = Between(entry.Segment, low, high);
         _waiting.Add(entry);
+        _ordered = null;
         _changed.Add(entry);
     }
 
@@ -103,6 +109,7 @@ public sealed class SpeakersList
         entry.Status = status;
         entry.LeftAt = at;
         _waiting.Remove(entry);
+        _ordered = null;
         _changed.Add(entry);
     }
 
@@ -155,6 +162,23 @@ public sealed class SpeakersList
         entry.Kind == RequestKind.PointOfOrder ? rules.PointOfOrder
         : _allowances.TryGetValue(entry.DelegationId, out var seconds) ? TimeSpan.FromSeconds(seconds)
         : rules.StatementFor(_session.Flexible);
+
+    /// <summary>
+    /// Sorting a long list costs more than most commands' queries, and a reply asks for the order several times: it is
+    /// kept until the list changes or another segment is heard. Entries not saved yet have no id to break ties with,
+    /// so a list holding one is sorted afresh each time.
+    /// </summary>
+    private List<SpeakerEntry> OrderedList()
+    {
+        if (_ordered is not null && _orderedFor == _session.CurrentSegment)
+        {
+            return _ordered;
+        }
+
+        var ordered = _waiting.OrderBy(e => Rank(e.Segment)).ThenBy(e => e.SortKey).ThenBy(e => e.Id).ToList();
+        (_ordered, _orderedFor) = ordered.Exists(e => e.Id == 0) ? (null, default) : (ordered, _session.CurrentSegment);
+        return ordered;
+    }
 
     private int Rank(Segment segment) => segment switch
     {
@@ -210,6 +234,8 @@ public sealed class SpeakersList
             renumbered[i].SortKey = (i + 1) * 2;
             _changed.Add(renumbered[i]);
         }
+
+        _ordered = null;
 
         return ((lowIndex + 1) * 2) + 1;
     }
