@@ -29,7 +29,10 @@ internal sealed class CompiledQueries
         EF.CompileAsyncQuery((GcmDbContext db, int id, CancellationToken ct) => db.Delegations.AsTracking().FirstOrDefault(d => d.Id == id));
 
     public Func<GcmDbContext, int[], IAsyncEnumerable<Delegation>> DelegationsById { get; } =
-        EF.CompileAsyncQuery((GcmDbContext db, int[] ids) => db.Delegations.AsTracking().Where(d => ids.Contains(d.Id)));
+        EF.CompileAsyncQuery((GcmDbContext db, int[] ids) => db.Delegations.AsNoTracking().Where(d => ids.Contains(d.Id)));
+
+    public Func<GcmDbContext, long, CancellationToken, Task<Intervention?>> Intervention { get; } =
+        EF.CompileAsyncQuery((GcmDbContext db, long id, CancellationToken ct) => db.Interventions.AsTracking().FirstOrDefault(i => i.Id == id));
 
     public Func<GcmDbContext, int, CancellationToken, Task<Session?>> Session { get; } =
         EF.CompileAsyncQuery((GcmDbContext db, int id, CancellationToken ct) => db.Sessions.AsTracking().FirstOrDefault(s => s.Id == id));

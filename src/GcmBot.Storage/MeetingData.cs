@@ -96,7 +96,7 @@ internal sealed class MeetingData : IMeetingData
         _queries.HasSpoken(_db, sessionId, delegationId, cancellationToken);
 
     public Task<Intervention?> GetInterventionAsync(long interventionId, CancellationToken cancellationToken) =>
-        _db.Interventions.FirstOrDefaultAsync(i => i.Id == interventionId, cancellationToken);
+        _queries.Intervention(_db, interventionId, cancellationToken);
 
     public Task<Card?> GetCardAsync(int cardId, CancellationToken cancellationToken) =>
         _db.Cards.FirstOrDefaultAsync(c => c.Id == cardId, cancellationToken);

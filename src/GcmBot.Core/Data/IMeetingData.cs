@@ -17,6 +17,7 @@ public interface IMeetingData
 
     Task<Delegation?> GetDelegationAsync(int delegationId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Delegation>> GetDelegationsAsync(int meetingId, CancellationToken cancellationToken);
+    /// <summary>Delegations by id, to name them in a reply or a report: not tracked, so changes to them are not saved.</summary>
     Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken);
     Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken);
 
