@@ -60,7 +60,6 @@ internal sealed class CompiledQueries
     public Func<GcmDbContext, int, int, CancellationToken, Task<bool>> HasSpoken { get; } =
         EF.CompileAsyncQuery((GcmDbContext db, int sessionId, int delegationId, CancellationToken ct) =>
             db.Interventions.Any(i => i.SessionId == sessionId && i.DelegationId == delegationId));
-
 }
 
 internal static class AsyncEnumerableLists
