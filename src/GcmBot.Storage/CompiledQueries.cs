@@ -61,17 +61,3 @@ internal sealed class CompiledQueries
         EF.CompileAsyncQuery((GcmDbContext db, int sessionId, int delegationId, CancellationToken ct) =>
             db.Interventions.Any(i => i.SessionId == sessionId && i.DelegationId == delegationId));
 }
-
-internal static class AsyncEnumerableLists
-{
-    public static async Task<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var item in source.WithCancellation(cancellationToken))
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
-}
