@@ -1,5 +1,6 @@
 using GcmBot.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -21,6 +22,9 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
     private readonly WaitingLists _waiting = new();
 
+    /// <summary>Goes up with every commit that saved a meeting, delegation, participant or channel binding (SQLite only).</summary>
+    private long _whoIsWhoVersion;
+
     public MeetingStore(GcmContextFactory contexts)
     {
         _contexts = contexts;
@@ -28,15 +32,23 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
 
     public async Task<T> ExecuteAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var queueFirst = false;
+        var attempt = 1;
+        while (true)
         {
             try
             {
-                return await ExecuteOnceAsync(work, cancellationToken);
+                return await ExecuteOnceAsync(work, queueFirst, cancellationToken);
             }
             catch (DbUpdateException conflict) when (attempt < Attempts && IsConflict(conflict))
             {
                 // Another instance won a race on a unique key; the retry sees its row and answers accordingly.
+                attempt++;
+            }
+            catch (StaleLookups) when (!queueFirst)
+            {
+                // Rare: someone registered, renamed or bound a channel meanwhile. Queued from the start, the work cannot go stale.
+                queueFirst = true;
             }
         }
     }
@@ -85,23 +97,13 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
         }
     }
 
-    private async Task<T> ExecuteOnceAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> ExecuteOnceAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, bool queueFirst, CancellationToken cancellationToken)
     {
-        var sqlite = _contexts.Provider == StorageProvider.Sqlite;
-        if (sqlite)
-        {
-            await _sqliteWriter.WaitAsync(cancellationToken);
-        }
-
-        try
+        if (_contexts.Provider == StorageProvider.Postgres)
         {
             await using var context = _contexts.Create();
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-            if (!sqlite)
-            {
-                await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", cancellationToken);
-            }
-
+            await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", cancellationToken);
             var data = new MeetingData(context, _waiting, _contexts.Queries);
             var result = await work(data, cancellationToken);
             await data.FlushAsync(cancellationToken);
@@ -109,14 +111,81 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
             data.Committed();
             return result;
         }
+
+        return await ExecuteOnSqliteAsync(work, queueFirst, cancellationToken);
+    }
+
+    /// <summary>
+    /// SQLite has one writer: the work queues for it in process. The look-ups that say who is asking run before, outside
+    /// any transaction, so that the writer is held only for the rest. They are good if no unit of work saved a meeting,
+    /// delegation, participant or binding meanwhile (<see cref="_whoIsWhoVersion"/>); otherwise the work runs again,
+    /// queued from the start.
+    /// </summary>
+    private async Task<T> ExecuteOnSqliteAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, bool queueFirst, CancellationToken cancellationToken)
+    {
+        var whoIsWho = Volatile.Read(ref _whoIsWhoVersion);
+        await using var context = _contexts.Create();
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        var queued = false;
+        IDbContextTransaction? transaction = null;
+        async Task EnterWriterAsync(CancellationToken ct)
+        {
+            await _sqliteWriter.WaitAsync(ct);
+            queued = true;
+            if (!queueFirst && Volatile.Read(ref _whoIsWhoVersion) != whoIsWho)
+            {
+                throw new StaleLookups();
+            }
+
+            transaction = await context.Database.BeginTransactionAsync(ct);
+        }
+
+        try
+        {
+            var data = new MeetingData(context, _waiting, _contexts.Queries, queueFirst ? null : EnterWriterAsync);
+            if (queueFirst)
+            {
+                await EnterWriterAsync(cancellationToken);
+            }
+
+            var result = await work(data, cancellationToken);
+            await data.FlushAsync(cancellationToken);
+            if (transaction is null)
+            {
+                // Nothing to save and no transaction needed: the look-ups alone answered, if they are still good.
+                return Volatile.Read(ref _whoIsWhoVersion) == whoIsWho ? result : throw new StaleLookups();
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            if (data.SavedWhoIsWho)
+            {
+                Interlocked.Increment(ref _whoIsWhoVersion);
+            }
+
+            data.Committed();
+            return result;
+        }
+        catch (Exception failure) when (failure is not StaleLookups && !queued && Volatile.Read(ref _whoIsWhoVersion) != whoIsWho)
+        {
+            // A refusal from look-ups that someone changed meanwhile: ask again with the latest.
+            throw new StaleLookups();
+        }
         finally
         {
-            if (sqlite)
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            if (queued)
             {
                 _sqliteWriter.Release();
             }
         }
     }
+
+    /// <summary>The look-ups a unit of work made before queueing for the writer are out of date: it runs again.</summary>
+    private sealed class StaleLookups : Exception;
 
     private static bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure }

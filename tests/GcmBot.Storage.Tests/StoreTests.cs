@@ -784,10 +784,11 @@ public abstract class StoreTests
         var results = await Task.WhenAll(m.DelegationIds.Select(delegationId => Task.Run(() => Store.ExecuteAsync(
             async (data, ct) =>
             {
+                // Reading the list is the work's turn at the writer (on SQLite, look-ups of who asks may come before).
+                var waiting = await data.GetWaitingAsync(m.SessionId, ct);
                 var position = Interlocked.Increment(ref order);
                 var inside = Interlocked.Increment(ref concurrent);
                 InterlockedMax(ref maxConcurrent, inside);
-                var waiting = await data.GetWaitingAsync(m.SessionId, ct);
                 var entry = NewEntry(m.SessionId, delegationId, EntryStatus.Waiting);
                 entry.SortKey = waiting.Count + 1;
                 data.Add(entry);

@@ -3,6 +3,12 @@ namespace GcmBot.Core.Data;
 /// <summary>Runs work in one transaction that commits only when the work returns normally.</summary>
 public interface IMeetingStore
 {
+    /// <summary>
+    /// Runs work that may write, one unit of work at a time, in the order they reach the writer, and may run it again
+    /// (it must not act outside the store before it returns). The look-ups that say who is asking (meeting,
+    /// participant, channel binding, delegation by id) may run before the work's turn; everything else sees the
+    /// latest committed state.
+    /// </summary>
     Task<T> ExecuteAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 
     /// <summary>
