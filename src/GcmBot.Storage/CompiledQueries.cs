@@ -60,4 +60,12 @@ internal sealed class CompiledQueries
     public Func<GcmDbContext, int, int, CancellationToken, Task<bool>> HasSpoken { get; } =
         EF.CompileAsyncQuery((GcmDbContext db, int sessionId, int delegationId, CancellationToken ct) =>
             db.Interventions.Any(i => i.SessionId == sessionId && i.DelegationId == delegationId));
+
+    public Func<GcmDbContext, int?, long?, NoticeKind?, IAsyncEnumerable<Notice>> PendingNotices { get; } =
+        EF.CompileAsyncQuery<GcmDbContext, int?, long?, NoticeKind?, Notice>((db, sessionId, interventionId, kind) =>
+            db.Notices.AsTracking().Where(n => n.FiredAt == null && n.CancelledAt == null
+                    && (sessionId == null || n.SessionId == sessionId)
+                    && (interventionId == null || n.InterventionId == interventionId)
+                    && (kind == null || n.Kind == kind))
+                .OrderBy(n => n.DueAt));
 }

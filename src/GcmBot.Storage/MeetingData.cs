@@ -237,11 +237,7 @@ internal sealed class MeetingData : IMeetingData
     public async Task<IReadOnlyList<Notice>> GetPendingNoticesAsync(int? sessionId, long? interventionId, NoticeKind? kind, CancellationToken cancellationToken)
     {
         await LatestAsync(cancellationToken);
-        return await _db.Notices.Where(n => n.FiredAt == null && n.CancelledAt == null
-                && (sessionId == null || n.SessionId == sessionId)
-                && (interventionId == null || n.InterventionId == interventionId)
-                && (kind == null || n.Kind == kind))
-            .OrderBy(n => n.DueAt).ToListAsync(cancellationToken);
+        return await _queries.PendingNotices(_db, sessionId, interventionId, kind).ToListAsync(cancellationToken);
     }
 
     public async Task<bool> TryRecordEventAsync(string channel, string eventId, DateTimeOffset at, CancellationToken cancellationToken)
