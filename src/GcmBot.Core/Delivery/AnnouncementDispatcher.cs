@@ -32,9 +32,16 @@ public sealed partial class AnnouncementDispatcher
 
         var (bindings, sessions) = await _store.ReadAsync(async (data, ct) =>
         {
-            var meeting = await data.GetMeetingAsync(ct);
-            var all = meeting is null ? [] : await data.GetSessionsAsync(meeting.Id, ct);
-            return (await data.GetBindingsAsync(ct), all.ToDictionary(s => s.Id));
+            var sessions = new Dictionary<int, Session>();
+            foreach (var id in announcements.Select(a => a.SessionId).OfType<int>().Distinct())
+            {
+                if (await data.GetSessionAsync(id, ct) is { } session)
+                {
+                    sessions.Add(id, session);
+                }
+            }
+
+            return (await data.GetBindingsAsync(ct), sessions);
         }, cancellationToken);
 
         foreach (var announcement in announcements)
