@@ -2,6 +2,8 @@ using GcmBot.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace GcmBot.Storage;
@@ -11,24 +13,39 @@ namespace GcmBot.Storage;
 /// effects in arrival order: in process for SQLite (it has a single writer anyway), and with a
 /// transaction-scoped advisory lock on PostgreSQL so that several host instances agree.
 /// </summary>
-public sealed class MeetingStore : IMeetingStore, IDisposable
+public sealed partial class MeetingStore : IMeetingStore, IDisposable
 {
     private const long WriterLockKey = 0x6763_6d62_6f74; // "gcmbot"
     private const int Attempts = 3;
     private const int SqliteUniqueViolation = 2067;
     private const int SqlitePrimaryKeyViolation = 1555;
+    private const int CheckpointEvery = 100;
 
     private readonly GcmContextFactory _contexts;
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
     private readonly WaitingLists _waiting = new();
+    private readonly ILogger<MeetingStore> _logger;
 
     /// <summary>Goes up with every commit that saved a meeting, delegation, participant or channel binding (SQLite only).</summary>
     private long _whoIsWhoVersion;
 
-    public MeetingStore(GcmContextFactory contexts)
+    /// <summary>Commits on SQLite, counted holding the writer.</summary>
+    private long _commits;
+
+    /// <summary>The last checkpoint started (SQLite).</summary>
+    private Task _checkpoint = Task.CompletedTask;
+
+    /// <summary>Whether the last checkpoint left frames in the WAL that commits wrote while it ran.</summary>
+    private volatile bool _checkpointBehind;
+
+    public MeetingStore(GcmContextFactory contexts, ILogger<MeetingStore>? logger = null)
     {
         _contexts = contexts;
+        _logger = logger ?? NullLogger<MeetingStore>.Instance;
     }
+
+    /// <summary>The checkpoint under way, or the last one (SQLite).</summary>
+    internal Task Checkpoint => _checkpoint;
 
     public async Task<T> ExecuteAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -86,6 +103,11 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
             var claimed = await context.Notices
                 .Where(n => n.Id == noticeId && n.FiredAt == null && n.CancelledAt == null && n.DueAt <= now)
                 .ExecuteUpdateAsync(set => set.SetProperty(n => n.FiredAt, now), cancellationToken);
+            if (sqlite && claimed == 1)
+            {
+                CommittedOnSqlite();
+            }
+
             return claimed == 1;
         }
         finally
@@ -157,6 +179,7 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
             }
 
             await transaction.CommitAsync(cancellationToken);
+            CommittedOnSqlite();
             if (data.SavedWhoIsWho)
             {
                 Interlocked.Increment(ref _whoIsWhoVersion);
@@ -184,6 +207,41 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// Called holding the writer, after a commit. Commits do not copy the WAL back into the database themselves
+    /// (<see cref="SqlitePragmas"/>): that costs a file sync, and the writer would wait for it. A passive checkpoint runs
+    /// in the background instead, beside the writer: every <see cref="CheckpointEvery"/> commits, and after each commit
+    /// while the last one could not copy everything (commits came meanwhile), so that the WAL can start again from
+    /// its beginning.
+    /// </summary>
+    private void CommittedOnSqlite()
+    {
+        if ((Interlocked.Increment(ref _commits) % CheckpointEvery == 0 || _checkpointBehind) && _checkpoint.IsCompleted)
+        {
+            _checkpoint = Task.Run(CheckpointAsync);
+        }
+    }
+
+    private async Task CheckpointAsync()
+    {
+        try
+        {
+            await using var context = _contexts.Create();
+            await context.Database.OpenConnectionAsync();
+            await using var command = context.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+            await using var result = await command.ExecuteReaderAsync();
+
+            // Its row: busy, frames in the WAL, frames copied into the database.
+            _checkpointBehind = await result.ReadAsync() && result.GetInt64(1) > result.GetInt64(2);
+        }
+        catch (Exception failure)
+        {
+            // Nothing is lost: the WAL keeps the commits, and the next checkpoint copies them.
+            LogCheckpointFailed(_logger, failure);
+        }
+    }
+
     /// <summary>The look-ups a unit of work made before queueing for the writer are out of date: it runs again.</summary>
     private sealed class StaleLookups : Exception;
 
@@ -191,5 +249,14 @@ public sealed class MeetingStore : IMeetingStore, IDisposable
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure }
         || exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteUniqueViolation or SqlitePrimaryKeyViolation };
 
-    public void Dispose() => _sqliteWriter.Dispose();
+    public void Dispose()
+    {
+        // The database file may be deleted next (tests do): the checkpoint must not be writing to it.
+        _checkpoint.Wait();
+        _sqliteWriter.Dispose();
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "A background SQLite checkpoint failed; the next one will retry")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
+
 }

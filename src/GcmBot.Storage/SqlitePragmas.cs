@@ -4,10 +4,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace GcmBot.Storage;
 
-/// <summary>Per-connection SQLite settings: WAL readers never block the writer; NORMAL sync is safe under WAL.</summary>
+/// <summary>
+/// Per-connection SQLite settings: WAL readers never block the writer; NORMAL sync is safe under WAL; commits do not
+/// checkpoint, <see cref="MeetingStore"/> does it in the background.
+/// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
