@@ -59,11 +59,6 @@ public abstract class GcmDbContext : DbContext
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => (e.Entity, e.State == EntityState.Deleted))];
 
-    /// <summary>Whether the pending changes touch who someone is: a meeting, delegation, participant or channel binding.</summary>
-    internal bool ChangesWhoIsWho() =>
-        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Meeting or Delegation or Participant or ChannelBinding);
-
     /// <summary>The sessions whose speaker entries are about to change: their <see cref="Session.ListVersion"/> goes up with them.</summary>
     private IEnumerable<int> ListChanges() => PendingEntries().Select(e => e.Entry.SessionId).Distinct();
 

@@ -15,9 +15,8 @@ internal sealed class MeetingData : IMeetingData
     private bool _flushed;
 
     /// <param name="enterWriter">
-    /// Queues for the writer and begins the write transaction, for a unit of work that has not yet. It is called once,
-    /// before the first read or save that needs the latest state: only the look-ups that say who is asking (meeting,
-    /// participant, channel binding, delegation) may run before it. Null when the work is in its transaction already.
+    /// Queues for the writer, for a unit of work that reads a snapshot without it: called once, at the first save that
+    /// has something to write. Null when the work holds the writer already.
     /// </param>
     public MeetingData(GcmDbContext db, WaitingLists waiting, CompiledQueries queries, Func<CancellationToken, Task>? enterWriter = null)
     {
@@ -27,68 +26,33 @@ internal sealed class MeetingData : IMeetingData
         _enterWriter = enterWriter;
     }
 
-    /// <summary>Whether this unit of work saved a meeting, delegation, participant or channel binding.</summary>
-    public bool SavedWhoIsWho { get; private set; }
-
-    private Task LatestAsync(CancellationToken cancellationToken)
-    {
-        if (_enterWriter is not { } enter)
-        {
-            return Task.CompletedTask;
-        }
-
-        _enterWriter = null;
-        return enter(cancellationToken);
-    }
-
     public Task<Meeting?> GetMeetingAsync(CancellationToken cancellationToken) => _queries.Meeting(_db, cancellationToken);
 
-    public async Task<IReadOnlyList<Session>> GetSessionsAsync(int meetingId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _queries.Sessions(_db, meetingId).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<Session>> GetSessionsAsync(int meetingId, CancellationToken cancellationToken) =>
+        await _queries.Sessions(_db, meetingId).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<Session>> GetSessionsInRoomAsync(int meetingId, string room, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _queries.SessionsInRoom(_db, meetingId, room.ToLowerInvariant()).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<Session>> GetSessionsInRoomAsync(int meetingId, string room, CancellationToken cancellationToken) =>
+        await _queries.SessionsInRoom(_db, meetingId, room.ToLowerInvariant()).ToListAsync(cancellationToken);
 
-    public async Task<Session?> GetSessionAsync(int sessionId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _queries.Session(_db, sessionId, cancellationToken);
-    }
+    public Task<Session?> GetSessionAsync(int sessionId, CancellationToken cancellationToken) => _queries.Session(_db, sessionId, cancellationToken);
 
     public Task<Delegation?> GetDelegationAsync(int delegationId, CancellationToken cancellationToken) =>
         _queries.Delegation(_db, delegationId, cancellationToken);
 
-    public async Task<IReadOnlyList<Delegation>> GetDelegationsAsync(int meetingId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Delegations.Where(d => d.MeetingId == meetingId).OrderBy(d => d.Name).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<Delegation>> GetDelegationsAsync(int meetingId, CancellationToken cancellationToken) =>
+        await _db.Delegations.Where(d => d.MeetingId == meetingId).OrderBy(d => d.Name).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return (await _queries.DelegationsById(_db, [.. ids.Distinct()]).ToListAsync(cancellationToken)).ToDictionary(d => d.Id);
-    }
+    public async Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken) =>
+        (await _queries.DelegationsById(_db, [.. ids.Distinct()]).ToListAsync(cancellationToken)).ToDictionary(d => d.Id);
 
-    public async Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Participants.CountAsync(p => p.DelegationId == delegationId, cancellationToken);
-    }
+    public Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken) =>
+        _db.Participants.CountAsync(p => p.DelegationId == delegationId, cancellationToken);
 
     public Task<Participant?> FindParticipantAsync(string channel, string externalId, CancellationToken cancellationToken) =>
         _queries.Participant(_db, channel, externalId, cancellationToken);
 
     public async Task<IReadOnlyList<Participant>> FindParticipantsAsync(string channel, string nameOrId, CancellationToken cancellationToken)
     {
-        await LatestAsync(cancellationToken);
-
         // Accept chat mentions as typed: <@123>, <@!123>, @Ana.
         var key = nameOrId.Trim().TrimStart('<').TrimEnd('>').TrimStart('@', '!');
         var lowered = key.ToLowerInvariant();
@@ -99,25 +63,17 @@ internal sealed class MeetingData : IMeetingData
 #pragma warning restore CA1862
     }
 
-    public async Task<IReadOnlyList<SessionAssignment>> GetAssignmentsAsync(int participantId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _queries.Assignments(_db, participantId).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<SessionAssignment>> GetAssignmentsAsync(int participantId, CancellationToken cancellationToken) =>
+        await _queries.Assignments(_db, participantId).ToListAsync(cancellationToken);
 
     public Task<ChannelBinding?> GetBindingAsync(string channel, string conversationId, CancellationToken cancellationToken) =>
         _queries.Binding(_db, channel, conversationId, cancellationToken);
 
-    public async Task<IReadOnlyList<ChannelBinding>> GetBindingsAsync(CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Bindings.OrderBy(b => b.Id).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<ChannelBinding>> GetBindingsAsync(CancellationToken cancellationToken) =>
+        await _db.Bindings.OrderBy(b => b.Id).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<SpeakerEntry>> GetWaitingAsync(int sessionId, CancellationToken cancellationToken)
     {
-        await LatestAsync(cancellationToken);
-
         // The version and the entries come from the same transaction, so they describe the same state.
         // Nearly always the command has loaded the session already, with its version (the save that raises the
         // version updates the loaded session too): Find then answers from the context, without a query.
@@ -142,46 +98,27 @@ internal sealed class MeetingData : IMeetingData
         return entries;
     }
 
-    public async Task<bool> HasSpokenAsync(int sessionId, int delegationId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _queries.HasSpoken(_db, sessionId, delegationId, cancellationToken);
-    }
+    public Task<bool> HasSpokenAsync(int sessionId, int delegationId, CancellationToken cancellationToken) =>
+        _queries.HasSpoken(_db, sessionId, delegationId, cancellationToken);
 
-    public async Task<Intervention?> GetInterventionAsync(long interventionId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _queries.Intervention(_db, interventionId, cancellationToken);
-    }
+    public Task<Intervention?> GetInterventionAsync(long interventionId, CancellationToken cancellationToken) =>
+        _queries.Intervention(_db, interventionId, cancellationToken);
 
-    public async Task<Card?> GetCardAsync(int cardId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Cards.FirstOrDefaultAsync(c => c.Id == cardId, cancellationToken);
-    }
+    public Task<Card?> GetCardAsync(int cardId, CancellationToken cancellationToken) =>
+        _db.Cards.FirstOrDefaultAsync(c => c.Id == cardId, cancellationToken);
 
-    public async Task<IReadOnlyList<Card>> GetCardsAsync(int sessionId, int? delegationId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Cards.Where(c => c.SessionId == sessionId && (delegationId == null || c.DelegationId == delegationId))
+    public async Task<IReadOnlyList<Card>> GetCardsAsync(int sessionId, int? delegationId, CancellationToken cancellationToken) =>
+        await _db.Cards.Where(c => c.SessionId == sessionId && (delegationId == null || c.DelegationId == delegationId))
             .OrderBy(c => c.Id).ToListAsync(cancellationToken);
-    }
 
-    public async Task<Contribution?> FindContributionAsync(string channel, string messageId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Contributions.FirstOrDefaultAsync(c => c.Channel == channel && c.MessageId == messageId, cancellationToken);
-    }
+    public Task<Contribution?> FindContributionAsync(string channel, string messageId, CancellationToken cancellationToken) =>
+        _db.Contributions.FirstOrDefaultAsync(c => c.Channel == channel && c.MessageId == messageId, cancellationToken);
 
-    public async Task<int> CountContributionsAsync(int sessionId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Contributions.CountAsync(c => c.SessionId == sessionId && c.DeletedAt == null, cancellationToken);
-    }
+    public Task<int> CountContributionsAsync(int sessionId, CancellationToken cancellationToken) =>
+        _db.Contributions.CountAsync(c => c.SessionId == sessionId && c.DeletedAt == null, cancellationToken);
 
     public async Task<SessionActivity> GetActivityAsync(IReadOnlyCollection<int> sessionIds, CancellationToken cancellationToken)
     {
-        await LatestAsync(cancellationToken);
         var ids = sessionIds.Distinct().ToList();
         return new SessionActivity(
             await _db.Interventions.Where(i => ids.Contains(i.SessionId)).OrderBy(i => i.Id).ToListAsync(cancellationToken),
@@ -190,60 +127,34 @@ internal sealed class MeetingData : IMeetingData
             await _db.Contributions.Where(c => ids.Contains(c.SessionId)).OrderBy(c => c.Id).ToListAsync(cancellationToken));
     }
 
-    public async Task<IReadOnlyList<Participant>> GetParticipantsAsync(CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Participants.OrderBy(p => p.Id).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<Participant>> GetParticipantsAsync(CancellationToken cancellationToken) =>
+        await _db.Participants.OrderBy(p => p.Id).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<Contribution>> GetContributionsAsync(int sessionId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Contributions.Where(c => c.SessionId == sessionId && c.DeletedAt == null)
+    public async Task<IReadOnlyList<Contribution>> GetContributionsAsync(int sessionId, CancellationToken cancellationToken) =>
+        await _db.Contributions.Where(c => c.SessionId == sessionId && c.DeletedAt == null)
             .OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-    }
 
-    public async Task<Draft?> GetDraftAsync(int sessionId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Drafts.FirstOrDefaultAsync(d => d.SessionId == sessionId, cancellationToken);
-    }
+    public Task<Draft?> GetDraftAsync(int sessionId, CancellationToken cancellationToken) =>
+        _db.Drafts.FirstOrDefaultAsync(d => d.SessionId == sessionId, cancellationToken);
 
-    public async Task<Participant?> GetParticipantAsync(int participantId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Participants.FirstOrDefaultAsync(p => p.Id == participantId, cancellationToken);
-    }
+    public Task<Participant?> GetParticipantAsync(int participantId, CancellationToken cancellationToken) =>
+        _db.Participants.FirstOrDefaultAsync(p => p.Id == participantId, cancellationToken);
 
-    public async Task<IReadOnlyList<Allowance>> GetAllowancesAsync(int sessionId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _queries.Allowances(_db, sessionId).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<Allowance>> GetAllowancesAsync(int sessionId, CancellationToken cancellationToken) =>
+        await _queries.Allowances(_db, sessionId).ToListAsync(cancellationToken);
 
-    public async Task<Notice?> GetNoticeAsync(long noticeId, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Notices.FirstOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
-    }
+    public Task<Notice?> GetNoticeAsync(long noticeId, CancellationToken cancellationToken) =>
+        _db.Notices.FirstOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
 
-    public async Task<IReadOnlyList<Notice>> GetPendingNoticesAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _db.Notices.Where(n => n.FiredAt == null && n.CancelledAt == null && n.DueAt < dueBefore)
+    public async Task<IReadOnlyList<Notice>> GetPendingNoticesAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken) =>
+        await _db.Notices.Where(n => n.FiredAt == null && n.CancelledAt == null && n.DueAt < dueBefore)
             .OrderBy(n => n.DueAt).ToListAsync(cancellationToken);
-    }
 
-    public async Task<IReadOnlyList<Notice>> GetPendingNoticesAsync(int? sessionId, long? interventionId, NoticeKind? kind, CancellationToken cancellationToken)
-    {
-        await LatestAsync(cancellationToken);
-        return await _queries.PendingNotices(_db, sessionId, interventionId, kind).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<Notice>> GetPendingNoticesAsync(int? sessionId, long? interventionId, NoticeKind? kind, CancellationToken cancellationToken) =>
+        await _queries.PendingNotices(_db, sessionId, interventionId, kind).ToListAsync(cancellationToken);
 
     public async Task<bool> TryRecordEventAsync(string channel, string eventId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await LatestAsync(cancellationToken);
-
         // FindAsync also sees an event recorded earlier in this unit of work, not yet saved.
         if (await _db.ProcessedEvents.FindAsync([channel, eventId], cancellationToken) is not null)
         {
@@ -265,23 +176,27 @@ internal sealed class MeetingData : IMeetingData
 
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (_enterWriter is not null && !_db.ChangeTracker.HasChanges())
+        if (_enterWriter is { } enter)
         {
-            // Not queued for the writer yet, and nothing to save: no need to queue.
-            return;
+            if (!_db.ChangeTracker.HasChanges())
+            {
+                // Nothing to save: no need to queue.
+                return;
+            }
+
+            _enterWriter = null;
+            await enter(cancellationToken);
         }
 
-        await LatestAsync(cancellationToken);
         _flushed = true;
         _saved.AddRange(_db.PendingEntries());
-        SavedWhoIsWho |= _db.ChangesWhoIsWho();
         await _db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
     /// After the commit: each list this transaction read and then changed is kept at its new version, so the next command
-    /// need not read it back. Only for a writer that held the writer lock from before its read: nobody else changed the
-    /// list in between, so the list it read plus what it saved is exactly the committed list.
+    /// need not read it back. Nobody else committed between the transaction's read and its save (it held the writer, or
+    /// the store checked that no commit came in between), so the list it read plus what it saved is exactly the committed list.
     /// </summary>
     public void Committed()
     {

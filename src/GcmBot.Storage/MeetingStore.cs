@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GcmBot.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -19,15 +20,13 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
     private const int Attempts = 3;
     private const int SqliteUniqueViolation = 2067;
     private const int SqlitePrimaryKeyViolation = 1555;
+    private const int SqliteBusySnapshot = 517;
     private const int CheckpointEvery = 100;
 
     private readonly GcmContextFactory _contexts;
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
     private readonly WaitingLists _waiting = new();
     private readonly ILogger<MeetingStore> _logger;
-
-    /// <summary>Goes up with every commit that saved a meeting, delegation, participant or channel binding (SQLite only).</summary>
-    private long _whoIsWhoVersion;
 
     /// <summary>Commits on SQLite, counted holding the writer.</summary>
     private long _commits;
@@ -62,9 +61,9 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
                 // Another instance won a race on a unique key; the retry sees its row and answers accordingly.
                 attempt++;
             }
-            catch (StaleLookups) when (!queueFirst)
+            catch (Exception stale) when (!queueFirst && (stale is StaleSnapshot || IsBusySnapshot(stale)))
             {
-                // Rare: someone registered, renamed or bound a channel meanwhile. Queued from the start, the work cannot go stale.
+                // Someone committed after the snapshot the work read. Queued from the start, it cannot go stale again.
                 queueFirst = true;
             }
         }
@@ -76,11 +75,7 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
         context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         if (_contexts.Provider == StorageProvider.Sqlite)
         {
-            // A deferred transaction reads one WAL snapshot and never contends for the write lock
-            // (EF's default on SQLite is BEGIN IMMEDIATE).
-            await context.Database.OpenConnectionAsync(cancellationToken);
-            await using var snapshot = ((SqliteConnection)context.Database.GetDbConnection()).BeginTransaction(deferred: true);
-            await context.Database.UseTransactionAsync(snapshot, cancellationToken);
+            await using var snapshot = await BeginSnapshotAsync(context, cancellationToken);
             return await work(new MeetingData(context, _waiting, _contexts.Queries), cancellationToken);
         }
 
@@ -138,73 +133,76 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
     }
 
     /// <summary>
-    /// SQLite has one writer: the work queues for it in process. The look-ups that say who is asking run before, outside
-    /// any transaction, so that the writer is held only for the rest. They are good if no unit of work saved a meeting,
-    /// delegation, participant or binding meanwhile (<see cref="_whoIsWhoVersion"/>); otherwise the work runs again,
-    /// queued from the start.
+    /// SQLite has one writer, and the work queues for it in process, but only when it has something to save: until then it
+    /// reads a snapshot (a deferred transaction), beside the writer. At its turn the snapshot becomes the write
+    /// transaction, if nobody committed since it began (<see cref="_commits"/>); otherwise the work runs again, queued
+    /// from the start. An answer or a refusal that saves nothing is good as of the snapshot.
     /// </summary>
     private async Task<T> ExecuteOnSqliteAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, bool queueFirst, CancellationToken cancellationToken)
     {
-        var whoIsWho = Volatile.Read(ref _whoIsWhoVersion);
+        // Read before the snapshot begins: any commit the snapshot does not include comes after, and moves it.
+        var commits = Volatile.Read(ref _commits);
         await using var context = _contexts.Create();
-        await context.Database.OpenConnectionAsync(cancellationToken);
         var queued = false;
-        IDbContextTransaction? transaction = null;
         async Task EnterWriterAsync(CancellationToken ct)
         {
             await _sqliteWriter.WaitAsync(ct);
             queued = true;
-            if (!queueFirst && Volatile.Read(ref _whoIsWhoVersion) != whoIsWho)
+            if (!queueFirst && Volatile.Read(ref _commits) != commits)
             {
-                throw new StaleLookups();
+                throw new StaleSnapshot();
             }
-
-            transaction = await context.Database.BeginTransactionAsync(ct);
         }
 
         try
         {
-            var data = new MeetingData(context, _waiting, _contexts.Queries, queueFirst ? null : EnterWriterAsync);
+            DbTransaction transaction;
             if (queueFirst)
             {
                 await EnterWriterAsync(cancellationToken);
+                transaction = (await context.Database.BeginTransactionAsync(cancellationToken)).GetDbTransaction();
             }
-
-            var result = await work(data, cancellationToken);
-            await data.FlushAsync(cancellationToken);
-            if (transaction is null)
+            else
             {
-                // Nothing to save and no transaction needed: the look-ups alone answered, if they are still good.
-                return Volatile.Read(ref _whoIsWhoVersion) == whoIsWho ? result : throw new StaleLookups();
+                transaction = await BeginSnapshotAsync(context, cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
-            CommittedOnSqlite();
-            if (data.SavedWhoIsWho)
+            await using (transaction)
             {
-                Interlocked.Increment(ref _whoIsWhoVersion);
-            }
+                var data = new MeetingData(context, _waiting, _contexts.Queries, queueFirst ? null : EnterWriterAsync);
+                var result = await work(data, cancellationToken);
+                await data.FlushAsync(cancellationToken);
+                if (!queued)
+                {
+                    // Nothing saved: the snapshot answered.
+                    return result;
+                }
 
-            data.Committed();
-            return result;
-        }
-        catch (Exception failure) when (failure is not StaleLookups && !queued && Volatile.Read(ref _whoIsWhoVersion) != whoIsWho)
-        {
-            // A refusal from look-ups that someone changed meanwhile: ask again with the latest.
-            throw new StaleLookups();
+                await transaction.CommitAsync(cancellationToken);
+                CommittedOnSqlite();
+                data.Committed();
+                return result;
+            }
         }
         finally
         {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-
             if (queued)
             {
                 _sqliteWriter.Release();
             }
         }
+    }
+
+    /// <summary>
+    /// A deferred transaction: it reads one WAL snapshot beside the writer, and takes the write lock only at its first
+    /// write (EF's default on SQLite is BEGIN IMMEDIATE).
+    /// </summary>
+    private static async Task<DbTransaction> BeginSnapshotAsync(GcmDbContext context, CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        var snapshot = ((SqliteConnection)context.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await context.Database.UseTransactionAsync(snapshot, cancellationToken);
+        return snapshot;
     }
 
     /// <summary>
@@ -242,8 +240,16 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
         }
     }
 
-    /// <summary>The look-ups a unit of work made before queueing for the writer are out of date: it runs again.</summary>
-    private sealed class StaleLookups : Exception;
+    /// <summary>
+    /// SQLite refused to turn a snapshot into the write transaction: someone outside this store wrote since (another
+    /// process on the same file, which the commit count cannot see). Microsoft.Data.Sqlite retries that for its command
+    /// timeout first, so it is slow, but the work runs again and nothing is lost.
+    /// </summary>
+    private static bool IsBusySnapshot(Exception exception) =>
+        (exception as SqliteException ?? exception.InnerException as SqliteException)?.SqliteExtendedErrorCode == SqliteBusySnapshot;
+
+    /// <summary>Someone committed after the snapshot a unit of work read, before its turn at the writer.</summary>
+    private sealed class StaleSnapshot : Exception;
 
     private static bool IsConflict(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure }
@@ -258,5 +264,4 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "A background SQLite checkpoint failed; the next one will retry")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
-
 }

@@ -4,10 +4,9 @@ namespace GcmBot.Core.Data;
 public interface IMeetingStore
 {
     /// <summary>
-    /// Runs work that may write, one unit of work at a time, in the order they reach the writer, and may run it again
-    /// (it must not act outside the store before it returns). The look-ups that say who is asking (meeting,
-    /// participant, channel binding, delegation by id) may run before the work's turn; everything else sees the
-    /// latest committed state.
+    /// Runs work that may write, as if one unit of work at a time, and may run it again (it must not act outside the
+    /// store before it returns). Its saves are committed in the order the units reach the writer, and what a unit read
+    /// before its first save is still the latest state when that save is made.
     /// </summary>
     Task<T> ExecuteAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 
