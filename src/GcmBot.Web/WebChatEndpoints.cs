@@ -148,9 +148,15 @@ public static partial class WebChatEndpoints
             }
 
             var said = WebMessage.FromUser(conversation, time.GetUtcNow(), author, text);
-            await contributions.CaptureAsync(WebChannel.Name, conversation, said.Id.ToString(), userId, author.Name, text, cancellationToken);
+            var captured = await contributions.CaptureAsync(WebChannel.Name, conversation, said.Id.ToString(), userId, author.Name, text, cancellationToken);
             await delivery.PushAsync(said, cancellationToken);
-            return Results.Ok(new { Messages = new[] { said } });
+            // Why it was not recorded concerns the author only: in the answer, never pushed to the room.
+            return Results.Ok(new
+            {
+                Messages = captured.NotRecorded is { } why
+                    ? new[] { said, WebMessage.FromReply(conversation, time.GetUtcNow(), Reply.Private(why)) }
+                    : [said],
+            });
         }
 
         var inbound = new Inbound(WebChannel.Name, conversation, userId, "")
