@@ -2,9 +2,30 @@ using Microsoft.Playwright;
 
 namespace GcmBot.Web.Tests;
 
-/// <summary>What the message box does with text that is not a contribution, in Chromium.</summary>
+/// <summary>Where the chat opens, and what the message box does with text that is not a contribution, in Chromium.</summary>
 public sealed class ComposerTests
 {
+    [Fact]
+    public async Task Chat_NoRoomChosen_OpensInARoomWithASessionUnderWay()
+    {
+        await using var host = new LiveHost();
+        await using var browser = await Browser.LaunchAsync();
+        var context = await browser.Chromium.NewContextAsync();
+        try
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(10)); // 10:50: the plenary is over, AG1–AG3 run in Rooms A–C
+            var page = await context.NewPageAsync();
+
+            await page.GotoAsync(host.BaseAddress.ToString());
+
+            await Assertions.Expect(page.Locator("#room-name")).ToHaveTextAsync("Room A");
+        }
+        finally
+        {
+            await context.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task Composer_PasteOverTheLimit_VisibleErrorAndTextKeptWhole()
     {
