@@ -50,7 +50,7 @@ public static class DiscordServiceCollectionExtensions
 
         if (options.PublicKey is { Length: > 0 } key)
         {
-            services.AddSingleton(sp => new SignatureVerifier(key, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(new SignatureVerifier(key));
         }
 
         return services;

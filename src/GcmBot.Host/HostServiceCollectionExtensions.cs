@@ -8,8 +8,11 @@ internal static class HostServiceCollectionExtensions
     /// <summary>The real clock, or a rehearsal clock when <c>Clock:Now</c> is set.</summary>
     public static IServiceCollection AddGcmClock(this IServiceCollection services, IConfiguration configuration)
     {
-        var now = configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>()?.Now;
-        services.AddSingleton<TimeProvider>(now is { } start ? new RehearsalTimeProvider(start) : TimeProvider.System);
+        var options = configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new ClockOptions();
+        var real = TimeProvider.System;
+        services.AddSingleton<TimeProvider>(options.Now is { } now
+            ? new RehearsalTimeProvider(RehearsalAnchor.Resolve(Path.GetFullPath(options.AnchorFile, AppContext.BaseDirectory), now, real), real)
+            : real);
         return services;
     }
 

@@ -24,13 +24,28 @@ internal sealed partial class MeetingSeeder : IHostedService
         var path = Path.GetFullPath(_options.Value.File, AppContext.BaseDirectory);
         await using var file = File.OpenRead(path);
         var meeting = await MeetingLoader.ReadAsync(file, cancellationToken);
-        // A file naming another meeting than the current one makes it the current meeting.
         var loaded = await _store.ExecuteAsync(async (data, ct) =>
-            (await data.GetMeetingAsync(ct))?.Title != meeting.Title && await MeetingLoader.StoreAsync(data, meeting, _time.GetUtcNow(), ct) > 0, cancellationToken);
+            await NeedsLoadingAsync(data, meeting, ct) && await MeetingLoader.StoreAsync(data, meeting, _time.GetUtcNow(), ct) > 0, cancellationToken);
         if (loaded)
         {
             LogLoaded(_logger, meeting.Title, meeting.Sessions.Count, meeting.Delegations.Count, path);
         }
+    }
+
+    /// <summary>
+    /// A file naming another meeting than the current one makes it the current meeting; a sample whose stored run
+    /// has ended is laid again around now, so every first run of the day finds it live.
+    /// </summary>
+    private async Task<bool> NeedsLoadingAsync(IMeetingData data, MeetingFile file, CancellationToken cancellationToken)
+    {
+        var current = await data.GetMeetingAsync(cancellationToken);
+        if (current?.Title != file.Title)
+        {
+            return true;
+        }
+
+        return file.LiveAt is not null
+            && (await data.GetSessionsAsync(current.Id, cancellationToken)).Max(s => s.EndsAt) <= _time.GetUtcNow();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,14 +1,16 @@
 namespace GcmBot.Host;
 
-/// <summary>The system clock shifted by a fixed offset (see <see cref="ClockOptions.Now"/>).</summary>
+/// <summary>The real clock shifted so that the anchor's start is its rehearsal value (see <see cref="ClockOptions.Now"/>).</summary>
 internal sealed class RehearsalTimeProvider : TimeProvider
 {
+    private readonly TimeProvider _real;
     private readonly TimeSpan _offset;
 
-    public RehearsalTimeProvider(DateTimeOffset now)
+    public RehearsalTimeProvider(RehearsalAnchor anchor, TimeProvider real)
     {
-        _offset = now - System.GetUtcNow();
+        _real = real;
+        _offset = anchor.Now - anchor.StartedAt;
     }
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
+    public override DateTimeOffset GetUtcNow() => _real.GetUtcNow() + _offset;
 }

@@ -66,6 +66,9 @@ internal sealed class MeetingData : IMeetingData
     public async Task<IReadOnlyList<SessionAssignment>> GetAssignmentsAsync(int participantId, CancellationToken cancellationToken) =>
         await _queries.Assignments(_db, participantId).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<SessionAssignment>> GetSessionAssignmentsAsync(int sessionId, CancellationToken cancellationToken) =>
+        await _db.Assignments.Where(a => a.SessionId == sessionId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+
     public Task<ChannelBinding?> GetBindingAsync(string channel, string conversationId, CancellationToken cancellationToken) =>
         _queries.Binding(_db, channel, conversationId, cancellationToken);
 

@@ -60,15 +60,15 @@ public static class DisplayEndpoints
     }
 
     private static async Task<IResult> StatisticsPageAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, CancellationToken cancellationToken) =>
-        await StatisticsAsync(http, access, store, time, (meeting, statistics, sessions) =>
-            Results.Content(StatisticsPage.Render(meeting, statistics, sessions, http.Request.QueryString.Value ?? ""), "text/html; charset=utf-8"), cancellationToken);
+        await StatisticsAsync(http, access, store, time, (meeting, statistics, sessions, selection) =>
+            Results.Content(StatisticsPage.Render(meeting, statistics, sessions, http.Request.QueryString.Value ?? "", selection), "text/html; charset=utf-8"), cancellationToken);
 
     private static async Task<IResult> StatisticsCsvAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, CancellationToken cancellationToken) =>
-        await StatisticsAsync(http, access, store, time, (_, statistics, _) =>
+        await StatisticsAsync(http, access, store, time, (_, statistics, _, _) =>
             Results.File(StatisticsCsv.Write(statistics), "text/csv; charset=utf-8", "statistics.csv"), cancellationToken);
 
     /// <summary>Reads <c>?scope=meeting|day|session&amp;day=N&amp;session=CODE</c>, for moderators, rapporteurs and organisers.</summary>
-    private static async Task<IResult> StatisticsAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, Func<Meeting, MeetingStatistics, IReadOnlyList<Session>, IResult> render, CancellationToken cancellationToken)
+    private static async Task<IResult> StatisticsAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, Func<Meeting, MeetingStatistics, IReadOnlyList<Session>, StatisticsSelection, IResult> render, CancellationToken cancellationToken)
     {
         if (!await access.IsOfficialAsync(WebAccess.Token(http), cancellationToken))
         {
@@ -90,14 +90,14 @@ public static class DisplayEndpoints
                 }
 
                 var sessions = await data.GetSessionsAsync(meeting.Id, ct);
-                (string Scope, IReadOnlyList<Session> Sessions)? chosen = scope switch
+                (string Scope, IReadOnlyList<Session> Sessions, StatisticsSelection Selection)? chosen = scope switch
                 {
-                    "" or "meeting" => (StatisticsReader.MeetingScope, sessions),
+                    "" or "meeting" => (StatisticsReader.MeetingScope, sessions, new StatisticsSelection("meeting")),
                     "day" => Day(dayText, meeting, sessions, now) is { } day
-                        ? (StatisticsReader.DayScope(meeting, sessions, day), [.. sessions.Where(s => s.Day == day)])
+                        ? (StatisticsReader.DayScope(meeting, sessions, day), [.. sessions.Where(s => s.Day == day)], new StatisticsSelection("day", Day: day))
                         : null,
                     "session" => sessions.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase)) is { } session
-                        ? (StatisticsReader.SessionScope(session), [session])
+                        ? (StatisticsReader.SessionScope(session), [session], new StatisticsSelection("session", Session: session.Code))
                         : null,
                     _ => null,
                 };
@@ -107,7 +107,7 @@ public static class DisplayEndpoints
                 }
 
                 var statistics = await StatisticsReader.ComputeAsync(data, meeting, c.Scope, c.Sessions, ct);
-                return render(meeting, statistics, sessions);
+                return render(meeting, statistics, sessions, c.Selection);
             },
             cancellationToken);
     }

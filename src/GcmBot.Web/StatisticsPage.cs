@@ -9,7 +9,7 @@ namespace GcmBot.Web;
 /// <summary>The statistics page: headline figures, SVG charts drawn on the server, and the tables behind them.</summary>
 internal static class StatisticsPage
 {
-    public static string Render(Meeting meeting, MeetingStatistics s, IReadOnlyList<Session> sessions, string query)
+    public static string Render(Meeting meeting, MeetingStatistics s, IReadOnlyList<Session> sessions, string query, StatisticsSelection selection)
     {
         var f = s.Figures;
         var html = new StringBuilder();
@@ -17,7 +17,7 @@ internal static class StatisticsPage
             .Append("<title>Statistics — ").Append(E(meeting.Title)).Append("</title><link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/stats.css\"></head><body>")
             .Append("<header><h1>Statistics</h1><p class=\"meeting\">").Append(E(meeting.Title)).Append("</p>")
             .Append("<p class=\"scope\" id=\"scope\">").Append(E(s.Scope)).Append("</p>")
-            .Append(Selector(sessions))
+            .Append(Selector(sessions, selection))
             .Append("<p><a id=\"csv\" href=\"/stats.csv").Append(E(query)).Append("\" download>Download CSV</a> · <a href=\"/overview\">Overview</a></p></header><main>");
 
         html.Append("<section class=\"figures\" aria-label=\"Figures\"><p id=\"headline\"><strong>").Append(N(f.Delegations)).Append("</strong> delegations, <strong>")
@@ -60,23 +60,34 @@ internal static class StatisticsPage
         return html.ToString();
     }
 
-    private static string Selector(IReadOnlyList<Session> sessions)
+    /// <summary>The scope form, with what is displayed selected (a day scope chosen as "today" shows that day's number).</summary>
+    private static string Selector(IReadOnlyList<Session> sessions, StatisticsSelection selection)
     {
-        var form = new StringBuilder("<form class=\"scope-form\" method=\"get\" action=\"/stats\"><label>Scope <select name=\"scope\"><option value=\"meeting\">meeting</option><option value=\"day\">day</option><option value=\"session\">session</option></select></label>");
-        form.Append("<label>Day <select name=\"day\"><option value=\"\">today</option>");
-        foreach (var day in sessions.Select(x => x.Day).Distinct().Order())
+        var form = new StringBuilder("<form class=\"scope-form\" method=\"get\" action=\"/stats\"><label>Scope <select name=\"scope\">");
+        foreach (var scope in new[] { "meeting", "day", "session" })
         {
-            form.Append(CultureInfo.InvariantCulture, $"<option value=\"{day}\">{day}</option>");
+            Option(form, scope, scope, scope == selection.Scope);
         }
 
-        form.Append("</select></label><label>Session <select name=\"session\"><option value=\"\">—</option>");
+        form.Append("</select></label><label>Day <select name=\"day\">");
+        Option(form, "", "today", selection.Day is null);
+        foreach (var day in sessions.Select(x => x.Day).Distinct().Order())
+        {
+            Option(form, day.ToString(CultureInfo.InvariantCulture), day.ToString(CultureInfo.InvariantCulture), day == selection.Day);
+        }
+
+        form.Append("</select></label><label>Session <select name=\"session\">");
+        Option(form, "", "—", selection.Session is null);
         foreach (var session in sessions.Where(x => x.Kind != SessionKind.Break))
         {
-            form.Append("<option value=\"").Append(E(session.Code)).Append("\">").Append(E(session.Code)).Append("</option>");
+            Option(form, session.Code, session.Code, session.Code == selection.Session);
         }
 
         return form.Append("</select></label><button type=\"submit\">Show</button></form>").ToString();
     }
+
+    private static void Option(StringBuilder form, string value, string label, bool selected) =>
+        form.Append("<option value=\"").Append(E(value)).Append(selected ? "\" selected>" : "\">").Append(E(label)).Append("</option>");
 
     private static void Section(StringBuilder html, string id, string heading, string svg) =>
         html.Append("<section id=\"").Append(id).Append("\"><h2>").Append(E(heading)).Append("</h2>").Append(svg).Append("</section>");

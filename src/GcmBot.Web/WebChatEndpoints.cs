@@ -38,8 +38,9 @@ public static partial class WebChatEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> GetMeetingAsync(IMeetingStore store, IOptions<WebChatOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> GetMeetingAsync(IMeetingStore store, IOptions<WebChatOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var view = await store.ReadAsync(async (data, ct) =>
         {
             var meeting = await data.GetMeetingAsync(ct);
@@ -56,6 +57,8 @@ public static partial class WebChatEndpoints
                 meeting.Venue,
                 TimeZone = meeting.TimeZoneId,
                 Rooms = sessions.Where(s => s.Kind != SessionKind.Break).Select(s => s.Room).Distinct().ToList(),
+                // Where a newcomer who has not chosen a room lands: a room with a session under way.
+                RoomsNow = sessions.Where(s => s.Kind != SessionKind.Break && s.StartsAt <= now && now < s.EndsAt).Select(s => s.Room).Distinct().ToList(),
                 Delegations = delegations.Select(d => new { d.Name, Category = CategoryNames.Token(d.Category) }).ToList(),
                 options.Value.IdentityPicker,
             };
@@ -148,9 +151,15 @@ public static partial class WebChatEndpoints
             }
 
             var said = WebMessage.FromUser(conversation, time.GetUtcNow(), author, text);
-            await contributions.CaptureAsync(WebChannel.Name, conversation, said.Id.ToString(), userId, author.Name, text, cancellationToken);
+            var captured = await contributions.CaptureAsync(WebChannel.Name, conversation, said.Id.ToString(), userId, author.Name, text, cancellationToken);
             await delivery.PushAsync(said, cancellationToken);
-            return Results.Ok(new { Messages = new[] { said } });
+            // Why it was not recorded concerns the author only: in the answer, never pushed to the room.
+            return Results.Ok(new
+            {
+                Messages = captured.NotRecorded is { } why
+                    ? new[] { said, WebMessage.FromReply(conversation, time.GetUtcNow(), Reply.Private(why)) }
+                    : [said],
+            });
         }
 
         var inbound = new Inbound(WebChannel.Name, conversation, userId, "")

@@ -30,15 +30,21 @@ public sealed class SignatureTests
         return await client.SendAsync(request);
     }
 
+    /// <summary>
+    /// Timestamps are Discord's real time while the host's meeting clock rehearses 2017: a timestamp at the meeting
+    /// clock's "now" is eight years stale.
+    /// </summary>
     [Fact]
-    public async Task Interactions_SignedByTweetnacl_VerifiesAndRejectsTampering()
+    public async Task Interactions_SignedByTweetnacl_VerifiesOnRealTimeAndRejectsTampering()
     {
-        var now = DiscordHost.ActionGroupMorning.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var stale = (DiscordHost.ActionGroupMorning.ToUnixTimeSeconds() - 301).ToString(CultureInfo.InvariantCulture);
+        var real = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        var now = real.ToString(CultureInfo.InvariantCulture);
+        var stale = (real - 301).ToString(CultureInfo.InvariantCulture);
+        var meetingClock = DiscordHost.ActionGroupMorning.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         const string ping = """{"id":"1","application_id":"900000000000000002","type":1,"token":"t","version":1}""";
         var users = new DiscordUsers();
         var command = JsonSerializer.Serialize(users.Command(("800000000000000005", "Ana", false), "whoami"));
-        var (publicKey, signatures) = await SignAsync(Seed, (now, ping), (stale, ping), (now, command));
+        var (publicKey, signatures) = await SignAsync(Seed, (now, ping), (stale, ping), (now, command), (meetingClock, ping));
         var (_, foreign) = await SignAsync(OtherSeed, (now, ping));
 
         await using var host = await DiscordHost.StartAsync(new Dictionary<string, string> { ["Discord:PublicKey"] = publicKey });
@@ -72,6 +78,11 @@ public sealed class SignatureTests
         using (var old = await PostAsync(client, stale, ping, signatures[1]))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+        }
+
+        using (var rehearsed = await PostAsync(client, meetingClock, ping, signatures[3]))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, rehearsed.StatusCode);
         }
 
         using (var unsigned = await PostAsync(client, now, ping, ""))

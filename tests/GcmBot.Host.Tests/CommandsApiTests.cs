@@ -41,6 +41,23 @@ public sealed class CommandsApiTests
     }
 
     [Fact]
+    public async Task PostText_CommandNameWithoutSlash_PrivateReplyPointsToCommandAndNothingCaptured()
+    {
+        await using var app = new GcmBotApp();
+        var moderator = await app.IdentityAsync("Moderator", null, "moderator");
+        var mexico = await app.IdentityAsync("Mexico delegate", "Mexico", "delegate");
+        await app.SendAsync(moderator, GcmBotApp.RoomA, "/session open AG1");
+
+        var reply = await app.SendAsync(mexico, GcmBotApp.RoomA, "speak");
+        var session = await app.SessionAsync("AG1");
+        var contributions = await app.QueryAsync((data, ct) => data.GetContributionsAsync(session.Id, ct));
+
+        Assert.Equal("private", reply.GetProperty("visibility").GetString());
+        Assert.StartsWith("“speak” reads as the command `/speak`", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Empty(contributions);
+    }
+
+    [Fact]
     public async Task Speak_ActionGroupScenario_MemberStatesHeardBeforeStakeholders()
     {
         await using var app = new GcmBotApp();
@@ -165,15 +182,18 @@ public sealed class CommandsApiTests
     }
 
     [Fact]
-    public async Task PlainMessage_NoSessionOpen_NotCaptured()
+    public async Task PlainMessage_NoSessionOpen_NotCapturedAndAuthorTold()
     {
         await using var app = new GcmBotApp();
         var mexico = await app.IdentityAsync("Mexico delegate", "Mexico", "delegate");
 
         var messageId = await SayAsync(app, mexico, "Good morning.");
+        var reply = await app.SendAsync(mexico, GcmBotApp.RoomA, "Good morning again.");
         var captured = await app.QueryAsync((data, ct) => data.FindContributionAsync("web", messageId, ct));
 
         Assert.Null(captured);
+        Assert.Equal("private", reply.GetProperty("visibility").GetString());
+        Assert.StartsWith("No session is open here yet, so this was not recorded", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     private static async Task<string> SayAsync(GcmBotApp app, string token, string text)
@@ -181,7 +201,7 @@ public sealed class CommandsApiTests
         using var response = await app.PostCommandAsync(token, new { conversation = GcmBotApp.RoomA, text });
         var body = await GcmBotApp.ReadJsonAsync(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var said = Assert.Single(body.GetProperty("messages").EnumerateArray());
+        var said = body.GetProperty("messages")[0];
         Assert.Equal(text, said.GetProperty("text").GetString());
         return said.GetProperty("id").GetString()!;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Ical.Net;
 
 namespace GcmBot.Host.Tests;
@@ -107,6 +108,31 @@ public sealed class DisplayApiTests : IAsyncLifetime
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Contains("delegations,Mexico,Member State,speakingSeconds,95", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/stats?scope=session&session=ag1", "session", "", "AG1")]
+    [InlineData("/stats?scope=day", "day", "2", "")]
+    [InlineData("/stats?scope=day&day=3", "day", "3", "")]
+    [InlineData("/stats", "meeting", "", "")]
+    public async Task StatisticsPage_AnyScope_SelectorsShowWhatIsDisplayed(string path, string scope, string day, string session)
+    {
+        var moderator = await _app.IdentityAsync("Marit", "Netherlands", "moderator");
+
+        using var page = await GetAsync(path, moderator);
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal([scope, day, session], [Selected(html, "scope"), Selected(html, "day"), Selected(html, "session")]);
+    }
+
+    /// <summary>The value of the one selected option of a select, as a browser would submit it.</summary>
+    private static string Selected(string html, string name)
+    {
+        var start = html.IndexOf($"<select name=\"{name}\">", StringComparison.Ordinal);
+        var select = html[start..html.IndexOf("</select>", start, StringComparison.Ordinal)];
+        var selected = Regex.Matches(select, "<option value=\"([^\"]*)\" selected>");
+        return Assert.Single(selected).Groups[1].Value;
     }
 
     [Fact]

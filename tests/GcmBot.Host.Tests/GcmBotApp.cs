@@ -28,17 +28,19 @@ public sealed class GcmBotApp : IAsyncDisposable
     private static readonly Uri _commandsUri = new("/api/web/commands", UriKind.Relative);
 
     private readonly WebApplicationFactory<Program> _root;
-    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
     private HttpClient? _client;
 
-    public GcmBotApp(DateTimeOffset? now = null, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="databasePath">Another app's database, to start again on it (a restart); that app deletes it.</param>
+    public GcmBotApp(DateTimeOffset? now = null, IReadOnlyDictionary<string, string>? settings = null, string? databasePath = null)
     {
-        _databasePath = Path.Combine(Path.GetTempPath(), $"gcmbot-host-tests-{Guid.NewGuid():N}.db");
+        _ownsDatabase = databasePath is null;
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"gcmbot-host-tests-{Guid.NewGuid():N}.db");
         Clock = new FakeTimeProvider(now ?? DuringActionGroups);
         _root = new WebApplicationFactory<Program>();
         Factory = _root.WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("Storage:ConnectionString", $"Data Source={_databasePath}");
+            builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 builder.UseSetting(key, value);
@@ -53,6 +55,8 @@ public sealed class GcmBotApp : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+
+    public string DatabasePath { get; }
 
     public WebApplicationFactory<Program> Factory { get; }
 
@@ -132,9 +136,14 @@ public sealed class GcmBotApp : IAsyncDisposable
         await Factory.DisposeAsync();
         await _root.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
-            File.Delete(_databasePath + suffix);
+            File.Delete(DatabasePath + suffix);
         }
     }
 

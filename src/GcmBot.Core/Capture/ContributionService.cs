@@ -1,3 +1,5 @@
+using System.Globalization;
+using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
@@ -6,10 +8,14 @@ namespace GcmBot.Core.Capture;
 
 /// <summary>
 /// Captures chat messages as contributions while a session is open in a bound channel; edits and
-/// deletions on the platform are applied to what was captured.
+/// deletions on the platform are applied to what was captured. A message that reads as a command typed without
+/// its slash (<c>speak</c>, <c>register Atlantis</c>) is not a contribution.
 /// </summary>
 public sealed class ContributionService
 {
+    /// <summary>A remark is longer than this; a command with its arguments rarely is (<c>list move Mexico 1</c>).</summary>
+    private const int MaxCommandWords = 4;
+
     private readonly IMeetingStore _store;
     private readonly TimeProvider _time;
     private readonly IDisplayNotifier? _displays;
@@ -22,30 +28,47 @@ public sealed class ContributionService
         _displays = displays;
     }
 
-    /// <summary>Returns the captured contribution, or null when the conversation has no open session.</summary>
-    public async Task<Contribution?> CaptureAsync(string channel, string conversationId, string messageId, string userId, string userName, string text, CancellationToken cancellationToken)
+    /// <summary>Captures the message when the conversation's session is open, or says why it was not recorded.</summary>
+    public async Task<CaptureResult> CaptureAsync(string channel, string conversationId, string messageId, string userId, string userName, string text, CancellationToken cancellationToken)
     {
-        var (contribution, room) = await CaptureInAsync(channel, conversationId, messageId, userId, userName, text, cancellationToken);
+        var (result, room) = await CaptureInAsync(channel, conversationId, messageId, userId, userName, text, cancellationToken);
         if (room is not null)
         {
             _displays?.RoomsChanged([room]);
         }
 
-        return contribution;
+        return result;
     }
 
-    private Task<(Contribution? Contribution, string? Room)> CaptureInAsync(string channel, string conversationId, string messageId, string userId, string userName, string text, CancellationToken cancellationToken) =>
-        _store.ExecuteAsync<(Contribution?, string?)>(async (data, ct) =>
+    private Task<(CaptureResult Result, string? Room)> CaptureInAsync(string channel, string conversationId, string messageId, string userId, string userName, string text, CancellationToken cancellationToken) =>
+        _store.ExecuteAsync<(CaptureResult, string?)>(async (data, ct) =>
         {
             if (string.IsNullOrWhiteSpace(text) || await data.FindContributionAsync(channel, messageId, ct) is not null)
             {
-                return (null, null);
+                return (CaptureResult.Nothing, null);
             }
 
-            var session = await OpenSessionAsync(data, channel, conversationId, ct);
+            if (CommandWithoutSlash(text) is { } command)
+            {
+                return (new CaptureResult(null, $"“{text.Trim()}” reads as the command `/{command}`, so it was not recorded as a contribution. "
+                    + $"Commands start with `/`: type `/{text.Trim()}`. If it was a remark, say it in a few more words."), null);
+            }
+
+            var binding = await data.GetBindingAsync(channel, conversationId, ct);
+            var meeting = binding is null ? null : await data.GetMeetingAsync(ct);
+            if (binding is null || meeting is null)
+            {
+                // Not a meeting conversation: ordinary chat, nothing to say about it.
+                return (CaptureResult.Nothing, null);
+            }
+
+            var bound = (await data.GetSessionsAsync(meeting.Id, ct))
+                .Where(s => s.Id == binding.SessionId || (binding.Room is not null && string.Equals(s.Room, binding.Room, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+            var session = bound.FirstOrDefault(s => s.IsOpen);
             if (session is null)
             {
-                return (null, null);
+                return (new CaptureResult(null, NoSessionOpen(meeting, bound)), null);
             }
 
             var participant = await data.FindParticipantAsync(channel, userId, ct);
@@ -69,8 +92,28 @@ public sealed class ContributionService
                 At = _time.GetUtcNow(),
             };
             data.Add(contribution);
-            return (contribution, session.Room);
+            return (new CaptureResult(contribution, null), session.Room);
         }, cancellationToken);
+
+    /// <summary>The command a short message spells without its slash, or null.</summary>
+    private static string? CommandWithoutSlash(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith('/') || trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > MaxCommandWords)
+        {
+            return null;
+        }
+
+        return CommandParser.Parse(trimmed).Command?.Definition.Name;
+    }
+
+    private static string NoSessionOpen(Meeting meeting, IReadOnlyList<Session> bound)
+    {
+        var closed = bound.Where(s => s.ClosedAt is not null).MaxBy(s => s.ClosedAt);
+        return closed is null
+            ? "No session is open here yet, so this was not recorded as a contribution. It is recorded once the moderator opens the session."
+            : $"{closed.Code} closed at {meeting.ToLocal(closed.ClosedAt!.Value).ToString("HH:mm", CultureInfo.InvariantCulture)}, so this was not recorded as a contribution to it.";
+    }
 
     public Task<bool> EditAsync(string channel, string messageId, string text, CancellationToken cancellationToken) =>
         _store.ExecuteAsync(async (data, ct) =>
@@ -98,18 +141,4 @@ public sealed class ContributionService
             contribution.DeletedAt = _time.GetUtcNow();
             return true;
         }, cancellationToken);
-
-    private static async Task<Session?> OpenSessionAsync(IMeetingData data, string channel, string conversationId, CancellationToken ct)
-    {
-        var binding = await data.GetBindingAsync(channel, conversationId, ct);
-        var meeting = binding is null ? null : await data.GetMeetingAsync(ct);
-        if (binding is null || meeting is null)
-        {
-            return null;
-        }
-
-        var sessions = await data.GetSessionsAsync(meeting.Id, ct);
-        return sessions.FirstOrDefault(s => s.IsOpen
-            && (s.Id == binding.SessionId || (binding.Room is not null && string.Equals(s.Room, binding.Room, StringComparison.OrdinalIgnoreCase))));
-    }
 }

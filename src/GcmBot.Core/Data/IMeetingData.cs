@@ -25,6 +25,9 @@ public interface IMeetingData
     Task<IReadOnlyList<Participant>> FindParticipantsAsync(string channel, string nameOrId, CancellationToken cancellationToken);
     Task<IReadOnlyList<SessionAssignment>> GetAssignmentsAsync(int participantId, CancellationToken cancellationToken);
 
+    /// <summary>Who was made moderator or rapporteur of a session (<c>assign</c>), in the order they were assigned.</summary>
+    Task<IReadOnlyList<SessionAssignment>> GetSessionAssignmentsAsync(int sessionId, CancellationToken cancellationToken);
+
     Task<ChannelBinding?> GetBindingAsync(string channel, string conversationId, CancellationToken cancellationToken);
     Task<IReadOnlyList<ChannelBinding>> GetBindingsAsync(CancellationToken cancellationToken);
 

@@ -232,13 +232,31 @@ internal static class DraftCommands
             session.Title,
             $"{context.Local(session.StartsAt, "d MMMM yyyy, HH:mm")}–{context.Local(session.EndsAt)}",
             session.Room,
-            session.Moderators,
-            session.Rapporteurs);
+            await AssignedAsync(context, session, Roles.Moderator) ?? session.Moderators,
+            await AssignedAsync(context, session, Roles.Rapporteur) ?? session.Rapporteurs);
         return new DraftInput(
             header,
             [.. contributions.Select(c => new SourceContribution(SourceIds.Contribution(c.Id), c.AuthorName, Name(c.DelegationId), c.Text, c.At))],
             [.. cards.Select(c => new SourceCard(SourceIds.Card(c.Id), Name(c.DelegationId), c.Recommendation, c.Means, c.Partnerships))],
             session.Questions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>The people <c>assign</c> gave the role in the session ("name (delegation)"), or null when nobody was: the agenda's names stand.</summary>
+    private static async Task<string?> AssignedAsync(CommandContext context, Session session, Roles role)
+    {
+        var names = new List<string>();
+        foreach (var assignment in (await context.Data.GetSessionAssignmentsAsync(session.Id, context.CancellationToken)).Where(a => a.Role == role))
+        {
+            if (await context.Data.GetParticipantAsync(assignment.ParticipantId, context.CancellationToken) is not { } person)
+            {
+                continue;
+            }
+
+            var delegation = person.DelegationId is { } id ? await context.Data.GetDelegationAsync(id, context.CancellationToken) : null;
+            names.Add(delegation is null ? person.DisplayName : $"{person.DisplayName} ({delegation.Name})");
+        }
+
+        return names.Count == 0 ? null : string.Join("; ", names);
     }
 
     private static async Task<(Session Session, Draft Draft)> SavedDraftAsync(CommandContext context)

@@ -30,7 +30,7 @@ internal static class StatisticsCommands
         var f = statistics.Figures;
         var facts = new List<Fact>
         {
-            new("Delegations", $"{f.Delegations} took part ({f.MemberStates} Member States, {f.Stakeholders} non-governmental stakeholders)"),
+            new("Delegations", f.Delegations == 0 ? "none took part" : $"{f.Delegations} took part ({string.Join(", ", statistics.Categories.Where(c => c.Delegations > 0).Select(c => $"{c.Delegations} {c.Name}"))})"),
             new("Participants", $"{f.RegisteredParticipants} registered, {f.ActiveParticipants} active here"),
             new("Interventions", $"{f.Interventions} by delegations, {Minutes(f.SpeakingTime)} in all; {f.ChairInterventions} by the chair, panellists or rapporteur"),
             new("Cards", f.Cards.ToString(CultureInfo.InvariantCulture)),

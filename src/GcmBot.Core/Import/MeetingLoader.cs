@@ -21,10 +21,14 @@ public static class MeetingLoader
         return file;
     }
 
-    /// <summary>Stores the meeting; returns its id. Days are numbered from the first session's date.</summary>
+    /// <summary>
+    /// Stores the meeting; returns its id. Days are numbered from the first session's date. A sample (see
+    /// <see cref="MeetingFile.LiveAt"/>) is moved by <see cref="LiveShift"/> so that it runs now.
+    /// </summary>
     public static async Task<int> StoreAsync(IMeetingData data, MeetingFile file, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(file.TimeZone);
+        var shift = LiveShift(file, now);
         var meeting = new Meeting { Title = file.Title, Venue = file.Venue, TimeZoneId = file.TimeZone, LoadedAt = now };
         data.Add(meeting);
         await data.FlushAsync(cancellationToken);
@@ -39,8 +43,8 @@ public static class MeetingLoader
                 Title = s.Title,
                 Kind = Enum.Parse<SessionKind>(s.Kind, ignoreCase: true),
                 Day = s.Date.DayNumber - firstDate.DayNumber + 1,
-                StartsAt = Instant(zone, s.Date, s.Start),
-                EndsAt = Instant(zone, s.Date, s.End),
+                StartsAt = Instant(zone, s.Date, s.Start) + shift,
+                EndsAt = Instant(zone, s.Date, s.End) + shift,
                 Room = s.Room,
                 Dimension = s.Dimension,
                 Moderators = string.Join("; ", s.Moderators ?? []),
@@ -63,6 +67,32 @@ public static class MeetingLoader
 
         await data.FlushAsync(cancellationToken);
         return meeting.Id;
+    }
+
+    /// <summary>
+    /// How far a sample meeting is moved: none for a real meeting file or when <paramref name="now"/> falls within
+    /// the sample's own days (a rehearsal clock set to them); otherwise one offset for every session, so that the
+    /// file's <see cref="MeetingFile.LiveAt"/> is now (to the 5 minutes below) and all sessions keep their order,
+    /// lengths and rooms at any hour.
+    /// </summary>
+    public static TimeSpan LiveShift(MeetingFile file, DateTimeOffset now)
+    {
+        if (file.LiveAt is not { } liveAt)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(file.TimeZone);
+        var first = file.Sessions.Min(s => Instant(zone, s.Date, s.Start));
+        var last = file.Sessions.Max(s => Instant(zone, s.Date, s.End));
+        if (now >= first && now < last)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var step = TimeSpan.FromMinutes(5).Ticks;
+        var laid = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % step), TimeSpan.Zero);
+        return laid - Instant(zone, DateOnly.FromDateTime(liveAt), TimeOnly.FromDateTime(liveAt));
     }
 
     private static DateTimeOffset Instant(TimeZoneInfo zone, DateOnly date, TimeOnly time)

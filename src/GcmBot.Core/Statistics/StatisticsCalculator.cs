@@ -17,7 +17,7 @@ public static class StatisticsCalculator
         var contributions = record.Activity.Contributions.Where(c => sessionIds.Contains(c.SessionId) && c.DeletedAt is null).ToList();
         var spoken = interventions.Where(i => i.DelegationId is not null).ToList();
         var completed = spoken.Where(i => i.EndedAt is not null).ToList();
-        var notReached = NotReached(record, requests, delegations);
+        var notReached = NotReached(record, requests, spoken, delegations);
 
         // Who took part, per session: held or asked for the floor, wrote a card, or contributed in the chat.
         var tookPart = record.Sessions.ToDictionary(s => s.Id, s => TookPart(s.Id, interventions, requests, cards, contributions));
@@ -119,12 +119,17 @@ public static class StatisticsCalculator
     private static HashSet<int> ActiveParticipants(IEnumerable<SpeakerEntry> requests, IEnumerable<Card> cards, IEnumerable<Contribution> contributions) =>
         [.. requests.Select(r => r.RequestedByParticipantId), .. cards.Select(c => c.SubmittedByParticipantId), .. contributions.Select(c => c.ParticipantId)];
 
-    /// <summary>Per session and delegation, its last request: still waiting, or removed, means it was not reached.</summary>
-    private static List<(int DelegationId, UnreachedRequest Row)> NotReached(MeetingRecord record, List<SpeakerEntry> requests, Dictionary<int, Delegation> delegations)
+    /// <summary>
+    /// Per session and delegation, its last request: still waiting, or removed, means it was not reached, unless the
+    /// delegation held the floor in that session (it was reached; a second request left over does not undo that).
+    /// </summary>
+    private static List<(int DelegationId, UnreachedRequest Row)> NotReached(MeetingRecord record, List<SpeakerEntry> requests, List<Intervention> spoken, Dictionary<int, Delegation> delegations)
     {
         var sessions = record.Sessions.ToDictionary(s => s.Id);
+        var heard = spoken.Select(i => (i.SessionId, i.DelegationId!.Value)).ToHashSet();
         return [.. requests
             .GroupBy(r => (r.SessionId, r.DelegationId))
+            .Where(g => !heard.Contains(g.Key))
             .Select(g => g.MaxBy(r => r.Id)!)
             .Where(r => r.Status is EntryStatus.Waiting or EntryStatus.Removed && delegations.ContainsKey(r.DelegationId))
             .OrderBy(r => sessions[r.SessionId].StartsAt).ThenBy(r => r.Id)

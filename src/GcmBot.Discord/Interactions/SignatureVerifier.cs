@@ -6,19 +6,18 @@ namespace GcmBot.Discord.Interactions;
 
 /// <summary>
 /// Checks Discord's Ed25519 signature (<c>X-Signature-Ed25519</c>) over <c>X-Signature-Timestamp</c> + body,
-/// and refuses timestamps more than five minutes from now (replays).
+/// and refuses timestamps more than five minutes from now (replays). "Now" is the real clock, never the injected
+/// one: a rehearsal clock set in 2017 must not make Discord's real timestamps look stale.
 /// </summary>
 internal sealed class SignatureVerifier
 {
     public static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(5);
 
     private readonly PublicKey _key;
-    private readonly TimeProvider _time;
 
-    public SignatureVerifier(string publicKeyHex, TimeProvider time)
+    public SignatureVerifier(string publicKeyHex)
     {
         _key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromHexString(publicKeyHex), KeyBlobFormat.RawPublicKey);
-        _time = time;
     }
 
     public bool Verify(string? timestamp, ReadOnlySpan<byte> body, string? signatureHex)
@@ -26,7 +25,7 @@ internal sealed class SignatureVerifier
         if (timestamp is null || signatureHex is not { Length: 128 }
             || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
-            || (_time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > MaxSkew)
+            || (TimeProvider.System.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > MaxSkew)
         {
             return false;
         }

@@ -509,7 +509,9 @@
       if (found) return found;
       state.pendingNotice = `There is no room called “${asked}” in this meeting, so you are in the room below instead.`;
     }
-    return find(load(KEY_ROOM)) || rooms[0];
+    // Then the room last chosen in this browser, then the first room with a session under way.
+    const now = (Array.isArray(state.meeting.roomsNow) ? state.meeting.roomsNow : []).map(String);
+    return find(load(KEY_ROOM)) || now.map(find).find(Boolean) || rooms[0];
   }
 
   function switchRoom(room) {

@@ -25,7 +25,8 @@ public sealed class ContributionServiceTests : IAsyncLifetime
 
         var captured = await Capture("m1", "We propose portable social security for migrant workers.");
 
-        Assert.NotNull(captured);
+        Assert.NotNull(captured.Contribution);
+        Assert.Null(captured.NotRecorded);
         var stored = await _harness.Query(db => db.Contributions.AsNoTracking().SingleAsync());
         var ag1 = await _harness.Session("AG1");
         Assert.Equal(ag1.Id, stored.SessionId);
@@ -35,10 +36,57 @@ public sealed class ContributionServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CaptureAsync_NoOpenSession_CapturesNothing()
+    public async Task CaptureAsync_NoOpenSession_CapturesNothingAndSaysSo()
     {
-        Assert.Null(await Capture("m1", "Good morning, colleagues."));
+        var captured = await Capture("m1", "Good morning, colleagues.");
+
+        Assert.Null(captured.Contribution);
+        Assert.Equal("No session is open here yet, so this was not recorded as a contribution. It is recorded once the moderator opens the session.", captured.NotRecorded);
         Assert.Equal(0, await _harness.Query(db => db.Contributions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task CaptureAsync_AfterSessionClosed_SaysItWasNotRecorded()
+    {
+        await _harness.OpenAg1();
+        _harness.Time.Advance(TimeSpan.FromMinutes(12));
+        await _harness.Expect(MeetingHarness.Organiser, "session close AG1");
+
+        var captured = await Capture("m1", "One more thought on portable pensions.");
+
+        Assert.Null(captured.Contribution);
+        Assert.Equal("AG1 closed at 11:02, so this was not recorded as a contribution to it.", captured.NotRecorded);
+        Assert.Equal(0, await _harness.Query(db => db.Contributions.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("speak", "speak")]
+    [InlineData("  Speak ", "speak")]
+    [InlineData("register Atlantis", "register")]
+    [InlineData("list move Mexico 1", "list move")]
+    public async Task CaptureAsync_CommandNameWithoutSlash_NotCapturedAndPointsToTheCommand(string text, string command)
+    {
+        await _harness.OpenAg1();
+
+        var captured = await Capture("m1", text);
+
+        Assert.Null(captured.Contribution);
+        Assert.StartsWith($"“{text.Trim()}” reads as the command `/{command}`, so it was not recorded as a contribution. Commands start with `/`: type `/{text.Trim()}`.", captured.NotRecorded, StringComparison.Ordinal);
+        Assert.Equal(0, await _harness.Query(db => db.Contributions.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("Next, we should look at portable pensions for all migrant workers.")]
+    [InlineData("Speak up for domestic workers")]
+    [InlineData("Thanks")]
+    public async Task CaptureAsync_RemarkStartingLikeACommand_Captured(string text)
+    {
+        await _harness.OpenAg1();
+
+        var captured = await Capture("m1", text);
+
+        Assert.NotNull(captured.Contribution);
+        Assert.Null(captured.NotRecorded);
     }
 
     [Fact]
@@ -46,7 +94,7 @@ public sealed class ContributionServiceTests : IAsyncLifetime
     {
         await _harness.OpenAg1();
 
-        Assert.Null(await _contributions.CaptureAsync(MeetingHarness.Channel, "elsewhere", "m1", "mex", "Ana", "Hello", CancellationToken.None));
+        Assert.Equal(CaptureResult.Nothing, await _contributions.CaptureAsync(MeetingHarness.Channel, "elsewhere", "m1", "mex", "Ana", "Hello", CancellationToken.None));
     }
 
     [Fact]
@@ -55,7 +103,7 @@ public sealed class ContributionServiceTests : IAsyncLifetime
         await _harness.OpenAg1();
 
         await Capture("m1", "Text");
-        Assert.Null(await Capture("m1", "Text"));
+        Assert.Equal(CaptureResult.Nothing, await Capture("m1", "Text"));
 
         Assert.Equal(1, await _harness.Query(db => db.Contributions.CountAsync()));
     }
@@ -91,6 +139,6 @@ public sealed class ContributionServiceTests : IAsyncLifetime
     public async Task EditAsync_UnknownMessage_ReturnsFalse() =>
         Assert.False(await _contributions.EditAsync(MeetingHarness.Channel, "never-seen", "text", CancellationToken.None));
 
-    private Task<Core.Domain.Contribution?> Capture(string messageId, string text) =>
+    private Task<CaptureResult> Capture(string messageId, string text) =>
         _contributions.CaptureAsync(MeetingHarness.Channel, MeetingHarness.RoomA, messageId, "mex", "Ana", text, CancellationToken.None);
 }

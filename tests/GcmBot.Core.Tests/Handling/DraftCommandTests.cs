@@ -75,6 +75,8 @@ public sealed class DraftCommandTests : IAsyncLifetime
         var report = ReportJson.Deserialize(draft.Content);
         Assert.Equal("Action Group 1: Human dimension", report.Header.ActionGroup);
         Assert.Equal("Room A", report.Header.Room);
+        Assert.Equal("mod", report.Header.Moderator);
+        Assert.Equal("rap", report.Header.Rapporteur);
         var card = SourceIds.Card(await CardIdAsync("Expand regular pathways for migrant workers"));
         var pathways = Assert.Single(report.Recommendations, r => r.Sources.Contains(card));
         Assert.Contains(pathways.Sources, s => s.StartsWith(SourceIds.ContributionPrefix, StringComparison.Ordinal));
@@ -231,7 +233,7 @@ public sealed class DraftCommandTests : IAsyncLifetime
     private async Task Say(string user, string text)
     {
         var contributions = new ContributionService(_harness.Store, _harness.Time);
-        Assert.NotNull(await contributions.CaptureAsync(MeetingHarness.Channel, MeetingHarness.RoomA, $"msg-{++_messages}", user, user, text, CancellationToken.None));
+        Assert.NotNull((await contributions.CaptureAsync(MeetingHarness.Channel, MeetingHarness.RoomA, $"msg-{++_messages}", user, user, text, CancellationToken.None)).Contribution);
     }
 
     private Task<int> CardIdAsync(string recommendation) =>

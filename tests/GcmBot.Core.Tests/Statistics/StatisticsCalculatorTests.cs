@@ -97,7 +97,7 @@ public sealed class StatisticsCalculatorTests : IAsyncLifetime
         var reply = (await _harness.Expect("rap", "stats session")).Reply;
 
         Assert.Equal("Statistics — AG1 — Action Group 1: Human dimension", reply.Title);
-        Assert.Contains(reply.Facts, f => f is { Label: "Delegations", Value: "6 took part (4 Member States, 1 non-governmental stakeholders)" });
+        Assert.Contains(reply.Facts, f => f is { Label: "Delegations", Value: "6 took part (4 Member States, 1 UN system, 1 Non-governmental stakeholders)" });
         Assert.Equal(["Switzerland", "Netherlands", "International Organization for Migration", "Mexico"], reply.Items.Select(i => i.Label));
         Assert.Equal("stats-AG1.csv", reply.Attachment!.FileName);
         var csv = Encoding.UTF8.GetString(reply.Attachment.Content).Split("\r\n");
