@@ -22,14 +22,16 @@ internal sealed partial class ConnectorClient
     private readonly IHttpClientFactory _http;
     private readonly BotTokenProvider _tokens;
     private readonly ConnectorPacer _pacer;
+    private readonly Auth.ServiceUrlTrust _trust;
     private readonly ILogger<ConnectorClient> _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
 
-    public ConnectorClient(IHttpClientFactory http, BotTokenProvider tokens, ConnectorPacer pacer, TimeProvider time, IOptions<TeamsOptions> options, ILogger<ConnectorClient> logger)
+    public ConnectorClient(IHttpClientFactory http, BotTokenProvider tokens, ConnectorPacer pacer, Auth.ServiceUrlTrust trust, TimeProvider time, IOptions<TeamsOptions> options, ILogger<ConnectorClient> logger)
     {
         _http = http;
         _tokens = tokens;
         _pacer = pacer;
+        _trust = trust;
         _logger = logger;
         _retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -84,6 +86,12 @@ internal sealed partial class ConnectorClient
 
     private async Task<ResourceResponse?> CallAsync(string serviceUrl, string path, string conversationId, object body, CancellationToken cancellationToken)
     {
+        if (!_trust.IsTrusted(serviceUrl))
+        {
+            LogUntrusted(_logger, serviceUrl);
+            return null;
+        }
+
         var uri = new Uri(serviceUrl.TrimEnd('/') + path);
         var client = _http.CreateClient(HttpClientName);
         try
@@ -134,6 +142,9 @@ internal sealed partial class ConnectorClient
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         return text.Length > 500 ? text[..500] : text;
     }
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Error, Message = "Teams connector {ServiceUrl} was not vouched for by a validated token (or is not on this machine in anonymous mode); the message was not sent")]
+    private static partial void LogUntrusted(ILogger logger, string serviceUrl);
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Teams connector call failed; retry {Attempt} (status {Status}) in {DelayMs} ms")]
     private static partial void LogRetry(ILogger logger, int attempt, int status, double delayMs);
