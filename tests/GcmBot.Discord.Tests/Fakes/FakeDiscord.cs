@@ -27,6 +27,8 @@ public sealed class FakeDiscord : IAsyncDisposable
     public const string GuildId = "900000000000000003";
     public const string SessionId = "fake-session-1";
 
+    private static readonly System.Text.RegularExpressions.Regex _userAgent = new(@"^DiscordBot \(\S+, [^)]+\)", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
     private readonly WebApplication _app;
     private readonly TimeProvider _clock;
     private long _snowflake = 1_100_000_000_000_000_000;
@@ -104,7 +106,7 @@ public sealed class FakeDiscord : IAsyncDisposable
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         _sockets.Add(socket);
-        var connection = new FakeGatewayConnection(socket, context.Request.Path, 0);
+        var connection = new FakeGatewayConnection(socket, context.Request.Path, 0) { UserAgent = context.Request.Headers.UserAgent.ToString() };
         Connections.Add(connection);
         await connection.SendAsync(new { op = 10, d = new { heartbeat_interval = HeartbeatInterval }, s = (int?)null, t = (string?)null });
         try
@@ -186,7 +188,10 @@ public sealed class FakeDiscord : IAsyncDisposable
             _clock.GetUtcNow());
         Requests.Add(recorded);
 
-        var answer = Responder?.Invoke(recorded) ?? Default(recorded);
+        // Discord requires clients to name themselves in this form on REST calls.
+        var answer = !_userAgent.IsMatch(request.Headers.UserAgent.ToString())
+            ? new FakeResponse(403, """{"message": "A valid User-Agent (DiscordBot ($url, $versionNumber)) is required", "code": 0}""")
+            : Responder?.Invoke(recorded) ?? Default(recorded);
         context.Response.StatusCode = answer.Status;
         foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
         {
