@@ -32,7 +32,10 @@ internal sealed partial class DiscordDelivery : IChannelDelivery
     public Task<bool> SendDirectAsync(Participant participant, Reply message, CancellationToken cancellationToken) =>
         SendDirectAsync(participant.ExternalId, message, cancellationToken);
 
-    /// <summary>False when Discord refuses (the person does not accept DMs from server members): the caller mentions them instead.</summary>
+    /// <summary>
+    /// False when Discord refuses (50007: the person does not accept DMs from server members; or a server
+    /// error): the caller must not post the message publicly instead.
+    /// </summary>
     public async Task<bool> SendDirectAsync(string userId, Reply message, CancellationToken cancellationToken)
     {
         try
@@ -49,6 +52,6 @@ internal sealed partial class DiscordDelivery : IChannelDelivery
         }
     }
 
-    [LoggerMessage(EventId = 6301, Level = LogLevel.Information, Message = "Discord refused a direct message ({Status}); mentioning in the channel instead")]
+    [LoggerMessage(EventId = 6301, Level = LogLevel.Information, Message = "Discord refused a direct message ({Status}); the private answer was not posted publicly")]
     private static partial void LogDirectRefused(ILogger logger, int status);
 }

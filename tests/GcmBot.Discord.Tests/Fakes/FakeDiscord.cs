@@ -67,6 +67,9 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>Guilds sent as unavailable in READY, then each in a GUILD_CREATE.</summary>
     public IList<object> Guilds { get; } = [];
 
+    /// <summary>Users who do not accept direct messages from server members: Discord answers 50007.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, bool> ClosedDirectMessages { get; } = new();
+
     /// <summary>Scripted answers; return null to fall back to the default for the route.</summary>
     public Func<RecordedRequest, FakeResponse?>? Responder { get; set; }
 
@@ -217,6 +220,8 @@ public sealed class FakeDiscord : IAsyncDisposable
                 session_start_limit = new { total = 1000, remaining = SessionStartLimit.Remaining, reset_after = SessionStartLimit.ResetAfter, max_concurrency = SessionStartLimit.MaxConcurrency },
             }),
             ("GET", ["gateway"]) => Json(new { url = GatewayUrl.ToString() }),
+            ("POST", ["channels", var channel, "messages"]) when channel.StartsWith("dm-", StringComparison.Ordinal) && ClosedDirectMessages.ContainsKey(channel[3..]) =>
+                new FakeResponse(403, """{"message": "Cannot send messages to this user", "code": 50007}"""),
             ("POST", ["channels", var channel, "messages"]) => Json(Message(channel, request)),
             ("POST", ["users", "@me", "channels"]) => Json(new { id = "dm-" + request.Json.GetProperty("recipient_id").GetString(), type = 1 }),
             ("POST", ["interactions", _, _, "callback"]) => new FakeResponse(204),
