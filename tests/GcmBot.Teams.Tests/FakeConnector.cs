@@ -89,6 +89,9 @@ public sealed class FakeConnector : IAsyncDisposable
     public Task<ConnectorCall> ContainingAsync(string text, Func<ConnectorCall, bool>? also = null) =>
         WaitForAsync(c => c.Status == HttpStatusCode.Created && c.AllText.Contains(text, StringComparison.Ordinal) && (also?.Invoke(c) ?? true), $"a message containing '{text}'");
 
+    /// <summary>The id of the bot's personal conversation with <paramref name="userId"/>.</summary>
+    public static string PersonalConversation(string userId) => "a:personal-" + userId;
+
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task<IResult> RecordAsync(HttpContext http, string? conversation, string? replyTo)
@@ -115,7 +118,8 @@ public sealed class FakeConnector : IAsyncDisposable
         }
 
         var id = Interlocked.Increment(ref _ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Results.Json(new { id = conversation is null ? "a:personal-" + id : id }, statusCode: StatusCodes.Status201Created);
+        // Like the real connector, creating a personal conversation that exists returns the same one.
+        return Results.Json(new { id = conversation is null ? PersonalConversation(call.Body.GetProperty("members")[0].GetProperty("id").GetString()!) : id }, statusCode: StatusCodes.Status201Created);
     }
 }
 

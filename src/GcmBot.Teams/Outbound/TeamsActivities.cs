@@ -16,7 +16,7 @@ internal sealed class TeamsActivities
     }
 
     /// <param name="host">Base address for download links; null: files are not offered.</param>
-    /// <param name="mention">Whom the message is for, mentioned at its start (a private answer in a shared conversation).</param>
+    /// <param name="mention">Whom the message is for, mentioned at its start (the pointer to a private answer).</param>
     public Activity Message(Reply reply, ConversationReference target, Uri? host, ChannelAccount? mention = null)
     {
         var prefix = mention is { Id.Length: > 0 } ? $"<at>{WebUtility.HtmlEncode(mention.Name ?? "you")}</at> " : "";
