@@ -22,12 +22,15 @@ internal sealed partial class DiscordDelivery : IChannelDelivery
     public string Channel => DiscordChannel.Name;
 
     /// <summary>The binding's reference is the channel id (stored by <c>bind</c>).</summary>
-    public Task SendAsync(ChannelBinding binding, Reply message, CancellationToken cancellationToken) =>
-        _rest.SendAsync(
+    public Task SendAsync(ChannelBinding binding, Reply message, CancellationToken cancellationToken)
+    {
+        var fitted = MessageRenderer.Fit(message);
+        return _rest.SendAsync(
             DiscordRoute.Create(HttpMethod.Post, "channels/{channel_id}/messages", binding.Reference ?? binding.ConversationId),
-            MessageRenderer.Render(message),
-            message.Attachment,
+            MessageRenderer.Render(fitted),
+            fitted.Attachment,
             cancellationToken);
+    }
 
     public Task<bool> SendDirectAsync(Participant participant, Reply message, CancellationToken cancellationToken) =>
         SendDirectAsync(participant.ExternalId, message, cancellationToken);
@@ -42,7 +45,8 @@ internal sealed partial class DiscordDelivery : IChannelDelivery
         {
             var channel = await _rest.SendAsync(DiscordRoute.Create(HttpMethod.Post, "users/@me/channels"), new Wire.CreateDirectMessage(userId), null, cancellationToken);
             var channelId = channel!.Value.GetProperty("id").GetString()!;
-            await _rest.SendAsync(DiscordRoute.Create(HttpMethod.Post, "channels/{channel_id}/messages", channelId), MessageRenderer.Render(message), message.Attachment, cancellationToken);
+            var fitted = MessageRenderer.Fit(message);
+            await _rest.SendAsync(DiscordRoute.Create(HttpMethod.Post, "channels/{channel_id}/messages", channelId), MessageRenderer.Render(fitted), fitted.Attachment, cancellationToken);
             return true;
         }
         catch (DiscordRestException refused)

@@ -109,6 +109,7 @@ internal sealed class MessageCapture
 
         if (answer is not null)
         {
+            answer = MessageRenderer.Fit(answer);
             await _rest.SendAsync(
                 DiscordRoute.Create(HttpMethod.Post, "channels/{channel_id}/messages", message.ChannelId),
                 MessageRenderer.Render(answer, replyTo: message.Id),

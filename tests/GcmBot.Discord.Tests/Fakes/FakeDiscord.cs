@@ -211,6 +211,11 @@ public sealed class FakeDiscord : IAsyncDisposable
     private FakeResponse Default(RecordedRequest request)
     {
         var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (request.Method is "POST" or "PATCH" && request.Body is not null && OverLimits(request) is { } refusal)
+        {
+            return refusal;
+        }
+
         return (request.Method, segments) switch
         {
             ("GET", ["gateway", "bot"]) => Json(new
@@ -231,6 +236,72 @@ public sealed class FakeDiscord : IAsyncDisposable
             ("PUT", ["applications", _, .., "commands"]) => new FakeResponse(200, request.Body),
             _ => new FakeResponse(404, """{"message": "Unknown route", "code": 0}"""),
         };
+    }
+
+    /// <summary>
+    /// Discord's documented message limits, enforced as Discord does (400, code 50035 Invalid Form Body): 2,000
+    /// characters of content, 10 embeds, per embed a 256-character title, 4,096 of description, 25 fields
+    /// (name 256, value 1,024), and 6,000 characters across all embeds of a message.
+    /// </summary>
+    private static FakeResponse? OverLimits(RecordedRequest request)
+    {
+        var json = request.Json;
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var message = json.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object ? data : json;
+        static int Length(JsonElement parent, string name) => parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()!.Length : 0;
+        var problems = new List<string>();
+        if (Length(message, "content") > 2000)
+        {
+            problems.Add("content: Must be 2000 or fewer in length.");
+        }
+
+        if (message.TryGetProperty("embeds", out var embeds) && embeds.ValueKind == JsonValueKind.Array)
+        {
+            if (embeds.GetArrayLength() > 10)
+            {
+                problems.Add("embeds: Must be 10 or fewer in length.");
+            }
+
+            var total = 0;
+            foreach (var embed in embeds.EnumerateArray())
+            {
+                total += Length(embed, "title") + Length(embed, "description");
+                if (Length(embed, "title") > 256 || Length(embed, "description") > 4096)
+                {
+                    problems.Add("embeds.description: Must be 4096 or fewer in length.");
+                }
+
+                if (embed.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Array)
+                {
+                    if (fields.GetArrayLength() > 25)
+                    {
+                        problems.Add("embeds.fields: Must be 25 or fewer in length.");
+                    }
+
+                    foreach (var field in fields.EnumerateArray())
+                    {
+                        total += Length(field, "name") + Length(field, "value");
+                        if (Length(field, "name") > 256 || Length(field, "value") > 1024)
+                        {
+                            problems.Add("embeds.fields: name at most 256, value at most 1024.");
+                        }
+                    }
+                }
+            }
+
+            if (total > 6000)
+            {
+                problems.Add("embeds: Embed size exceeds maximum size of 6000");
+            }
+        }
+
+        return problems.Count == 0
+            ? null
+            : new FakeResponse(400, JsonSerializer.Serialize(new { code = 50035, message = "Invalid Form Body", errors = problems }));
     }
 
     private object Message(string channel, RecordedRequest request) =>
