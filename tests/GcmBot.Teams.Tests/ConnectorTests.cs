@@ -168,9 +168,4 @@ public sealed class ConnectorTests : IAsyncLifetime
 
         return advanced;
     }
-
-    private sealed class LoopbackHttpClients : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => new();
-    }
 }

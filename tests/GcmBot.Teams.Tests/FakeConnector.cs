@@ -13,6 +13,9 @@ namespace GcmBot.Teams.Tests;
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
+    /// <summary>Teams' message size limit (the activity counted in UTF-16).</summary>
+    public const int MaxMessageBytes = 40 * 1024;
+
     private readonly LoopbackServer _server;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<(HttpStatusCode Status, TimeSpan? RetryAfter)> _failures = new();
@@ -96,12 +99,19 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private async Task<IResult> RecordAsync(HttpContext http, string? conversation, string? replyTo)
     {
-        using var body = await JsonDocument.ParseAsync(http.Request.Body);
+        using var reader = new StreamReader(http.Request.Body);
+        var raw = await reader.ReadToEndAsync();
+        using var body = JsonDocument.Parse(raw);
         var status = HttpStatusCode.Created;
         TimeSpan? retryAfter = null;
         if (_failures.TryDequeue(out var failure))
         {
             (status, retryAfter) = failure;
+        }
+        else if (raw.Length * 2 > MaxMessageBytes)
+        {
+            // Teams' documented limit: the whole payload, counted in UTF-16, at most 40 KB; else 413 MessageSizeTooBig.
+            status = HttpStatusCode.RequestEntityTooLarge;
         }
 
         var call = new ConnectorCall(conversation, replyTo, http.Request.Headers.Authorization.ToString(), body.RootElement.Clone(), status);
@@ -114,7 +124,9 @@ public sealed class FakeConnector : IAsyncDisposable
                 http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            return Results.Json(new { error = new { code = "ServiceError", message = "scripted failure" } }, statusCode: (int)status);
+            return status == HttpStatusCode.RequestEntityTooLarge
+                ? Results.Json(new { error = new { code = "MessageSizeTooBig", message = "Message size too big" } }, statusCode: (int)status)
+                : Results.Json(new { error = new { code = "ServiceError", message = "scripted failure" } }, statusCode: (int)status);
         }
 
         var id = Interlocked.Increment(ref _ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
