@@ -21,16 +21,9 @@ public sealed class LinkTests
     public async Task Download_BehindLoopbackProxy_LinkUsesForwardedSchemeAndHost()
     {
         await using var chat = await TeamsChat.StartAsync();
-        var activity = Activities.Message(chat.ServiceUrl, Mexico, "Delegate of Mexico", "agenda ics", "a:personal-mexico");
-        using var request = new HttpRequestMessage(HttpMethod.Post, chat.Host.MessagesUri) { Content = JsonContent.Create(activity) };
-        request.Headers.Add("X-Forwarded-Proto", "https");
-        request.Headers.Add("X-Forwarded-Host", "gcmbot.example.org");
 
-        using (await chat.Host.Client.SendAsync(request))
-        {
-        }
+        var reply = await ForwardedAsync(chat, "gcmbot.example.org");
 
-        var reply = await chat.Connector.ReplyToAsync((string)activity["id"]!);
         Assert.StartsWith("https://gcmbot.example.org/api/teams/files/", Link(reply), StringComparison.Ordinal);
     }
 
@@ -39,17 +32,24 @@ public sealed class LinkTests
     {
         // Naming the proxies replaces the default (loopback): the test client is no longer one of them.
         await using var chat = await TeamsChat.StartAsync(new Dictionary<string, string?> { ["Teams:KnownProxies:0"] = "10.0.0.7" });
+
+        var reply = await ForwardedAsync(chat, "evil.example");
+
+        Assert.StartsWith(chat.Host.Client.BaseAddress!.AbsoluteUri, Link(reply), StringComparison.Ordinal);
+    }
+
+    /// <summary>Asks for a download as if through a TLS proxy that forwards for <paramref name="host"/>.</summary>
+    private static async Task<ConnectorCall> ForwardedAsync(TeamsChat chat, string host)
+    {
         var activity = Activities.Message(chat.ServiceUrl, Mexico, "Delegate of Mexico", "agenda ics", "a:personal-mexico");
         using var request = new HttpRequestMessage(HttpMethod.Post, chat.Host.MessagesUri) { Content = JsonContent.Create(activity) };
         request.Headers.Add("X-Forwarded-Proto", "https");
-        request.Headers.Add("X-Forwarded-Host", "evil.example");
-
+        request.Headers.Add("X-Forwarded-Host", host);
         using (await chat.Host.Client.SendAsync(request))
         {
         }
 
-        var reply = await chat.Connector.ReplyToAsync((string)activity["id"]!);
-        Assert.StartsWith(chat.Host.Client.BaseAddress!.AbsoluteUri, Link(reply), StringComparison.Ordinal);
+        return await chat.Connector.ReplyToAsync((string)activity["id"]!);
     }
 
     private static string Link(ConnectorCall reply) =>
