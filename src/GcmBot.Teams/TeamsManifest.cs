@@ -41,7 +41,7 @@ internal static class TeamsManifest
                 ["full"] = "GcmBot runs an intergovernmental meeting in Teams: delegations ask for the floor and see their place on the speakers list, "
                     + "moderators give the floor and keep time (Member States first, time kept for stakeholders), delegations submit recommendation cards, "
                     + "and rapporteurs export them. In channels bound to a session, GcmBot reads the messages posted while the session is open "
-                    + "(resource-specific consent ChannelMessage.Read.Group) and keeps them as contributions for the rapporteur's summary; "
+                    + "(resource-specific consent ChannelMessage.Read.Group, and ChatMessage.Read.Chat in group chats) and keeps them as contributions for the rapporteur's summary; "
                     + "it reads nothing outside open sessions and stores nothing else.",
             },
             ["icons"] = new JsonObject { ["color"] = "color.png", ["outline"] = "outline.png" },
@@ -63,7 +63,10 @@ internal static class TeamsManifest
             {
                 ["permissions"] = new JsonObject
                 {
-                    ["resourceSpecific"] = new JsonArray(new JsonObject { ["name"] = "ChannelMessage.Read.Group", ["type"] = "Application" }),
+                    // Channels and group chats both capture un-mentioned messages; each needs its own consent.
+                    ["resourceSpecific"] = new JsonArray(
+                        new JsonObject { ["name"] = "ChannelMessage.Read.Group", ["type"] = "Application" },
+                        new JsonObject { ["name"] = "ChatMessage.Read.Chat", ["type"] = "Application" }),
                 },
             },
         };

@@ -23,8 +23,14 @@ public sealed class TeamsOptions
     /// <summary>The scope of outbound connector tokens.</summary>
     public string OAuthScope { get; set; } = "https://api.botframework.com/.default";
 
-    /// <summary>The host's public address (e.g. <c>https://gcmbot.example.org</c>), for download links in proactive messages.</summary>
+    /// <summary>The host's public address (e.g. <c>https://gcmbot.example.org</c>), for every link (download) the bot posts.</summary>
     public string PublicUrl { get; set; } = "";
+
+    /// <summary><see cref="PublicUrl"/> as a base address, or null when it is not set.</summary>
+    internal Uri? PublicBase => Uri.TryCreate(PublicUrl.TrimEnd('/') + "/", UriKind.Absolute, out var url) && PublicUrl.Length > 0 ? url : null;
+
+    /// <summary>Reverse proxies (IP addresses) whose X-Forwarded-Proto/Host are believed. Empty: a proxy on this machine (loopback).</summary>
+    public IList<string> KnownProxies { get; } = [];
 
     /// <summary>Teams user ids (<c>29:…</c>) or Entra object ids made organisers when they first write to the bot.</summary>
     public IList<string> Organisers { get; } = [];

@@ -15,11 +15,13 @@ public static class TeamsServiceCollectionExtensions
         services.AddOptions<TeamsOptions>()
             .Bind(configuration.GetSection(TeamsOptions.SectionName))
             .Validate(o => o.AppId.Length == 0 || o.AppPassword.Length > 0, "Teams:AppPassword (the app's client secret) is required when Teams:AppId is set.")
+            .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Teams:KnownProxies must be IP addresses.")
             .ValidateOnStart();
         BotFrameworkAuthentication.Add(services);
 
         services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(BotTokenProvider.LoginClient);
+        services.AddSingleton<ServiceUrlTrust>();
         services.AddSingleton<InboundQueue>();
         services.AddSingleton<ActivityProcessor>();
         services.AddHostedService<InboundWorker>();

@@ -30,6 +30,44 @@ public sealed class GatewayTests
     }
 
     [Fact]
+    public async Task Connect_Upgrade_SendsUserAgentInDiscordsForm()
+    {
+        await using var rig = await GatewayRig.StartAsync();
+
+        var connection = await rig.ReadyAsync();
+
+        Assert.Matches(@"^DiscordBot \(https?://\S+, [^)]+\)$", connection.UserAgent);
+    }
+
+    [Fact]
+    public async Task Close_BeforeReady_ReconnectsWithGrowingJitteredBackoff()
+    {
+        await using var rig = await GatewayRig.StartAsync(fake => fake.AutoReady = false);
+
+        // Decode error (4002) right after every identify, as a broken peer would.
+        var first = await rig.Fake.ConnectionAsync(1);
+        await first.WaitForAsync(2);
+        await first.CloseAsync(4002);
+
+        // 1 s × (0.5 + 0.5 × 0.5) = 0.75 s, and no reconnection before it.
+        await rig.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(0.75));
+        Assert.Single(rig.Fake.Connections.Items);
+        rig.Clock.Advance(TimeSpan.FromSeconds(0.75));
+        // The identify limit (one per 5 s) holds the rest.
+        await rig.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(4.25));
+        rig.Clock.Advance(TimeSpan.FromSeconds(4.25));
+
+        var second = await rig.Fake.ConnectionAsync(2);
+        await second.WaitForAsync(2);
+        await second.CloseAsync(4002);
+
+        // Doubled: 2 s × 0.75.
+        await rig.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(2, rig.Fake.Connections.Items.Count);
+        Assert.Contains(rig.Log.Entries.Items, e => e.Event.Id == 6112);
+    }
+
+    [Fact]
     public async Task Heartbeat_AfterJitteredIntervalThenEveryInterval_CarriesLastSequence()
     {
         await using var rig = await GatewayRig.StartAsync();

@@ -49,6 +49,28 @@ public sealed class RestTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Send_InteractionCallbackFails_TokenNeverInLogsOrErrors()
+    {
+        const string token = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5OnNlY3JldA";
+        _fake = await FakeDiscord.StartAsync(_clock);
+        var calls = 0;
+        _fake.Responder = _ => Interlocked.Increment(ref calls) == 1 ? new FakeResponse(500) : new FakeResponse(404, """{"message": "Unknown interaction", "code": 10062}""");
+        var log = new CapturingLogger<DiscordRest>();
+        _rest = new DiscordRest(new HttpClient { BaseAddress = _fake.ApiBase }, Options.Create(new DiscordOptions { Token = GatewayRig.Token, ApiBaseUrl = _fake.ApiBase }), _clock, log);
+        var route = DiscordRoute.Create(HttpMethod.Post, "interactions/{interaction_id}/{interaction_token}/callback", "123456789", token);
+
+        var send = _rest.SendAsync(route, new { type = 1 }, null, CancellationToken.None);
+        await _clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var refused = await Assert.ThrowsAsync<DiscordRestException>(() => send);
+
+        Assert.Contains(log.Entries.Items, e => e.Message.Contains("interactions/123456789/{interaction_token}/callback", StringComparison.Ordinal));
+        Assert.DoesNotContain(token, string.Join('\n', log.Entries.Items.Select(e => e.Message)), StringComparison.Ordinal);
+        Assert.DoesNotContain(token, refused.Message, StringComparison.Ordinal);
+        Assert.Contains(token, _fake.Requests.Items[0].Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_BucketEmpty_WaitsForResetAfterAndNotForOtherChannels()
     {
         var (fake, rest) = await StartAsync(r => r.Path == "/channels/10/messages" ? Limited(0, 2.5) : Limited(4, 1, "bucket-a"));

@@ -52,7 +52,7 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticatedHost>
         Assert.Contains("scope=https%3A%2F%2Fapi.botframework.com%2F.default", _login.LastForm, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> Rejections => ["wrong audience", "wrong issuer", "expired", "bad signature", "serviceUrl mismatch", "missing header", "not a jwt"];
+    public static TheoryData<string> Rejections => ["wrong audience", "wrong issuer", "expired", "bad signature", "serviceUrl mismatch", "missing header", "not a jwt", "kid not published", "channel not endorsed"];
 
     [Theory]
     [MemberData(nameof(Rejections))]
@@ -66,9 +66,16 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticatedHost>
             "bad signature" => _openId.Token(AppId, _chat.ServiceUrl, key: OpenIdServer.Impostor()),
             "serviceUrl mismatch" => _openId.Token(AppId, "https://smba.trafficmanager.net/evil/"),
             "not a jwt" => "not-a-token",
+            "kid not published" => _openId.Token(AppId, _chat.ServiceUrl, key: _openId.Unpublished()),
+            "channel not endorsed" => _openId.Token(AppId, _chat.ServiceUrl),
             _ => null,
         };
         var rejected = Activities.Message(_chat.ServiceUrl, Intruder, "Intruder", "register Mexico", "a:personal-intruder");
+        if (fault == "channel not endorsed")
+        {
+            // The test key is endorsed for msteams only, like Teams' keys in Bot Framework's JWKS.
+            rejected["channelId"] = "slack";
+        }
 
         using var response = await _chat.Host.PostAsync(rejected, token);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using GcmBot.Teams.Auth;
 using GcmBot.Teams.Outbound;
 using GcmBot.Teams.Wire;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -133,7 +134,7 @@ public sealed class ConnectorTests : IAsyncLifetime
     {
         var wrapped = Options.Create(options);
         var http = new LoopbackHttpClients();
-        return new ConnectorClient(http, new BotTokenProvider(wrapped, http), new ConnectorPacer(_clock, wrapped), _clock, wrapped, _log);
+        return new ConnectorClient(http, new BotTokenProvider(wrapped, http), new ConnectorPacer(_clock, wrapped), new ServiceUrlTrust(wrapped), _clock, wrapped, _log);
     }
 
     private OutboundMessage Message(string conversation) =>
@@ -166,10 +167,5 @@ public sealed class ConnectorTests : IAsyncLifetime
         }
 
         return advanced;
-    }
-
-    private sealed class LoopbackHttpClients : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => new();
     }
 }

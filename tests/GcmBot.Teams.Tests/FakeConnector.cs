@@ -13,6 +13,9 @@ namespace GcmBot.Teams.Tests;
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
+    /// <summary>Teams' message size limit (the activity counted in UTF-16).</summary>
+    public const int MaxMessageBytes = 40 * 1024;
+
     private readonly LoopbackServer _server;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<(HttpStatusCode Status, TimeSpan? RetryAfter)> _failures = new();
@@ -89,16 +92,26 @@ public sealed class FakeConnector : IAsyncDisposable
     public Task<ConnectorCall> ContainingAsync(string text, Func<ConnectorCall, bool>? also = null) =>
         WaitForAsync(c => c.Status == HttpStatusCode.Created && c.AllText.Contains(text, StringComparison.Ordinal) && (also?.Invoke(c) ?? true), $"a message containing '{text}'");
 
+    /// <summary>The id of the bot's personal conversation with <paramref name="userId"/>.</summary>
+    public static string PersonalConversation(string userId) => "a:personal-" + userId;
+
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task<IResult> RecordAsync(HttpContext http, string? conversation, string? replyTo)
     {
-        using var body = await JsonDocument.ParseAsync(http.Request.Body);
+        using var reader = new StreamReader(http.Request.Body);
+        var raw = await reader.ReadToEndAsync();
+        using var body = JsonDocument.Parse(raw);
         var status = HttpStatusCode.Created;
         TimeSpan? retryAfter = null;
         if (_failures.TryDequeue(out var failure))
         {
             (status, retryAfter) = failure;
+        }
+        else if (raw.Length * 2 > MaxMessageBytes)
+        {
+            // Teams' documented limit: the whole payload, counted in UTF-16, at most 40 KB; else 413 MessageSizeTooBig.
+            status = HttpStatusCode.RequestEntityTooLarge;
         }
 
         var call = new ConnectorCall(conversation, replyTo, http.Request.Headers.Authorization.ToString(), body.RootElement.Clone(), status);
@@ -111,11 +124,14 @@ public sealed class FakeConnector : IAsyncDisposable
                 http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            return Results.Json(new { error = new { code = "ServiceError", message = "scripted failure" } }, statusCode: (int)status);
+            return status == HttpStatusCode.RequestEntityTooLarge
+                ? Results.Json(new { error = new { code = "MessageSizeTooBig", message = "Message size too big" } }, statusCode: (int)status)
+                : Results.Json(new { error = new { code = "ServiceError", message = "scripted failure" } }, statusCode: (int)status);
         }
 
         var id = Interlocked.Increment(ref _ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Results.Json(new { id = conversation is null ? "a:personal-" + id : id }, statusCode: StatusCodes.Status201Created);
+        // Like the real connector, creating a personal conversation that exists returns the same one.
+        return Results.Json(new { id = conversation is null ? PersonalConversation(call.Body.GetProperty("members")[0].GetProperty("id").GetString()!) : id }, statusCode: StatusCodes.Status201Created);
     }
 }
 

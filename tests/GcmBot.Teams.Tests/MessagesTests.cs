@@ -141,7 +141,8 @@ public sealed class MessagesTests
 
         using var response = await chat.Host.PostAsync(invoke);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var reply = await chat.Connector.ReplyToAsync((string)invoke["id"]!);
+        // The queue is a private answer: it goes to the organiser's personal chat.
+        var reply = await chat.Connector.ContainingAsync("Speakers list", c => c.Conversation == FakeConnector.PersonalConversation(TeamsChat.OrganiserId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
@@ -209,13 +210,31 @@ public sealed class MessagesTests
         var reminder = await chat.Connector.ContainingAsync("AG1", c => c.Conversation?.StartsWith("a:personal-", StringComparison.Ordinal) == true);
 
         Assert.Contains("I will remind you", set.AllText, StringComparison.Ordinal);
-        Assert.Contains("<at>Delegate of Mexico</at>", set.Text, StringComparison.Ordinal);
+        Assert.Equal(FakeConnector.PersonalConversation(Mexico), set.Conversation);
         Assert.Equal(Mexico, created.Body.GetProperty("members")[0].GetProperty("id").GetString());
         Assert.Equal(Activities.BotId, created.Body.GetProperty("bot").GetProperty("id").GetString());
         Assert.Equal(Activities.Tenant, created.Body.GetProperty("tenantId").GetString());
         Assert.Null(reminder.ReplyTo);
         await Schemas.AssertMatchesAsync("ConversationParameters", created.Body);
         await Schemas.AssertValidAsync(reminder.Body);
+    }
+
+    [Fact]
+    public async Task PrivateAnswer_AskedInChannel_GoesToThePersonalChatWithOnlyAPointerInTheChannel()
+    {
+        await using var chat = await TeamsChat.StartAsync();
+        var asked = Activities.Mention(chat.ServiceUrl, Mexico, "Delegate of Mexico", "register Mexico");
+
+        var answer = await chat.SendAsync(asked);
+        var pointer = await chat.Connector.ReplyToAsync((string)asked["id"]!);
+
+        Assert.Contains("You are registered with Mexico", answer.AllText, StringComparison.Ordinal);
+        Assert.Equal(FakeConnector.PersonalConversation(Mexico), answer.Conversation);
+        Assert.Null(answer.ReplyTo);
+        Assert.Equal($"<at>Delegate of Mexico</at> {TeamsChat.PrivatePointer}", pointer.Text);
+        Assert.DoesNotContain("registered", pointer.AllText, StringComparison.Ordinal);
+        var created = await chat.Connector.WaitForAsync(c => c.Conversation is null, "a new personal conversation");
+        Assert.Equal(Mexico, created.Body.GetProperty("members")[0].GetProperty("id").GetString());
     }
 
     [Fact]

@@ -74,5 +74,8 @@ public sealed class OpenIdServer : IAsyncDisposable
     /// <summary>A key with the same id that was never published: its signatures must not verify.</summary>
     public static RsaSecurityKey Impostor() => new(RSA.Create(2048)) { KeyId = KeyId };
 
+    /// <summary>The published key's private half under an id that is not in the JWKS.</summary>
+    public RsaSecurityKey Unpublished() => new(Key.Rsa) { KeyId = "not-in-the-jwks" };
+
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -33,15 +33,32 @@ public sealed class TeamsChat : IAsyncDisposable
         return new TeamsChat(new TeamsHost(all, services), connector);
     }
 
-    /// <summary>Posts an activity, expects it accepted, and returns the bot's validated reply to it.</summary>
+    /// <summary>
+    /// Posts an activity, expects it accepted, and returns the bot's validated answer to it: the reply, or, when
+    /// the reply only points to the personal chat (a private answer asked for in a channel), what was posted there.
+    /// </summary>
     public async Task<ConnectorCall> SendAsync(Dictionary<string, object?> activity)
     {
+        var before = Connector.All.Count;
         using var response = await Host.PostAsync(activity);
         Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var reply = await Connector.ReplyToAsync((string)activity["id"]!);
         await Schemas.AssertValidAsync(reply.Body);
-        return reply;
+        if (!reply.Text.Contains(PrivatePointer, StringComparison.Ordinal))
+        {
+            return reply;
+        }
+
+        var personal = FakeConnector.PersonalConversation(UserOf(activity));
+        var answer = await Connector.WaitForAsync(c => c.Conversation == personal && c.Status == HttpStatusCode.Created && Connector.All.Skip(before).Contains(c), $"the private answer in {personal}");
+        await Schemas.AssertValidAsync(answer.Body);
+        return answer;
     }
+
+    /// <summary>The pointer left in a channel when the answer went to the personal chat.</summary>
+    public const string PrivatePointer = "my answer is in your personal chat with me.";
+
+    private static string UserOf(Dictionary<string, object?> activity) => JsonSerializer.SerializeToElement(activity["from"]).GetProperty("id").GetString()!;
 
     /// <summary>A command @mentioning the bot in the team's General channel.</summary>
     public Task<ConnectorCall> SayAsync(string userId, string userName, string command) =>

@@ -26,7 +26,7 @@ public sealed class TeamsPackageTests
     }
 
     [Fact]
-    public void Manifest_Bot_HasScopesCommandListsWithinLimitsAndChannelMessageConsent()
+    public void Manifest_Bot_HasScopesCommandListsWithinLimitsAndChannelAndChatMessageConsent()
     {
         using var manifest = JsonDocument.Parse(TeamsManifest.Generate());
         var root = manifest.RootElement;
@@ -45,8 +45,11 @@ public sealed class TeamsPackageTests
             });
         }
 
-        Assert.Contains(root.GetProperty("authorization").GetProperty("permissions").GetProperty("resourceSpecific").EnumerateArray(),
-            p => p.GetProperty("name").GetString() == "ChannelMessage.Read.Group" && p.GetProperty("type").GetString() == "Application");
+        // groupChat is offered, so un-mentioned group chat messages need their own consent, as channel ones do.
+        var consents = root.GetProperty("authorization").GetProperty("permissions").GetProperty("resourceSpecific").EnumerateArray()
+            .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("type").GetString())).ToList();
+        Assert.Contains(("ChannelMessage.Read.Group", "Application"), consents);
+        Assert.Contains(("ChatMessage.Read.Chat", "Application"), consents);
         Assert.Equal("1.17", root.GetProperty("manifestVersion").GetString());
     }
 

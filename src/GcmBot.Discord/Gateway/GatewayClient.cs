@@ -28,6 +28,9 @@ internal sealed partial class GatewayClient : BackgroundService
     private readonly GatewaySession _session = new();
     private SlidingWindowLimiter? _identifies;
 
+    /// <summary>Whether the current connection reached READY or RESUMED: only that resets the backoff.</summary>
+    private bool _established;
+
     public GatewayClient(DiscordRest rest, IOptions<DiscordOptions> options, TimeProvider time, GatewayJitter jitter, IGatewayEvents events, ILogger<GatewayClient> logger)
     {
         _rest = rest;
@@ -48,8 +51,8 @@ internal sealed partial class GatewayClient : BackgroundService
             {
                 var resume = _session.CanResume;
                 var url = resume ? _session.ResumeUrl! : await IdentifyUrlAsync(stoppingToken);
+                _established = false;
                 outcome = await RunConnectionAsync(url, resume, stoppingToken);
-                failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -62,7 +65,7 @@ internal sealed partial class GatewayClient : BackgroundService
             }
             catch (Exception failure) when (failure is WebSocketException or HttpRequestException or IOException or DiscordRestException or JsonException)
             {
-                var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures++)));
+                var backoff = Backoff(failures++);
                 LogConnectionFailed(_logger, failure, backoff.TotalSeconds);
                 await Task.Delay(backoff, _time, stoppingToken);
                 continue;
@@ -73,12 +76,27 @@ internal sealed partial class GatewayClient : BackgroundService
                 return;
             }
 
+            if (_established)
+            {
+                failures = 0;
+            }
+            else
+            {
+                // Closed before READY (e.g. 4002 on every identify): reconnecting at once would loop.
+                var backoff = Backoff(failures++);
+                LogClosedBeforeReady(_logger, backoff.TotalSeconds);
+                await Task.Delay(backoff, _time, stoppingToken);
+            }
+
             if (outcome == GatewayOutcome.Identify)
             {
                 _session.Reset();
             }
         }
     }
+
+    /// <summary>1 s doubling per failure, capped at 60 s, times a jitter in [0.5, 1) so clients do not reconnect in step.</summary>
+    private TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(failures, 6))) * (0.5 + (0.5 * _jitter.Next())));
 
     /// <summary>Where to identify, once <c>session_start_limit</c> and max_concurrency allow it.</summary>
     private async Task<Uri> IdentifyUrlAsync(CancellationToken cancellationToken)
@@ -102,6 +120,8 @@ internal sealed partial class GatewayClient : BackgroundService
     private async Task<GatewayOutcome> RunConnectionAsync(Uri url, bool resume, CancellationToken stoppingToken)
     {
         using var socket = new ClientWebSocket();
+        // Discord asks every client to name itself, on the upgrade as on REST.
+        socket.Options.SetRequestHeader("User-Agent", DiscordChannel.UserAgent);
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var sender = new GatewaySender(socket, new SlidingWindowLimiter(SendsPerWindow, SendWindow, _time));
         var heartbeat = new HeartbeatState();
@@ -214,10 +234,12 @@ internal sealed partial class GatewayClient : BackgroundService
         {
             _session.SessionId = payload.D.GetProperty("session_id").GetString();
             _session.ResumeUrl = new Uri(payload.D.GetProperty("resume_gateway_url").GetString()!);
+            _established = true;
             LogReady(_logger, _session.SessionId);
         }
         else if (payload.T == "RESUMED")
         {
+            _established = true;
             LogResumed(_logger, _session.SessionId, _session.Sequence);
         }
 
@@ -298,6 +320,9 @@ internal sealed partial class GatewayClient : BackgroundService
     }
 
     private static Uri WithVersion(Uri url) => new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;
+
+    [LoggerMessage(EventId = 6112, Level = LogLevel.Warning, Message = "Discord gateway closed before READY; reconnecting in {DelaySeconds:F1} s")]
+    private static partial void LogClosedBeforeReady(ILogger logger, double delaySeconds);
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Discord gateway connected to {Host} (resume: {Resume})")]
     private static partial void LogConnected(ILogger logger, string host, bool resume);

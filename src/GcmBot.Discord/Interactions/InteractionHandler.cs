@@ -94,7 +94,7 @@ internal sealed partial class InteractionHandler
         }
 
         var result = await work ?? new CommandResult(Reply.Private("That was already done."), []);
-        var reply = result.Reply;
+        var reply = MessageRenderer.Fit(result.Reply);
         var ephemeral = reply.Visibility == Visibility.Private;
         if (!deferred && reply.Attachment is null)
         {

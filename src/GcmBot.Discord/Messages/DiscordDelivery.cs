@@ -22,24 +22,31 @@ internal sealed partial class DiscordDelivery : IChannelDelivery
     public string Channel => DiscordChannel.Name;
 
     /// <summary>The binding's reference is the channel id (stored by <c>bind</c>).</summary>
-    public Task SendAsync(ChannelBinding binding, Reply message, CancellationToken cancellationToken) =>
-        _rest.SendAsync(
+    public Task SendAsync(ChannelBinding binding, Reply message, CancellationToken cancellationToken)
+    {
+        var fitted = MessageRenderer.Fit(message);
+        return _rest.SendAsync(
             DiscordRoute.Create(HttpMethod.Post, "channels/{channel_id}/messages", binding.Reference ?? binding.ConversationId),
-            MessageRenderer.Render(message),
-            message.Attachment,
+            MessageRenderer.Render(fitted),
+            fitted.Attachment,
             cancellationToken);
+    }
 
     public Task<bool> SendDirectAsync(Participant participant, Reply message, CancellationToken cancellationToken) =>
         SendDirectAsync(participant.ExternalId, message, cancellationToken);
 
-    /// <summary>False when Discord refuses (the person does not accept DMs from server members): the caller mentions them instead.</summary>
+    /// <summary>
+    /// False when Discord refuses (50007: the person does not accept DMs from server members; or a server
+    /// error): the caller must not post the message publicly instead.
+    /// </summary>
     public async Task<bool> SendDirectAsync(string userId, Reply message, CancellationToken cancellationToken)
     {
         try
         {
             var channel = await _rest.SendAsync(DiscordRoute.Create(HttpMethod.Post, "users/@me/channels"), new Wire.CreateDirectMessage(userId), null, cancellationToken);
             var channelId = channel!.Value.GetProperty("id").GetString()!;
-            await _rest.SendAsync(DiscordRoute.Create(HttpMethod.Post, "channels/{channel_id}/messages", channelId), MessageRenderer.Render(message), message.Attachment, cancellationToken);
+            var fitted = MessageRenderer.Fit(message);
+            await _rest.SendAsync(DiscordRoute.Create(HttpMethod.Post, "channels/{channel_id}/messages", channelId), MessageRenderer.Render(fitted), fitted.Attachment, cancellationToken);
             return true;
         }
         catch (DiscordRestException refused)
@@ -49,6 +56,6 @@ internal sealed partial class DiscordDelivery : IChannelDelivery
         }
     }
 
-    [LoggerMessage(EventId = 6301, Level = LogLevel.Information, Message = "Discord refused a direct message ({Status}); mentioning in the channel instead")]
+    [LoggerMessage(EventId = 6301, Level = LogLevel.Information, Message = "Discord refused a direct message ({Status}); the private answer was not posted publicly")]
     private static partial void LogDirectRefused(ILogger logger, int status);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GcmBot.Core.Capture;
+using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Handling;
@@ -93,19 +94,37 @@ internal sealed class MessageCapture
             return;
         }
 
-        // A personal answer goes by direct message when it can; otherwise it is answered in place.
-        var personal = result.Reply.Visibility == Visibility.Private && message.GuildId is not null
-            && await _delivery.SendDirectAsync(author.Id, result.Reply, cancellationToken);
-        if (!personal)
+        // A personal answer in a server goes only by direct message. If Discord refuses the DM, the channel
+        // gets a note without the answer: private content is never posted where others can read it.
+        var answer = result.Reply;
+        if (answer.Visibility == Visibility.Private && message.GuildId is not null
+            && await _delivery.SendDirectAsync(author.Id, answer, cancellationToken))
         {
+            answer = null;
+        }
+        else if (answer.Visibility == Visibility.Private && message.GuildId is not null)
+        {
+            answer = DirectMessageRefused(author.Id, command);
+        }
+
+        if (answer is not null)
+        {
+            answer = MessageRenderer.Fit(answer);
             await _rest.SendAsync(
                 DiscordRoute.Create(HttpMethod.Post, "channels/{channel_id}/messages", message.ChannelId),
-                MessageRenderer.Render(result.Reply, replyTo: message.Id),
-                result.Reply.Attachment,
+                MessageRenderer.Render(answer, replyTo: message.Id),
+                answer.Attachment,
                 cancellationToken);
         }
 
         await _announcer.DispatchAsync(result.Announcements, (DiscordChannel.Name, message.ChannelId), cancellationToken);
+    }
+
+    private static Reply DirectMessageRefused(string userId, string command)
+    {
+        var slash = CommandParser.Parse(command).Command?.Definition is { } definition ? "/" + SlashCommands.NameOf(definition) : "the slash command";
+        return Reply.Error($"<@{userId}>, your answer is private and I could not send it to you by direct message. "
+            + $"Allow direct messages from members of this server (the server's Privacy Settings), or use {slash}: its answers are shown only to you.");
     }
 
     private Task<bool> IsBoundAsync(string channelId, CancellationToken cancellationToken) =>

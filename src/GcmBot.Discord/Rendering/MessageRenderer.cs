@@ -16,28 +16,34 @@ internal static class MessageRenderer
     private const int ButtonsPerRow = 5;
     private const int MaxEmbedDescription = 4096;
     private const int MaxFields = 25;
+    private const int MaxFieldName = 256;
+    private const int MaxFieldValue = 1024;
+    private const int MaxEmbedTotal = 6000;
     private const int ErrorColour = 0xC0392B;
     private const int InfoColour = 0x1F6FB2;
 
+    /// <summary>
+    /// The reply within Discord's message limits (2,000 characters of content; an embed of at most 4,096
+    /// characters of description, 25 fields and 6,000 characters in all): rows that do not fit go, with the
+    /// rest, into an attached Markdown file. Every path that sends a reply fits it first.
+    /// </summary>
+    public static Reply Fit(Reply reply) => ReplyFitting.Fit(reply, Fits);
+
+    private static bool Fits(Reply reply)
+    {
+        var description = Description(reply)?.Length ?? 0;
+        var fields = reply.Facts.Sum(f => Math.Min(f.Label.Length, MaxFieldName) + Math.Min(Math.Max(f.Value.Length, 1), MaxFieldValue));
+        return Content(reply).Length <= DiscordChannel.MaxContent && description <= MaxEmbedDescription
+            && reply.Facts.Count <= MaxFields && description + fields <= MaxEmbedTotal;
+    }
+
     public static MessageBody Render(Reply reply, bool ephemeral = false, string? replyTo = null)
     {
-        var content = new StringBuilder();
-        if (reply.Title is { Length: > 0 } title)
-        {
-            content.Append("**").Append(title).Append("**\n");
-        }
-
-        content.Append(reply.Text);
-        if (reply.Deadline is { } deadline)
-        {
-            content.Append(CultureInfo.InvariantCulture, $"\nTime runs out <t:{deadline.ToUnixTimeSeconds()}:R> (<t:{deadline.ToUnixTimeSeconds()}:T>).");
-        }
-
         var embed = reply.Items.Count > 0 || reply.Facts.Count > 0
             ? new Embed(
                 null,
-                reply.Items.Count > 0 ? Truncate(string.Join('\n', reply.Items.Select(i => $"{i.Position}. **{i.Label}** — {i.Detail}")), MaxEmbedDescription) : null,
-                reply.Facts.Count > 0 ? [.. reply.Facts.Take(MaxFields).Select(f => new EmbedField(Truncate(f.Label, 256), Truncate(f.Value.Length > 0 ? f.Value : "—", 1024), true))] : null,
+                Description(reply) is { } description ? Truncate(description, MaxEmbedDescription) : null,
+                reply.Facts.Count > 0 ? [.. reply.Facts.Take(MaxFields).Select(f => new EmbedField(Truncate(f.Label, MaxFieldName), Truncate(f.Value.Length > 0 ? f.Value : "—", MaxFieldValue), true))] : null,
                 reply.IsError ? ErrorColour : InfoColour)
             : null;
 
@@ -52,7 +58,7 @@ internal static class MessageRenderer
             .ToList();
 
         return new MessageBody(
-            Truncate(content.ToString(), DiscordChannel.MaxContent),
+            Truncate(Content(reply), DiscordChannel.MaxContent),
             embed is null ? null : [embed],
             buttons.Count > 0 ? buttons : null,
             AllowedMentions.None,
@@ -60,6 +66,26 @@ internal static class MessageRenderer
             reply.Attachment is { } file ? [new AttachmentSlot(0, file.FileName)] : null,
             replyTo is null ? null : new MessageReference(replyTo));
     }
+
+    private static string Content(Reply reply)
+    {
+        var content = new StringBuilder();
+        if (reply.Title is { Length: > 0 } title)
+        {
+            content.Append("**").Append(title).Append("**\n");
+        }
+
+        content.Append(reply.Text);
+        if (reply.Deadline is { } deadline)
+        {
+            content.Append(CultureInfo.InvariantCulture, $"\nTime runs out <t:{deadline.ToUnixTimeSeconds()}:R> (<t:{deadline.ToUnixTimeSeconds()}:T>).");
+        }
+
+        return content.ToString();
+    }
+
+    private static string? Description(Reply reply) =>
+        reply.Items.Count > 0 ? string.Join('\n', reply.Items.Select(i => $"{i.Position}. **{i.Label}** — {i.Detail}")) : null;
 
     /// <summary>The form as a modal: one text input per field (Discord allows five).</summary>
     public static ModalData Modal(ReplyForm form) =>

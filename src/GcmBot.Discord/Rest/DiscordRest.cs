@@ -58,7 +58,7 @@ internal sealed partial class DiscordRest : IDisposable
                 var wait = bucket.WaitFor(_time.GetUtcNow());
                 if (wait > TimeSpan.Zero)
                 {
-                    LogBucketWait(_logger, route.Key, wait.TotalMilliseconds);
+                    LogBucketWait(_logger, route.Name, wait.TotalMilliseconds);
                     await Task.Delay(wait, _time, cancellationToken);
                 }
 
@@ -82,7 +82,7 @@ internal sealed partial class DiscordRest : IDisposable
                 if ((int)response.StatusCode >= 500 && serverErrors < MaxServerErrorRetries)
                 {
                     var backoff = TimeSpan.FromSeconds(Math.Pow(2, serverErrors++));
-                    LogServerError(_logger, (int)response.StatusCode, route.Key, backoff.TotalMilliseconds);
+                    LogServerError(_logger, (int)response.StatusCode, route.Name, backoff.TotalMilliseconds);
                     await Task.Delay(backoff, _time, cancellationToken);
                     continue;
                 }
@@ -90,7 +90,7 @@ internal sealed partial class DiscordRest : IDisposable
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw new DiscordRestException(response.StatusCode, $"{route.Method} {route.Key}", text.Length > 500 ? text[..500] : text);
+                    throw new DiscordRestException(response.StatusCode, route.Name, text.Length > 500 ? text[..500] : text);
                 }
 
                 if (text.Length == 0)
@@ -114,7 +114,7 @@ internal sealed partial class DiscordRest : IDisposable
         var scope = Header(response.Headers, "X-RateLimit-Scope") ?? "user";
         var global = string.Equals(Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase) || scope == "global";
         var until = now + TimeSpan.FromSeconds(retryAfter);
-        LogTooManyRequests(_logger, route.Key, scope, global, retryAfter * 1000);
+        LogTooManyRequests(_logger, route.Name, scope, global, retryAfter * 1000);
         if (global)
         {
             _global.BlockUntil(until);

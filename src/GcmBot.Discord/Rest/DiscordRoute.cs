@@ -5,9 +5,13 @@ namespace GcmBot.Discord.Rest;
 /// <summary>
 /// A REST call's method and path, and the key Discord rate-limits it by: the route with its major
 /// parameters (channel, guild, webhook, interaction) filled in and the others left as placeholders.
+/// <see cref="Name"/> is what logs and errors show: the key with the tokens left as placeholders, because an
+/// interaction or webhook token lets whoever holds it answer as the bot for 15 minutes.
 /// </summary>
-internal sealed record DiscordRoute(HttpMethod Method, string Path, string Key, string Major, bool Authenticated)
+internal sealed record DiscordRoute(HttpMethod Method, string Path, string Key, string Major, bool Authenticated, string Name)
 {
+    private static readonly HashSet<string> _secretParameters = ["webhook_token", "interaction_token"];
+
     private static readonly HashSet<string> _majorParameters =
         ["channel_id", "guild_id", "webhook_id", "webhook_token", "interaction_id", "interaction_token"];
 
@@ -19,6 +23,7 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Key, 
     {
         var path = new StringBuilder();
         var key = new StringBuilder(method.Method).Append(' ');
+        var name = new StringBuilder(method.Method).Append(' ');
         var major = new List<string>();
         var next = 0;
         var i = 0;
@@ -28,22 +33,32 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Key, 
             {
                 path.Append(template[i]);
                 key.Append(template[i]);
+                name.Append(template[i]);
                 i++;
                 continue;
             }
 
             var end = template.IndexOf('}', i);
-            var name = template[(i + 1)..end];
+            var parameter = template[(i + 1)..end];
             var value = Uri.EscapeDataString(values[next++]);
             path.Append(value);
-            if (_majorParameters.Contains(name))
+            if (_majorParameters.Contains(parameter))
             {
                 key.Append(value);
                 major.Add(value);
             }
             else
             {
-                key.Append('{').Append(name).Append('}');
+                key.Append('{').Append(parameter).Append('}');
+            }
+
+            if (_secretParameters.Contains(parameter))
+            {
+                name.Append('{').Append(parameter).Append('}');
+            }
+            else
+            {
+                name.Append(value);
             }
 
             i = end + 1;
@@ -55,6 +70,6 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Key, 
         }
 
         var authenticated = !template.StartsWith("interactions/", StringComparison.Ordinal) && !template.StartsWith("webhooks/", StringComparison.Ordinal);
-        return new DiscordRoute(method, path.ToString(), key.ToString(), string.Join('/', major), authenticated);
+        return new DiscordRoute(method, path.ToString(), key.ToString(), string.Join('/', major), authenticated, name.ToString());
     }
 }

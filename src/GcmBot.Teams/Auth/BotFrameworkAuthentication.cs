@@ -1,6 +1,9 @@
+using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace GcmBot.Teams.Auth;
@@ -15,6 +18,8 @@ internal static class BotFrameworkAuthentication
 {
     public const string Scheme = "BotFramework";
     public const string ServiceUrlClaim = "serviceurl";
+    private const string EndorsementClaim = "gcmbot:endorsement";
+    private const string EndorsementsProperty = "endorsements";
 
     /// <summary>Registered always, configured from <see cref="TeamsOptions"/> when first used; only called when an app id is set.</summary>
     public static void Add(IServiceCollection services)
@@ -41,9 +46,48 @@ internal static class BotFrameworkAuthentication
                 RequireSignedTokens = true,
                 ValidateIssuerSigningKey = true,
                 ClockSkew = TimeSpan.FromMinutes(5),
+                // Only the key the token names may verify it: a token whose kid is not published is refused,
+                // even if one of the published keys happens to match its signature.
+                TryAllIssuerSigningKeys = false,
             };
+            jwt.Events = new JwtBearerEvents { OnTokenValidated = AddEndorsementsAsync };
         });
     }
+
+    /// <summary>
+    /// Copies the signing key's <c>endorsements</c> (the channels it may sign for) from the published JWKS onto
+    /// the principal, so the endpoint can check them against the activity's <c>channelId</c>, as the Bot
+    /// Framework SDKs' EndorsementsValidator does.
+    /// </summary>
+    private static async Task AddEndorsementsAsync(TokenValidatedContext context)
+    {
+        var keyId = (context.SecurityToken as JsonWebToken)?.Kid;
+        var configuration = context.Options.ConfigurationManager is { } manager
+            ? await manager.GetConfigurationAsync(context.HttpContext.RequestAborted)
+            : context.Options.Configuration;
+        var key = configuration?.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, keyId, StringComparison.Ordinal));
+        if (context.Principal?.Identity is ClaimsIdentity identity && key is not null && key.AdditionalData.TryGetValue(EndorsementsProperty, out var endorsements))
+        {
+            foreach (var channel in Channels(endorsements))
+            {
+                identity.AddClaim(new Claim(EndorsementClaim, channel));
+            }
+        }
+    }
+
+    private static IEnumerable<string> Channels(object? endorsements) => endorsements switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!),
+        IEnumerable<object> list => list.Select(e => e?.ToString() ?? "").Where(e => e.Length > 0),
+        _ => [],
+    };
+
+    /// <summary>
+    /// The Bot Framework SDKs' rule: an activity without a channel id passes; otherwise the signing key must
+    /// list that channel among its endorsements.
+    /// </summary>
+    public static bool IsEndorsed(ClaimsPrincipal caller, string? channelId) =>
+        string.IsNullOrEmpty(channelId) || caller.FindAll(EndorsementClaim).Any(c => string.Equals(c.Value, channelId, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsLoopback(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback;
 }

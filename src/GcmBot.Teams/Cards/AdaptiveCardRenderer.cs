@@ -29,7 +29,13 @@ internal static class AdaptiveCardRenderer
 
         if (reply.Text.Length > 0)
         {
-            body.Add(reply.IsError ? Text(reply.Text, ("color", "Attention")) : Text(reply.Text));
+            foreach (var block in CardMarkdown.Blocks(reply.Text, (text, heading) =>
+                heading ? Text(text, ("weight", "Bolder"), ("spacing", "Medium"))
+                : reply.IsError ? Text(text, ("color", "Attention"))
+                : Text(text)))
+            {
+                body.Add(block);
+            }
         }
 
         if (reply.Facts.Count > 0)
@@ -37,7 +43,7 @@ internal static class AdaptiveCardRenderer
             body.Add(new JsonObject
             {
                 ["type"] = "FactSet",
-                ["facts"] = new JsonArray([.. reply.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Label, ["value"] = f.Value })]),
+                ["facts"] = new JsonArray([.. reply.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = CardMarkdown.Inline(f.Label), ["value"] = CardMarkdown.Inline(f.Value) })]),
             });
         }
 
@@ -96,7 +102,7 @@ internal static class AdaptiveCardRenderer
     private static JsonObject Text(string text, params (string Key, JsonNode Value)[] properties)
     {
         // Card Markdown starts a new line only at a blank line; replies separate their lines with one newline.
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text.Replace("\n", "\n\n", StringComparison.Ordinal), ["wrap"] = true };
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = CardMarkdown.Inline(text).Replace("\n", "\n\n", StringComparison.Ordinal), ["wrap"] = true };
         foreach (var (key, value) in properties)
         {
             block[key] = value;
@@ -172,5 +178,5 @@ internal static class AdaptiveCardRenderer
     /// For plain-text messages: Teams renders some HTML in message text, so angle brackets are escaped and user
     /// text is shown, not interpreted. (Card text takes no HTML; a Teams mention always needs an entity.)
     /// </summary>
-    public static string EscapeMessage(string text) => WebUtility.HtmlEncode(text).Replace("&quot;", "\"", StringComparison.Ordinal).Replace("&#39;", "'", StringComparison.Ordinal);
+    public static string EscapeMessage(string text) => WebUtility.HtmlEncode(CardMarkdown.Message(text)).Replace("&quot;", "\"", StringComparison.Ordinal).Replace("&#39;", "'", StringComparison.Ordinal);
 }

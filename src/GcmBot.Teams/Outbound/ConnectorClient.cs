@@ -22,14 +22,16 @@ internal sealed partial class ConnectorClient
     private readonly IHttpClientFactory _http;
     private readonly BotTokenProvider _tokens;
     private readonly ConnectorPacer _pacer;
+    private readonly Auth.ServiceUrlTrust _trust;
     private readonly ILogger<ConnectorClient> _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
 
-    public ConnectorClient(IHttpClientFactory http, BotTokenProvider tokens, ConnectorPacer pacer, TimeProvider time, IOptions<TeamsOptions> options, ILogger<ConnectorClient> logger)
+    public ConnectorClient(IHttpClientFactory http, BotTokenProvider tokens, ConnectorPacer pacer, Auth.ServiceUrlTrust trust, TimeProvider time, IOptions<TeamsOptions> options, ILogger<ConnectorClient> logger)
     {
         _http = http;
         _tokens = tokens;
         _pacer = pacer;
+        _trust = trust;
         _logger = logger;
         _retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -66,7 +68,7 @@ internal sealed partial class ConnectorClient
         var conversationId = target.ConversationId;
         if (message.DirectTo is { } user)
         {
-            var created = await CallAsync(target.ServiceUrl, "/v3/conversations", "direct:" + user.Id,
+            var (created, _) = await CallAsync(target.ServiceUrl, "/v3/conversations", "direct:" + user.Id,
                 new ConversationParameters(new ChannelAccount(target.BotId, target.BotName), [user], target.TenantId), cancellationToken);
             if (created?.Id is not { Length: > 0 } id)
             {
@@ -79,11 +81,25 @@ internal sealed partial class ConnectorClient
         var path = $"/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"
             + (message.ReplyToId is { Length: > 0 } replyTo ? "/" + Uri.EscapeDataString(replyTo) : "");
         var activity = message.Activity with { Conversation = new ConversationAccount(conversationId) };
-        return await CallAsync(target.ServiceUrl, path, conversationId, activity, cancellationToken) is not null;
+        var (sent, status) = await CallAsync(target.ServiceUrl, path, conversationId, activity, cancellationToken);
+        if (sent is null && status == HttpStatusCode.RequestEntityTooLarge)
+        {
+            // Still too big for Teams: a shorter version rather than nothing.
+            LogTooLarge(_logger, conversationId);
+            (sent, _) = await CallAsync(target.ServiceUrl, path, conversationId, TeamsActivities.Shorter(activity) with { Conversation = activity.Conversation }, cancellationToken);
+        }
+
+        return sent is not null;
     }
 
-    private async Task<ResourceResponse?> CallAsync(string serviceUrl, string path, string conversationId, object body, CancellationToken cancellationToken)
+    private async Task<(ResourceResponse? Response, HttpStatusCode? Status)> CallAsync(string serviceUrl, string path, string conversationId, object body, CancellationToken cancellationToken)
     {
+        if (!_trust.IsTrusted(serviceUrl))
+        {
+            LogUntrusted(_logger, serviceUrl);
+            return (null, null);
+        }
+
         var uri = new Uri(serviceUrl.TrimEnd('/') + path);
         var client = _http.CreateClient(HttpClientName);
         try
@@ -103,18 +119,18 @@ internal sealed partial class ConnectorClient
             if (!response.IsSuccessStatusCode)
             {
                 LogGaveUp(_logger, uri.GetLeftPart(UriPartial.Path), (int)response.StatusCode, await ErrorAsync(response, cancellationToken));
-                return null;
+                return (null, response.StatusCode);
             }
 
             // The connector answers with a ResourceResponse ({ id }); some peers send no body at all.
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            return text.Length == 0 ? new ResourceResponse(null) : JsonSerializer.Deserialize<ResourceResponse>(text, TeamsJson.Options) ?? new ResourceResponse(null);
+            return (text.Length == 0 ? new ResourceResponse(null) : JsonSerializer.Deserialize<ResourceResponse>(text, TeamsJson.Options) ?? new ResourceResponse(null), response.StatusCode);
         }
         catch (Exception failure) when (failure is HttpRequestException or JsonException or Microsoft.Identity.Client.MsalException
             or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogFailed(_logger, failure, uri.GetLeftPart(UriPartial.Path));
-            return null;
+            return (null, null);
         }
     }
 
@@ -134,6 +150,12 @@ internal sealed partial class ConnectorClient
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         return text.Length > 500 ? text[..500] : text;
     }
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Error, Message = "Teams connector {ServiceUrl} was not vouched for by a validated token (or is not on this machine in anonymous mode); the message was not sent")]
+    private static partial void LogUntrusted(ILogger logger, string serviceUrl);
+
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Warning, Message = "Teams refused a message to {ConversationId} as too large (413); sending a shorter version")]
+    private static partial void LogTooLarge(ILogger logger, string conversationId);
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Teams connector call failed; retry {Attempt} (status {Status}) in {DelayMs} ms")]
     private static partial void LogRetry(ILogger logger, int attempt, int status, double delayMs);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using GcmBot.Core.Replies;
 using GcmBot.Teams.Cards;
 using GcmBot.Teams.Wire;
@@ -16,8 +18,48 @@ internal sealed class TeamsActivities
     }
 
     /// <param name="host">Base address for download links; null: files are not offered.</param>
-    /// <param name="mention">Whom the message is for, mentioned at its start (a private answer in a shared conversation).</param>
+    /// <param name="mention">Whom the message is for, mentioned at its start (the pointer to a private answer).</param>
     public Activity Message(Reply reply, ConversationReference target, Uri? host, ChannelAccount? mention = null)
+    {
+        // Measured with a stand-in link, so that fitting registers no file; the link's length is the same.
+        var probe = host is null ? null : new Uri(host, $"{TeamsEndpoints.FilesPath}/{new string('0', 32)}/");
+        var fitted = ReplyFitting.Fit(reply, r => Size(Build(r, target, probe, mention)) <= Budget);
+        Uri? download = null;
+        if (fitted.Attachment is { } file && host is not null)
+        {
+            download = new Uri(host, $"{TeamsEndpoints.FilesPath}/{_files.Add(file)}/{Uri.EscapeDataString(file.FileName)}");
+        }
+
+        return Build(fitted, target, download, mention);
+    }
+
+    /// <summary>
+    /// What is sent when the connector still refuses a message as too big (413): the title and the
+    /// download link of the whole answer, if it has one, as plain text.
+    /// </summary>
+    public static Activity Shorter(Activity activity)
+    {
+        var link = activity.Attachments?.Select(a => a.Content).OfType<JsonObject>()
+            .SelectMany(card => card["actions"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .FirstOrDefault(a => (string?)a["type"] == "Action.OpenUrl")?["url"]?.GetValue<string>();
+        var title = activity.Summary ?? "This answer";
+        return new Activity
+        {
+            Type = "message",
+            From = activity.From,
+            Text = WebUtility.HtmlEncode($"{Shorten(title)}: the answer is too large for a Teams message.")
+                + (link is null ? " Ask in a personal chat with me for a shorter list." : $" [Download the whole answer]({link})"),
+            TextFormat = "markdown",
+        };
+    }
+
+    /// <summary>Teams refuses messages over 40 KB (counted in UTF-16); 28 KB leaves room for what the connector adds.</summary>
+    public const int Budget = 28 * 1024;
+
+    private static int Size(Activity activity) => JsonSerializer.Serialize(activity, TeamsJson.Options).Length * 2;
+
+    private static Activity Build(Reply reply, ConversationReference target, Uri? download, ChannelAccount? mention)
     {
         var prefix = mention is { Id.Length: > 0 } ? $"<at>{WebUtility.HtmlEncode(mention.Name ?? "you")}</at> " : "";
         IReadOnlyList<Entity>? entities = prefix.Length > 0 ? [new Entity("mention") { Mentioned = mention, Text = prefix.TrimEnd() }] : null;
@@ -32,12 +74,6 @@ internal sealed class TeamsActivities
                 TextFormat = "markdown",
                 Entities = entities,
             };
-        }
-
-        Uri? download = null;
-        if (reply.Attachment is { } file && host is not null)
-        {
-            download = new Uri(host, $"{TeamsEndpoints.FilesPath}/{_files.Add(file)}/{Uri.EscapeDataString(file.FileName)}");
         }
 
         return new Activity

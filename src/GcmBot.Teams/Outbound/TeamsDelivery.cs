@@ -25,7 +25,7 @@ internal sealed partial class TeamsDelivery : IChannelDelivery
         _queue = queue;
         _activities = activities;
         _people = people;
-        _publicUrl = Uri.TryCreate(options.Value.PublicUrl, UriKind.Absolute, out var url) ? url : null;
+        _publicUrl = options.Value.PublicBase;
         _logger = logger;
     }
 

@@ -18,6 +18,8 @@ namespace GcmBot.Teams.Receiving;
 /// </summary>
 internal sealed partial class ActivityProcessor
 {
+    public const string PrivatePointer = "my answer is in your personal chat with me.";
+
     private readonly CommandService _commands;
     private readonly ContributionService _contributions;
     private readonly AnnouncementDispatcher _announcer;
@@ -126,8 +128,15 @@ internal sealed partial class ActivityProcessor
             return;
         }
 
-        var shared = !TeamsConversation.IsPersonal(activity.Conversation.ConversationType);
-        Reply(item, result.Reply, shared && result.Reply.Visibility == Visibility.Private ? user : null);
+        if (result.Reply.Visibility == Visibility.Private && !TeamsConversation.IsPersonal(activity.Conversation.ConversationType))
+        {
+            ReplyPrivately(item, result.Reply);
+        }
+        else
+        {
+            Reply(item, result.Reply, null);
+        }
+
         await _announcer.DispatchAsync(result.Announcements, (TeamsConversation.Channel, key), cancellationToken);
     }
 
@@ -168,6 +177,20 @@ internal sealed partial class ActivityProcessor
         {
             Reply(item, new Reply($"Welcome, {string.Join(", ", people)}. Type `help` to see what I can do, and `register <delegation>` to join your delegation."), null);
         }
+    }
+
+    /// <summary>
+    /// An answer for one person asked for in a channel or group chat: into their personal chat with the bot
+    /// (created through the connector, which returns the existing one if there is one), and only a short
+    /// pointer where they asked.
+    /// </summary>
+    private void ReplyPrivately(QueuedActivity item, Reply reply)
+    {
+        var activity = item.Activity;
+        var user = new ChannelAccount(activity.From!.Id, activity.From.Name);
+        var target = ConversationReference.From(activity, activity.Conversation!.Id!);
+        _outbound.Enqueue(new OutboundMessage(target, _activities.Message(reply, target, item.Host)) { DirectTo = user });
+        Reply(item, new Reply(PrivatePointer), user);
     }
 
     private void Reply(QueuedActivity item, Reply reply, ChannelAccount? mention)

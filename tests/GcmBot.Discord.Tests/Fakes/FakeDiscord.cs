@@ -27,6 +27,8 @@ public sealed class FakeDiscord : IAsyncDisposable
     public const string GuildId = "900000000000000003";
     public const string SessionId = "fake-session-1";
 
+    private static readonly System.Text.RegularExpressions.Regex _userAgent = new(@"^DiscordBot \(\S+, [^)]+\)", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
     private readonly WebApplication _app;
     private readonly TimeProvider _clock;
     private long _snowflake = 1_100_000_000_000_000_000;
@@ -64,6 +66,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     /// <summary>Guilds sent as unavailable in READY, then each in a GUILD_CREATE.</summary>
     public IList<object> Guilds { get; } = [];
+
+    /// <summary>Users who do not accept direct messages from server members: Discord answers 50007.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, bool> ClosedDirectMessages { get; } = new();
 
     /// <summary>Scripted answers; return null to fall back to the default for the route.</summary>
     public Func<RecordedRequest, FakeResponse?>? Responder { get; set; }
@@ -104,7 +109,7 @@ public sealed class FakeDiscord : IAsyncDisposable
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         _sockets.Add(socket);
-        var connection = new FakeGatewayConnection(socket, context.Request.Path, 0);
+        var connection = new FakeGatewayConnection(socket, context.Request.Path, 0) { UserAgent = context.Request.Headers.UserAgent.ToString() };
         Connections.Add(connection);
         await connection.SendAsync(new { op = 10, d = new { heartbeat_interval = HeartbeatInterval }, s = (int?)null, t = (string?)null });
         try
@@ -186,7 +191,10 @@ public sealed class FakeDiscord : IAsyncDisposable
             _clock.GetUtcNow());
         Requests.Add(recorded);
 
-        var answer = Responder?.Invoke(recorded) ?? Default(recorded);
+        // Discord requires clients to name themselves in this form on REST calls.
+        var answer = !_userAgent.IsMatch(request.Headers.UserAgent.ToString())
+            ? new FakeResponse(403, """{"message": "A valid User-Agent (DiscordBot ($url, $versionNumber)) is required", "code": 0}""")
+            : Responder?.Invoke(recorded) ?? Default(recorded);
         context.Response.StatusCode = answer.Status;
         foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
         {
@@ -203,6 +211,11 @@ public sealed class FakeDiscord : IAsyncDisposable
     private FakeResponse Default(RecordedRequest request)
     {
         var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (request.Method is "POST" or "PATCH" && request.Body is not null && OverLimits(request) is { } refusal)
+        {
+            return refusal;
+        }
+
         return (request.Method, segments) switch
         {
             ("GET", ["gateway", "bot"]) => Json(new
@@ -212,6 +225,8 @@ public sealed class FakeDiscord : IAsyncDisposable
                 session_start_limit = new { total = 1000, remaining = SessionStartLimit.Remaining, reset_after = SessionStartLimit.ResetAfter, max_concurrency = SessionStartLimit.MaxConcurrency },
             }),
             ("GET", ["gateway"]) => Json(new { url = GatewayUrl.ToString() }),
+            ("POST", ["channels", var channel, "messages"]) when channel.StartsWith("dm-", StringComparison.Ordinal) && ClosedDirectMessages.ContainsKey(channel[3..]) =>
+                new FakeResponse(403, """{"message": "Cannot send messages to this user", "code": 50007}"""),
             ("POST", ["channels", var channel, "messages"]) => Json(Message(channel, request)),
             ("POST", ["users", "@me", "channels"]) => Json(new { id = "dm-" + request.Json.GetProperty("recipient_id").GetString(), type = 1 }),
             ("POST", ["interactions", _, _, "callback"]) => new FakeResponse(204),
@@ -221,6 +236,72 @@ public sealed class FakeDiscord : IAsyncDisposable
             ("PUT", ["applications", _, .., "commands"]) => new FakeResponse(200, request.Body),
             _ => new FakeResponse(404, """{"message": "Unknown route", "code": 0}"""),
         };
+    }
+
+    /// <summary>
+    /// Discord's documented message limits, enforced as Discord does (400, code 50035 Invalid Form Body): 2,000
+    /// characters of content, 10 embeds, per embed a 256-character title, 4,096 of description, 25 fields
+    /// (name 256, value 1,024), and 6,000 characters across all embeds of a message.
+    /// </summary>
+    private static FakeResponse? OverLimits(RecordedRequest request)
+    {
+        var json = request.Json;
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var message = json.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object ? data : json;
+        static int Length(JsonElement parent, string name) => parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()!.Length : 0;
+        var problems = new List<string>();
+        if (Length(message, "content") > 2000)
+        {
+            problems.Add("content: Must be 2000 or fewer in length.");
+        }
+
+        if (message.TryGetProperty("embeds", out var embeds) && embeds.ValueKind == JsonValueKind.Array)
+        {
+            if (embeds.GetArrayLength() > 10)
+            {
+                problems.Add("embeds: Must be 10 or fewer in length.");
+            }
+
+            var total = 0;
+            foreach (var embed in embeds.EnumerateArray())
+            {
+                total += Length(embed, "title") + Length(embed, "description");
+                if (Length(embed, "title") > 256 || Length(embed, "description") > 4096)
+                {
+                    problems.Add("embeds.description: Must be 4096 or fewer in length.");
+                }
+
+                if (embed.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Array)
+                {
+                    if (fields.GetArrayLength() > 25)
+                    {
+                        problems.Add("embeds.fields: Must be 25 or fewer in length.");
+                    }
+
+                    foreach (var field in fields.EnumerateArray())
+                    {
+                        total += Length(field, "name") + Length(field, "value");
+                        if (Length(field, "name") > 256 || Length(field, "value") > 1024)
+                        {
+                            problems.Add("embeds.fields: name at most 256, value at most 1024.");
+                        }
+                    }
+                }
+            }
+
+            if (total > 6000)
+            {
+                problems.Add("embeds: Embed size exceeds maximum size of 6000");
+            }
+        }
+
+        return problems.Count == 0
+            ? null
+            : new FakeResponse(400, JsonSerializer.Serialize(new { code = 50035, message = "Invalid Form Body", errors = problems }));
     }
 
     private object Message(string channel, RecordedRequest request) =>

@@ -21,6 +21,9 @@ public sealed class FakeGatewayConnection
     /// <summary><c>/gateway</c> (identify) or <c>/resume</c> (the resume_gateway_url).</summary>
     public string Path { get; }
 
+    /// <summary>The User-Agent of the WebSocket upgrade request.</summary>
+    public string UserAgent { get; init; } = "";
+
     public Recorder<GatewayFrame> Frames { get; } = new();
 
     public TaskCompletionSource Closed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

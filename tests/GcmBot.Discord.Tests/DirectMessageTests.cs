@@ -1,0 +1,50 @@
+namespace GcmBot.Discord.Tests;
+
+/// <summary>
+/// A personal answer to a text command goes by direct message. When Discord refuses the DM (50007: the person
+/// does not accept DMs from server members), the channel gets only a note, never the answer.
+/// </summary>
+public sealed class DirectMessageTests
+{
+    private static readonly (string Id, string Name, bool Organiser) _organiser = ("800000000000000001", "Secretariat", true);
+    private static readonly (string Id, string Name, bool Organiser) _mexico = ("800000000000000101", "Delegate of Mexico", false);
+
+    [Fact]
+    public async Task TextCommand_DirectMessagesClosed_ChannelGetsANoteNotTheAnswer()
+    {
+        await using var host = await DiscordHost.StartAsync();
+        var users = new DiscordUsers();
+        await host.InteractAsync(users.Command(_organiser, "bind", ("target", "Room A")));
+        host.Fake.ClosedDirectMessages[_mexico.Id] = true;
+
+        var asked = users.NextId();
+        await host.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordUsers.Message(_mexico, asked, "!whoami"));
+
+        var refused = await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/dm-{_mexico.Id}/messages", "the refused DM");
+        var answer = refused.Json.GetProperty("content").GetString()!;
+        var note = await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/{DiscordUsers.Channel}/messages" && r.Body!.Contains(asked, StringComparison.Ordinal), "the public note");
+        var content = note.Json.GetProperty("content").GetString()!;
+        Assert.Contains("Allow direct messages", content, StringComparison.Ordinal);
+        Assert.Contains("/whoami", content, StringComparison.Ordinal);
+        Assert.DoesNotContain(answer, content, StringComparison.Ordinal);
+        Assert.Empty(note.Json.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task TextCommand_DirectMessagesOpen_AnswerOnlyByDirectMessage()
+    {
+        await using var host = await DiscordHost.StartAsync();
+        var users = new DiscordUsers();
+        await host.InteractAsync(users.Command(_organiser, "bind", ("target", "Room A")));
+
+        var asked = users.NextId();
+        await host.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordUsers.Message(_mexico, asked, "!whoami"));
+        var next = users.NextId();
+        await host.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordUsers.Message(_mexico, next, "!agenda now"));
+
+        await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/dm-{_mexico.Id}/messages", "the DM");
+        // Messages run in order: once the next command is answered in the channel, a public whoami would have been too.
+        await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/{DiscordUsers.Channel}/messages" && r.Body!.Contains(next, StringComparison.Ordinal), "the agenda");
+        Assert.DoesNotContain(host.Fake.Requests.Items, r => r.Path == $"/channels/{DiscordUsers.Channel}/messages" && r.Body!.Contains(asked, StringComparison.Ordinal));
+    }
+}
