@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GcmBot.Scheduling.Tests;
@@ -66,6 +67,7 @@ public sealed class BotHost : IAsyncDisposable
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton(clock);
                 services.AddSingleton<IChannelDelivery>(Recording);
+                services.AddSingleton<ILoggerProvider>(Logs);
             });
         });
         _factory.UseKestrel(0);
@@ -87,6 +89,25 @@ public sealed class BotHost : IAsyncDisposable
     public WebChat Chat { get; }
 
     public RecordingDelivery Recording { get; } = new();
+
+    public RecordingLogs Logs { get; } = new();
+
+    /// <summary>
+    /// Takes the SQLite database away, as a failed disk or mount would: idle connections are closed and a
+    /// directory stands where the file was, so every new connection fails until <see cref="RestoreDatabase"/>.
+    /// </summary>
+    public void BreakDatabase()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Move(_databasePath!, _databasePath + ".away");
+        Directory.CreateDirectory(_databasePath!);
+    }
+
+    public void RestoreDatabase()
+    {
+        Directory.Delete(_databasePath!);
+        File.Move(_databasePath + ".away", _databasePath!);
+    }
 
     public IServiceProvider Services => _factory.Services;
 
