@@ -26,6 +26,8 @@ public static partial class WebChatEndpoints
             LogIdentityPickerOn(endpoints.Logger);
         }
 
+        endpoints.UseMiddleware<SecurityHeaders>();
+        endpoints.UseMiddleware<RequestCharset>();
         var files = new EmbeddedFileProvider(typeof(WebChatEndpoints).Assembly, "wwwroot");
         endpoints.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         endpoints.UseStaticFiles(new StaticFileOptions { FileProvider = files });
