@@ -33,7 +33,7 @@ public sealed class GcmBotApp : IAsyncDisposable
 
     public GcmBotApp(DateTimeOffset? now = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        _databasePath = Path.Combine(Path.GetTempPath(), $"gcmbot-host-tests-{Guid.NewGuid():N}.db");
+        _databasePath = Path.Combine(Directory.CreateTempSubdirectory("gcmbot-host-tests-").FullName, "meeting.db");
         Clock = new FakeTimeProvider(now ?? DuringActionGroups);
         _root = new WebApplicationFactory<Program>();
         Factory = _root.WithWebHostBuilder(builder =>
@@ -60,6 +60,21 @@ public sealed class GcmBotApp : IAsyncDisposable
     public HttpClient Client => _client ??= Factory.CreateClient();
 
     public IMeetingStore Store => Factory.Services.GetRequiredService<IMeetingStore>();
+
+    /// <summary>Takes the database away as a failed disk would: idle connections closed, its directory moved away.</summary>
+    public void BreakDatabase()
+    {
+        // The directory goes, with the WAL: no connection can create a file where it was.
+        SqliteConnection.ClearAllPools();
+        Directory.Move(Folder, Folder + ".away");
+    }
+
+    private string Folder => Path.GetDirectoryName(_databasePath)!;
+
+    public void RestoreDatabase()
+    {
+        Directory.Move(Folder + ".away", Folder);
+    }
 
     /// <summary>A SignalR client of one of the host's hubs (<c>/hubs/chat</c>, <c>/hubs/display</c>), over the in-memory server.</summary>
     public HubConnection Hub(string path)
@@ -132,10 +147,7 @@ public sealed class GcmBotApp : IAsyncDisposable
         await Factory.DisposeAsync();
         await _root.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
+        Directory.Delete(Folder, recursive: true);
     }
 
     private static async Task<JsonElement> ReplyAsync(Task<HttpResponseMessage> sending)

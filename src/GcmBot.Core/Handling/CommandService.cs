@@ -98,7 +98,7 @@ public sealed partial class CommandService
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             LogCommandFailed(_logger, failure, inbound.Channel, inbound.CommandName ?? FirstWord(inbound.Text));
-            return CommandResult.Of(Reply.Error("Sorry, something went wrong on our side and nothing was changed. Please try again; if it keeps happening, tell the secretariat."));
+            return CommandResult.Of(Reply.Failed);
         }
         finally
         {
