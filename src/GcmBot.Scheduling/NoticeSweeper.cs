@@ -1,5 +1,6 @@
 using GcmBot.Core.Data;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Scheduling;
@@ -14,9 +15,11 @@ internal sealed class NoticeSweeper : BackgroundService
     private readonly NoticeTimers _timers;
     private readonly TimeProvider _time;
     private readonly SchedulingOptions _options;
+    private readonly ILogger<NoticeSweeper> _logger;
 
-    public NoticeSweeper(IMeetingStore store, NoticeTimers timers, TimeProvider time, IOptions<SchedulingOptions> options)
+    public NoticeSweeper(IMeetingStore store, NoticeTimers timers, TimeProvider time, IOptions<SchedulingOptions> options, ILogger<NoticeSweeper> logger)
     {
+        _logger = logger;
         _store = store;
         _timers = timers;
         _time = time;
@@ -25,7 +28,7 @@ internal sealed class NoticeSweeper : BackgroundService
 
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var horizon = _time.GetUtcNow() + (_options.SweepInterval * 2);
+        var horizon = _time.GetUtcNow() + _options.ArmingHorizon;
         var due = await _store.ReadAsync((data, ct) => data.GetPendingNoticesAsync(horizon, ct), cancellationToken);
         foreach (var notice in due)
         {
@@ -33,13 +36,7 @@ internal sealed class NoticeSweeper : BackgroundService
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var ticks = new PeriodicTimer(_options.SweepInterval, _time);
-        do
-        {
-            await SweepAsync(stoppingToken);
-        }
-        while (await ticks.WaitForNextTickAsync(stoppingToken));
-    }
+    // A notice a failed sweep missed stays pending in the database: the next sweep that works arms it.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RetryingLoop.RunAsync("Sweeping the pending notices", TimeSpan.Zero, _options.SweepInterval, _time, _logger, SweepAsync, stoppingToken);
 }

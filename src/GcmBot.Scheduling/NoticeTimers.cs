@@ -68,6 +68,13 @@ public sealed partial class NoticeTimers : INoticeScheduler, IDisposable
 
     public void ArmLocal(long noticeId, DateTimeOffset dueAt)
     {
+        var wait = dueAt - _time.GetUtcNow();
+        if (wait > _options.ArmingHorizon)
+        {
+            // Stored and pending: the sweep that comes within the horizon arms it (a timer's limit is about 49 days).
+            return;
+        }
+
         // Registered before it is started: a notice already due fires at once, and its callback must find it.
         var timer = _time.CreateTimer(Fire, noticeId, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         if (!_timers.TryAdd(noticeId, timer))
@@ -77,7 +84,6 @@ public sealed partial class NoticeTimers : INoticeScheduler, IDisposable
             return;
         }
 
-        var wait = dueAt - _time.GetUtcNow();
         timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 

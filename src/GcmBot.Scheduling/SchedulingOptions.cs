@@ -7,6 +7,12 @@ public sealed class SchedulingOptions
     /// <summary>How often each instance looks for notices due soon (created elsewhere, or pending at start-up).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How far ahead notices get an in-process timer: each sweep covers two intervals. Later notices wait in the
+    /// database until a sweep comes near them (a timer cannot wait more than about 49 days).
+    /// </summary>
+    public TimeSpan ArmingHorizon => SweepInterval * 2;
+
     /// <summary>How long after its due time Hangfire's backstop job fires a notice no in-process timer claimed.</summary>
     public TimeSpan BackstopDelay { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -10,4 +10,10 @@ public sealed class DisplayOptions
     /// every change.
     /// </summary>
     public TimeSpan PushInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Who may frame the room display (<c>/rooms/{room}/display</c>), as CSP <c>frame-ancestors</c> sources: the
+    /// secretariat's own pages, e.g. <c>'self' https://meeting.example.org</c>. Every other page may not be framed.
+    /// </summary>
+    public string FrameAncestors { get; set; } = "'self'";
 }

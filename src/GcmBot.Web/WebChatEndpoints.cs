@@ -26,6 +26,8 @@ public static partial class WebChatEndpoints
             LogIdentityPickerOn(endpoints.Logger);
         }
 
+        endpoints.UseMiddleware<SecurityHeaders>();
+        endpoints.UseMiddleware<RequestCharset>();
         var files = new EmbeddedFileProvider(typeof(WebChatEndpoints).Assembly, "wwwroot");
         endpoints.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         endpoints.UseStaticFiles(new StaticFileOptions { FileProvider = files });
@@ -120,6 +122,7 @@ public static partial class WebChatEndpoints
         WebIdentities identities,
         WebDelivery delivery,
         TimeProvider time,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var token = http.Request.Headers[UserHeader].ToString();
@@ -151,7 +154,18 @@ public static partial class WebChatEndpoints
             }
 
             var said = WebMessage.FromUser(conversation, time.GetUtcNow(), author, text);
-            var captured = await contributions.CaptureAsync(WebChannel.Name, conversation, said.Id.ToString(), userId, author.Name, text, cancellationToken);
+            CaptureResult captured;
+            try
+            {
+                captured = await contributions.CaptureAsync(WebChannel.Name, conversation, said.Id.ToString(), userId, author.Name, text, cancellationToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                // Not captured, so not shown either: the same polite answer as a command, not a 500.
+                LogMessageFailed(loggers.CreateLogger(typeof(WebChatEndpoints)), failure);
+                return Error(StatusCodes.Status503ServiceUnavailable, Reply.Failed.Text);
+            }
+
             await delivery.PushAsync(said, cancellationToken);
             // Why it was not recorded concerns the author only: in the answer, never pushed to the room.
             return Results.Ok(new
@@ -188,6 +202,9 @@ public static partial class WebChatEndpoints
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "WebChat:IdentityPicker is on: anyone reaching the web chat can claim any delegation and role, organiser included. Switch it off for a real meeting.")]
     private static partial void LogIdentityPickerOn(ILogger logger);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "A web chat message could not be stored")]
+    private static partial void LogMessageFailed(ILogger logger, Exception exception);
 
     private static IResult Error(int status, string message) => Results.Json(new { Error = message }, statusCode: status);
 

@@ -20,6 +20,8 @@ public static class WebServiceCollectionExtensions
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("gcmbot"));
         }
 
+        services.AddSingleton<SecurityHeaders>();
+        services.AddSingleton<RequestCharset>();
         services.AddSingleton<WebIdentities>();
         services.AddSingleton<WebDelivery>();
         services.AddSingleton<IChannelDelivery>(sp => sp.GetRequiredService<WebDelivery>());

@@ -58,6 +58,27 @@ public sealed class CommandsApiTests
     }
 
     [Fact]
+    public async Task PostMessage_StorageFails_PoliteErrorAndAcceptedAgainAfter()
+    {
+        await using var app = new GcmBotApp();
+        var moderator = await app.IdentityAsync("Moderator", null, "moderator");
+        var mexico = await app.IdentityAsync("Mexico delegate", "Mexico", "delegate");
+        await app.SendAsync(moderator, GcmBotApp.RoomA, "/session open AG1");
+
+        app.BreakDatabase();
+        using var failed = await app.PostCommandAsync(mexico, new { conversation = GcmBotApp.RoomA, text = "Mexico supports the proposal." });
+        var error = (await GcmBotApp.ReadJsonAsync(failed)).GetProperty("error").GetString();
+        app.RestoreDatabase();
+        using var accepted = await app.PostCommandAsync(mexico, new { conversation = GcmBotApp.RoomA, text = "Mexico supports the proposal." });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.StartsWith("Sorry, something went wrong on our side and nothing was changed.", error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var session = await app.SessionAsync("AG1");
+        Assert.Single(await app.QueryAsync((data, ct) => data.GetContributionsAsync(session.Id, ct)));
+    }
+
+    [Fact]
     public async Task Speak_ActionGroupScenario_MemberStatesHeardBeforeStakeholders()
     {
         await using var app = new GcmBotApp();

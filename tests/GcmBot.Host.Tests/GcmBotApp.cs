@@ -35,7 +35,7 @@ public sealed class GcmBotApp : IAsyncDisposable
     public GcmBotApp(DateTimeOffset? now = null, IReadOnlyDictionary<string, string>? settings = null, string? databasePath = null)
     {
         _ownsDatabase = databasePath is null;
-        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"gcmbot-host-tests-{Guid.NewGuid():N}.db");
+        DatabasePath = databasePath ?? Path.Combine(Directory.CreateTempSubdirectory("gcmbot-host-tests-").FullName, "meeting.db");
         Clock = new FakeTimeProvider(now ?? DuringActionGroups);
         _root = new WebApplicationFactory<Program>();
         Factory = _root.WithWebHostBuilder(builder =>
@@ -64,6 +64,21 @@ public sealed class GcmBotApp : IAsyncDisposable
     public HttpClient Client => _client ??= Factory.CreateClient();
 
     public IMeetingStore Store => Factory.Services.GetRequiredService<IMeetingStore>();
+
+    /// <summary>Takes the database away as a failed disk would: idle connections closed, its directory moved away.</summary>
+    public void BreakDatabase()
+    {
+        // The directory goes, with the WAL: no connection can create a file where it was.
+        SqliteConnection.ClearAllPools();
+        Directory.Move(Folder, Folder + ".away");
+    }
+
+    private string Folder => Path.GetDirectoryName(DatabasePath)!;
+
+    public void RestoreDatabase()
+    {
+        Directory.Move(Folder + ".away", Folder);
+    }
 
     /// <summary>A SignalR client of one of the host's hubs (<c>/hubs/chat</c>, <c>/hubs/display</c>), over the in-memory server.</summary>
     public HubConnection Hub(string path)
@@ -136,14 +151,9 @@ public sealed class GcmBotApp : IAsyncDisposable
         await Factory.DisposeAsync();
         await _root.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (!_ownsDatabase)
+        if (_ownsDatabase)
         {
-            return;
-        }
-
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(DatabasePath + suffix);
+            Directory.Delete(Folder, recursive: true);
         }
     }
 

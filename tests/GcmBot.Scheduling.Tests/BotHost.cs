@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GcmBot.Scheduling.Tests;
@@ -39,7 +40,7 @@ public sealed class BotHost : IAsyncDisposable
         var all = new Dictionary<string, string> { ["urls"] = "http://127.0.0.1:0" };
         if (postgres is null)
         {
-            _databasePath = Path.Combine(Path.GetTempPath(), $"gcmbot-scheduling-tests-{Guid.NewGuid():N}.db");
+            _databasePath = Path.Combine(Directory.CreateTempSubdirectory("gcmbot-scheduling-tests-").FullName, "meeting.db");
             all["Storage:ConnectionString"] = $"Data Source={_databasePath}";
         }
         else
@@ -66,6 +67,7 @@ public sealed class BotHost : IAsyncDisposable
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton(clock);
                 services.AddSingleton<IChannelDelivery>(Recording);
+                services.AddSingleton<ILoggerProvider>(Logs);
             });
         });
         _factory.UseKestrel(0);
@@ -87,6 +89,26 @@ public sealed class BotHost : IAsyncDisposable
     public WebChat Chat { get; }
 
     public RecordingDelivery Recording { get; } = new();
+
+    public RecordingLogs Logs { get; } = new();
+
+    /// <summary>
+    /// Takes the SQLite database away, as a failed disk or mount would: idle connections are closed and the
+    /// database's directory is moved away, so every new connection fails until <see cref="RestoreDatabase"/>.
+    /// </summary>
+    public void BreakDatabase()
+    {
+        // The directory goes, with the WAL: no connection can create a file where it was.
+        SqliteConnection.ClearAllPools();
+        Directory.Move(Folder, Folder + ".away");
+    }
+
+    private string Folder => Path.GetDirectoryName(_databasePath!)!;
+
+    public void RestoreDatabase()
+    {
+        Directory.Move(Folder + ".away", Folder);
+    }
 
     public IServiceProvider Services => _factory.Services;
 
@@ -181,10 +203,7 @@ public sealed class BotHost : IAsyncDisposable
         if (_databasePath is not null)
         {
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(_databasePath + suffix);
-            }
+            Directory.Delete(Folder, recursive: true);
         }
     }
 }

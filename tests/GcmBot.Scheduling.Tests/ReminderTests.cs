@@ -193,6 +193,30 @@ public sealed class ReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BroadcastAt_MonthsAhead_ConfirmedStoredOnceAndFiredWhenItComesNear()
+    {
+        var host = Start(BotHost.DuringActionGroups);
+        var feed = await host.FeedAsync();
+        var organiser = await host.Chat.IdentityAsync("Secretariat", null, "organiser");
+        var dueAt = new DateTimeOffset(2018, 3, 1, 9, 0, 0, TimeSpan.FromHours(-6)); // 86 days on: over a timer's 49-day limit
+
+        var reply = await host.Chat.RunAsync(organiser, WebChat.RoomA, "/broadcast at 2018-03-01T09:00 Registration for the follow-up opens today.");
+
+        Assert.Contains("scheduled for", Messages.Text(reply), StringComparison.Ordinal);
+        Assert.Single(await host.NoticesAsync(), n => n.Kind == NoticeKind.Broadcast && n.DueAt == dueAt);
+        host.AdvanceTo(dueAt - TimeSpan.FromMilliseconds(1));
+        await host.FenceAsync(feed, organiser);
+        Assert.Equal(0, feed.Count(IsFollowUp));
+        host.AdvanceTo(dueAt);
+        Assert.Equal(dueAt, Messages.At(await feed.WaitForAsync(IsFollowUp)));
+        host.AdvanceTo(dueAt + TimeSpan.FromMinutes(1));
+        await host.FenceAsync(feed, organiser);
+        Assert.Equal(1, feed.Count(IsFollowUp));
+
+        static bool IsFollowUp(System.Text.Json.JsonElement m) => Messages.Text(m) == "Registration for the follow-up opens today.";
+    }
+
+    [Fact]
     public async Task BroadcastCancel_ListedAnnouncement_IsNeverSent()
     {
         var host = Start(BotHost.DuringActionGroups);

@@ -38,6 +38,8 @@ public static partial class DurationParser
         : value.TotalMinutes >= 1 ? $"{(int)value.TotalMinutes}:{value.Seconds:00} min"
         : $"{value.Seconds} s";
 
-    [GeneratedRegex(@"^(?:(?<min>\d{1,3}):(?<sec>\d{2})|(?<n>\d+(?:\.\d+)?)\s*(?<unit>s|secs?|seconds?|m|mins?|minutes?|h|hours?)?)$", RegexOptions.IgnoreCase)]
+    // ASCII digits only (\d also matches full-width and other scripts, which int.Parse refuses), and few
+    // enough of them that no number overflows a TimeSpan before the seven-day bound is checked.
+    [GeneratedRegex(@"^(?:(?<min>[0-9]{1,3}):(?<sec>[0-9]{2})|(?<n>[0-9]{1,6}(?:\.[0-9]{1,3})?)\s*(?<unit>s|secs?|seconds?|m|mins?|minutes?|h|hours?)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

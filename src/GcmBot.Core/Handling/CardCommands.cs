@@ -108,7 +108,7 @@ internal static class CardCommands
         var cards = await context.Data.GetCardsAsync(session.Id, null, context.CancellationToken);
         var delegations = await context.Data.GetDelegationsAsync(cards.Select(c => c.DelegationId), context.CancellationToken);
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        await using (var csv = new CsvWriter(writer, SpreadsheetCsv.Configuration))
         {
             csv.WriteRecords(cards.Select(c => new
             {

@@ -76,15 +76,7 @@ public sealed partial class CommandService
 
             var after = new AfterCommit();
             var result = await _store.ExecuteAsync((data, ct) => RunAsync(data, inbound, command, after, readOnly: false, ct), cancellationToken);
-            if (after.Notices.Count > 0)
-            {
-                _scheduler?.Arm(after.Notices);
-            }
-
-            if (after.Rooms.Count > 0)
-            {
-                _displays?.RoomsChanged(after.Rooms);
-            }
+            AfterCommitted(after, inbound);
 
             if (after.Draft is { } job && result is not null)
             {
@@ -106,11 +98,35 @@ public sealed partial class CommandService
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             LogCommandFailed(_logger, failure, inbound.Channel, inbound.CommandName ?? FirstWord(inbound.Text));
-            return CommandResult.Of(Reply.Error("Sorry, something went wrong on our side and nothing was changed. Please try again; if it keeps happening, tell the secretariat."));
+            return CommandResult.Of(Reply.Failed);
         }
         finally
         {
             _metrics?.CommandHandled(name, inbound.Channel, outcome, _time.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>
+    /// Work that follows a commit is never reported as "nothing was changed": the change is saved. Notices left
+    /// unarmed are pending in the database and the sweeps arm them; displays catch up with the next change.
+    /// </summary>
+    private void AfterCommitted(AfterCommit after, Inbound inbound)
+    {
+        try
+        {
+            if (after.Notices.Count > 0)
+            {
+                _scheduler?.Arm(after.Notices);
+            }
+
+            if (after.Rooms.Count > 0)
+            {
+                _displays?.RoomsChanged(after.Rooms);
+            }
+        }
+        catch (Exception failure)
+        {
+            LogAfterCommitFailed(_logger, failure, inbound.Channel, inbound.CommandName ?? FirstWord(inbound.Text));
         }
     }
 
@@ -218,4 +234,7 @@ public sealed partial class CommandService
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Command {Command} from channel {Channel} failed")]
     private static partial void LogCommandFailed(ILogger logger, Exception exception, string channel, string command);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Command {Command} from channel {Channel} was saved, but what follows the commit failed")]
+    private static partial void LogAfterCommitFailed(ILogger logger, Exception exception, string channel, string command);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using GcmBot.Core.Replies;
 
 namespace GcmBot.Core.Statistics;
 
@@ -13,7 +14,7 @@ public static class StatisticsCsv
     public static byte[] Write(MeetingStatistics statistics)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        using (var csv = new CsvWriter(writer, SpreadsheetCsv.Configuration))
         {
             csv.WriteRecords(Rows(statistics));
         }

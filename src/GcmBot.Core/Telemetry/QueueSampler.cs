@@ -8,7 +8,7 @@ namespace GcmBot.Core.Telemetry;
 /// Samples the length of every open session's speakers list for the metrics gauge. A gauge callback
 /// must not query the database, so the figures are read here on a timer and the callback reads them.
 /// </summary>
-internal sealed partial class QueueSampler : BackgroundService
+internal sealed class QueueSampler : BackgroundService
 {
     private static readonly TimeSpan _interval = TimeSpan.FromSeconds(10);
 
@@ -25,22 +25,10 @@ internal sealed partial class QueueSampler : BackgroundService
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // First sample after one interval: at start-up the database may still be migrating.
-        using var timer = new PeriodicTimer(_interval, _time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                _metrics.SetWaiting(await _store.ReadAsync(WaitingAsync, stoppingToken));
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                LogSampleFailed(_logger, failure);
-            }
-        }
-    }
+    // First sample after one interval: at start-up the database may still be migrating.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RetryingLoop.RunAsync("Sampling the speakers lists for metrics", _interval, _interval, _time, _logger,
+            async ct => _metrics.SetWaiting(await _store.ReadAsync(WaitingAsync, ct)), stoppingToken);
 
     private static async Task<Dictionary<string, int>> WaitingAsync(IMeetingData data, CancellationToken ct)
     {
@@ -57,7 +45,4 @@ internal sealed partial class QueueSampler : BackgroundService
 
         return waiting;
     }
-
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "Could not sample the speakers lists for metrics")]
-    private static partial void LogSampleFailed(ILogger logger, Exception exception);
 }

@@ -34,6 +34,11 @@ public sealed class DurationParserTests
     [InlineData("200h")]
     [InlineData("0:00")]
     [InlineData("1:75")]
+    [InlineData("\uFF12m")]
+    [InlineData("\u0662:\u0663\u0660")]
+    [InlineData("9999999999999999999999h")]
+    [InlineData("99999999999999999999999999999999999999999999999999999999999999")]
+    [InlineData("1.00000000000000000000001h")]
     public void TryParse_NotADuration_False(string text)
     {
         Assert.False(DurationParser.TryParse(text, out _));

@@ -216,6 +216,32 @@ public sealed class CardCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CardsExport_CellsStartingLikeFormulas_EscapedAsText()
+    {
+        await SubmitAsync("mex", "=HYPERLINK(\"http://example.org\") | +1 | @SUM(A1)");
+        await SubmitAsync("che", "-2+3");
+
+        var csv = Encoding.UTF8.GetString((await _harness.Expect(MeetingHarness.Organiser, "cards export")).Reply.Attachment!.Content);
+
+        Assert.Contains("\"'=HYPERLINK(\"\"http://example.org\"\")\",\"'+1\",\"'@SUM(A1)\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"'-2+3\"", csv, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(^|,)[=+@-]", csv);
+    }
+
+    [Fact]
+    public async Task StatsCsv_DelegationNamedLikeAFormula_EscapedAsText()
+    {
+        // Delegation names come from the imported list, which the secretariat may have pasted from anywhere.
+        await _harness.Query(db => db.Delegations.Where(d => d.Name == "Mexico").ExecuteUpdateAsync(u => u.SetProperty(d => d.Name, "@SUM(1+1)")));
+        await SubmitAsync("mex", "An idea");
+
+        var csv = Encoding.UTF8.GetString((await _harness.Expect(MeetingHarness.Organiser, "stats session")).Reply.Attachment!.Content);
+
+        Assert.Contains("\"'@SUM(1+1)\"", csv, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(^|,)[=+@-]", csv);
+    }
+
+    [Fact]
     public async Task CardsExport_Delegate_Refused()
     {
         var refusal = await _harness.Refused("mex", "cards export");
