@@ -6,9 +6,10 @@ using GcmBot.Core.Drafting;
 namespace GcmBot.Summaries.Rendering;
 
 /// <summary>
-/// The report as a Word document in the layout of the reporting template (Annex 2): a header table
-/// ending with the summary of discussions, one three-column table per recommendation for an
-/// actionable commitment, then any other observations.
+/// The report as a Word document in the layout of the reporting template (Annex 2): a header table,
+/// the summary of discussions as full-width body text (a table cell beside its label made it a narrow
+/// column), one three-column table per recommendation for an actionable commitment, then any other
+/// observations.
 /// </summary>
 internal static class DocxReport
 {
@@ -35,8 +36,9 @@ internal static class DocxReport
                 header.Append(Row(Cell(label, bold: true), Cell(value)));
             }
 
-            header.Append(Row(Cell(SummaryLabel, bold: true), Cell(report.Summary.Count == 0 ? MarkdownReport.Nothing : string.Join(' ', report.Summary.Select(s => s.Text)))));
             body.Append(header);
+            body.Append(Paragraph(SummaryLabel, bold: true, size: 24));
+            body.Append(Paragraph(report.Summary.Count == 0 ? MarkdownReport.Nothing : string.Join(' ', report.Summary.Select(s => s.Text)), bold: false, size: 22));
 
             for (var i = 0; i < report.Recommendations.Count; i++)
             {
