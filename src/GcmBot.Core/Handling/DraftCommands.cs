@@ -149,32 +149,7 @@ internal static class DraftCommands
         var report = ReportJson.Deserialize(draft.Content);
         var point = context.Command["point"]!.Trim().ToLowerInvariant();
         var (label, text, sources) = FindPoint(report, point);
-        var cards = (await context.Data.GetCardsAsync(session.Id, null, context.CancellationToken)).ToDictionary(c => c.Id);
-        var contributions = (await context.Data.GetContributionsAsync(session.Id, context.CancellationToken)).ToDictionary(c => c.Id);
-        var delegations = await context.Data.GetDelegationsAsync(
-            cards.Values.Select(c => c.DelegationId).Concat(contributions.Values.Where(c => c.DelegationId is not null).Select(c => c.DelegationId!.Value)),
-            context.CancellationToken);
-        string Name(int? id) => id is { } d && delegations.TryGetValue(d, out var delegation) ? delegation.Name : "no delegation";
-
-        var items = new List<ListItem>();
-        foreach (var id in sources)
-        {
-            var position = items.Count + 1;
-            if (SourceIds.CardNumber(id) is { } cardId && cards.TryGetValue(cardId, out var card))
-            {
-                items.Add(new ListItem(position, $"Card #{card.Id} · {Name(card.DelegationId)}{(card.IsWithdrawn ? " (withdrawn)" : "")}",
-                    $"{card.Recommendation} · means: {DraftMessage.Or(card.Means)} · partnerships: {DraftMessage.Or(card.Partnerships)}"));
-            }
-            else if (SourceIds.ContributionNumber(id) is { } messageId && contributions.TryGetValue(messageId, out var said))
-            {
-                items.Add(new ListItem(position, $"{said.AuthorName} · {Name(said.DelegationId)} · {context.Local(said.At)}", said.Text));
-            }
-            else
-            {
-                items.Add(new ListItem(position, id, "no longer available (deleted since the draft was made)"));
-            }
-        }
-
+        var items = (await DraftSources.LoadAsync(context.Data, context.Meeting, session.Id, context.CancellationToken)).Describe(sources);
         return CommandResult.Of(Reply.Private(sources.Count == 0 ? $"{label} cites no source: it is the rapporteur's own text." : text) with
         {
             Title = $"{label} of the {session.Code} draft rests on {sources.Count} source(s)",
