@@ -31,6 +31,7 @@ app.MapGcmHealth();
 app.MapGcmTelemetry();
 app.MapGcmWebChat();
 app.MapGcmDisplays();
+app.MapGcmDraftReview();
 app.MapGcmDiscord();
 app.MapGcmTeams();
 app.MapGcmScheduling();

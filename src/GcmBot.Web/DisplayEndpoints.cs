@@ -131,10 +131,10 @@ public static class DisplayEndpoints
     }
 
     /// <summary>One of the embedded pages; the same file for every room (the script reads the room from the address).</summary>
-    private static IResult Page(string name) =>
+    internal static IResult Page(string name) =>
         Results.Stream(typeof(DisplayEndpoints).Assembly.GetManifestResourceStream("wwwroot." + name)!, "text/html; charset=utf-8");
 
-    private static IResult Message(int status, string title, string text) =>
+    internal static IResult Message(int status, string title, string text) =>
         Results.Content(
             $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title><link rel=\"stylesheet\" href=\"/stats.css\"></head>"
             + $"<body><main class=\"message\"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p><p><a href=\"/\">Open the web chat</a></p></main></body></html>",

@@ -1,5 +1,6 @@
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Drafting;
 using Microsoft.AspNetCore.Http;
 
 namespace GcmBot.Web;
@@ -35,6 +36,22 @@ internal sealed class WebAccess
             async (participant, data, ct) => (participant.Roles & (Roles.Moderator | Roles.Rapporteur | Roles.Organiser)) != 0
                 || (await data.GetAssignmentsAsync(participant.Id, ct)).Count > 0,
             cancellationToken);
+
+    /// <summary>The session named by <paramref name="code"/> when the token's holder may review its draft (as the <c>draft</c> command), else null.</summary>
+    public async Task<Session?> ReportingSessionAsync(string? token, string code, CancellationToken cancellationToken)
+    {
+        Session? found = null;
+        var allowed = await CheckAsync(
+            token,
+            async (participant, data, ct) =>
+            {
+                var meeting = await data.GetMeetingAsync(ct);
+                found = meeting is null ? null : (await data.GetSessionsAsync(meeting.Id, ct)).FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
+                return found is not null && ReportingAccess.Allows(participant, await data.GetAssignmentsAsync(participant.Id, ct), found.Id);
+            },
+            cancellationToken);
+        return allowed ? found : null;
+    }
 
     private async Task<bool> CheckAsync(string? token, Func<Participant, IMeetingData, CancellationToken, Task<bool>> check, CancellationToken cancellationToken)
     {

@@ -172,8 +172,7 @@ public sealed class CommandContext
         || (await AssignmentsAsync()).Any(a => a.SessionId == session.Id && a.Role == Roles.Moderator);
 
     public async Task<bool> ReportsOnAsync(Session session) =>
-        await ModeratesAsync(session) || Participant.Has(Roles.Rapporteur)
-        || (await AssignmentsAsync()).Any(a => a.SessionId == session.Id && a.Role == Roles.Rapporteur);
+        Drafting.ReportingAccess.Allows(Participant, await AssignmentsAsync(), session.Id);
 
     /// <summary>A moderator, rapporteur or organiser: by global role, or assigned to any session.</summary>
     public async Task<bool> IsOfficialAsync() =>

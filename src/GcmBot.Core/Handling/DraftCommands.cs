@@ -13,9 +13,6 @@ namespace GcmBot.Core.Handling;
 /// </summary>
 internal static class DraftCommands
 {
-    /// <summary>What a chat message shows of a draft; the full draft is attached. Discord caps messages at 2,000 characters.</summary>
-    public const int ChatLimit = 1800;
-
     public const int MaxMarkdownLength = 40_000;
 
     public const string MarkdownType = "text/markdown";
@@ -23,12 +20,12 @@ internal static class DraftCommands
 
     public static async Task<CommandResult> DraftAsync(CommandContext context)
     {
-        RequireDrafter(context);
+        var drafter = RequireDrafter(context);
         var session = await context.TargetSessionAsync();
         var draft = await context.Data.GetDraftAsync(session.Id, context.CancellationToken);
         if (draft is not null)
         {
-            return CommandResult.Of(Show(session, draft, "The saved draft. `draft regenerate` drafts it again from the latest cards and contributions."));
+            return CommandResult.Of(Show(session, draft, "The saved draft. `draft regenerate` drafts it again from the latest cards and contributions.", drafter));
         }
 
         return await PrepareAsync(context, session, overwrite: false);
@@ -75,7 +72,7 @@ internal static class DraftCommands
         draft.EditedByParticipantId = null;
         draft.PublishedAt = null;
         draft.PublishedByParticipantId = null;
-        return CommandResult.Of(Show(session, draft, "Review it before it is shared: `draft edit` to change it, `draft sources <n>` to see what a recommendation rests on, `draft publish` to post it."));
+        return CommandResult.Of(Show(session, draft, "Review it before it is shared: `draft edit` to change it, `draft sources <n>` to see what a recommendation rests on, `draft publish` to post it.", drafter));
     }
 
     public static async Task<CommandResult> EditAsync(CommandContext context)
@@ -117,7 +114,7 @@ internal static class DraftCommands
         draft.EditedByParticipantId = context.Participant.Id;
         draft.PublishedAt = null;
         draft.PublishedByParticipantId = null;
-        return CommandResult.Of(Show(session, draft, "Your edits are saved. `draft regenerate` keeps them; `draft regenerate overwrite` replaces them."));
+        return CommandResult.Of(Show(session, draft, "Your edits are saved. `draft regenerate` keeps them; `draft regenerate overwrite` replaces them.", drafter));
     }
 
     public static async Task<CommandResult> ExportAsync(CommandContext context)
@@ -132,14 +129,16 @@ internal static class DraftCommands
 
     public static async Task<CommandResult> PublishAsync(CommandContext context)
     {
+        var drafter = RequireDrafter(context);
         var (session, draft) = await SavedDraftAsync(context);
         draft.PublishedAt = context.Now;
         draft.PublishedByParticipantId = context.Participant.Id;
-        var (text, shortened) = Shorten(draft.Markdown);
-        var report = new Reply(text)
+        var content = ReportJson.Deserialize(draft.Content);
+        var message = DraftMessage.Compose($"The report of {session.Code}, as reviewed by its rapporteur.", content);
+        var report = message with
         {
             Title = $"Report of {session.Code}: {session.Title}",
-            Attachment = shortened ? new Attachment($"report-{session.Code}.md", MarkdownType, Encoding.UTF8.GetBytes(draft.Markdown)) : null,
+            Attachment = Docx(session, content, drafter, "report"),
         };
         return CommandResult.Of(report, new Announcement(session.Id, report));
     }
@@ -150,32 +149,7 @@ internal static class DraftCommands
         var report = ReportJson.Deserialize(draft.Content);
         var point = context.Command["point"]!.Trim().ToLowerInvariant();
         var (label, text, sources) = FindPoint(report, point);
-        var cards = (await context.Data.GetCardsAsync(session.Id, null, context.CancellationToken)).ToDictionary(c => c.Id);
-        var contributions = (await context.Data.GetContributionsAsync(session.Id, context.CancellationToken)).ToDictionary(c => c.Id);
-        var delegations = await context.Data.GetDelegationsAsync(
-            cards.Values.Select(c => c.DelegationId).Concat(contributions.Values.Where(c => c.DelegationId is not null).Select(c => c.DelegationId!.Value)),
-            context.CancellationToken);
-        string Name(int? id) => id is { } d && delegations.TryGetValue(d, out var delegation) ? delegation.Name : "no delegation";
-
-        var items = new List<ListItem>();
-        foreach (var id in sources)
-        {
-            var position = items.Count + 1;
-            if (SourceIds.CardNumber(id) is { } cardId && cards.TryGetValue(cardId, out var card))
-            {
-                items.Add(new ListItem(position, $"Card #{card.Id} · {Name(card.DelegationId)}{(card.IsWithdrawn ? " (withdrawn)" : "")}",
-                    $"{card.Recommendation} · means: {Or(card.Means)} · partnerships: {Or(card.Partnerships)}"));
-            }
-            else if (SourceIds.ContributionNumber(id) is { } messageId && contributions.TryGetValue(messageId, out var said))
-            {
-                items.Add(new ListItem(position, $"{said.AuthorName} · {Name(said.DelegationId)} · {context.Local(said.At)}", said.Text));
-            }
-            else
-            {
-                items.Add(new ListItem(position, id, "no longer available (deleted since the draft was made)"));
-            }
-        }
-
+        var items = (await DraftSources.LoadAsync(context.Data, context.Meeting, session.Id, context.CancellationToken)).Describe(sources);
         return CommandResult.Of(Reply.Private(sources.Count == 0 ? $"{label} cites no source: it is the rapporteur's own text." : text) with
         {
             Title = $"{label} of the {session.Code} draft rests on {sources.Count} source(s)",
@@ -267,44 +241,37 @@ internal static class DraftCommands
         return (session, draft);
     }
 
-    private static Reply Show(Session session, Draft draft, string intro)
+    /// <summary>The draft as a chat message (<see cref="DraftMessage"/>) with the full report as <c>.docx</c>.</summary>
+    private static Reply Show(Session session, Draft draft, string intro, IReportDrafter drafter)
     {
-        var (text, shortened) = Shorten(draft.Markdown);
-        return Reply.Private($"{intro}\n\n{text}") with
+        var report = ReportJson.Deserialize(draft.Content);
+        var message = DraftMessage.Compose(intro, report);
+        return message with
         {
+            Visibility = Visibility.Private,
             Title = $"Draft report of {session.Code} ({(draft.IsPublished ? "published" : "not published")})",
             Facts =
             [
+                .. message.Facts,
                 .. OutcomeFacts(draft.Drafter, draft.Note),
                 new Fact("Status", draft.Edited ? "edited by the rapporteur" : "as drafted"),
             ],
-            Attachment = shortened ? new Attachment($"draft-{session.Code}.md", MarkdownType, Encoding.UTF8.GetBytes(draft.Markdown)) : null,
+            Attachment = Docx(session, report, drafter, "draft"),
             Actions =
             [
                 new ReplyAction("Publish", $"draft publish for {session.Code}", ActionStyle.Primary),
-                new ReplyAction("Word (.docx)", $"draft export docx for {session.Code}"),
+                new ReplyAction("Markdown", $"draft export md for {session.Code}"),
                 new ReplyAction("Edit", $"draft edit"),
             ],
         };
     }
 
+    private static Attachment Docx(Session session, Report report, IReportDrafter drafter, string prefix) =>
+        new($"{prefix}-{session.Code}.docx", DocxType, drafter.ToDocx(report));
+
     private static List<Fact> OutcomeFacts(string drafter, string? note) =>
         note is null ? [new Fact("Drafter", drafter)] : [new Fact("Drafter", drafter), new Fact("Note", note)];
 
-    /// <summary>A draft cut at a line break to fit a chat message; the caller attaches the full text.</summary>
-    internal static (string Text, bool Shortened) Shorten(string markdown)
-    {
-        if (markdown.Length <= ChatLimit)
-        {
-            return (markdown, false);
-        }
-
-        var cut = markdown.LastIndexOf('\n', ChatLimit);
-        return ($"{markdown[..(cut > 0 ? cut : ChatLimit)].TrimEnd()}\n\n… (shortened: the full draft is attached)", true);
-    }
-
     private static IReportDrafter RequireDrafter(CommandContext context) =>
         context.Drafter ?? throw new CommandException("Drafting reports is not set up on this server. Ask the secretariat.");
-
-    private static string Or(string value) => value.Length == 0 ? "—" : value;
 }

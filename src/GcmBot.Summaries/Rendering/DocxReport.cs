@@ -6,9 +6,10 @@ using GcmBot.Core.Drafting;
 namespace GcmBot.Summaries.Rendering;
 
 /// <summary>
-/// The report as a Word document in the layout of the reporting template (Annex 2): a header table
-/// ending with the summary of discussions, one three-column table per recommendation for an
-/// actionable commitment, then any other observations.
+/// The report as a Word document in the layout of the reporting template (Annex 2): a header table,
+/// the summary of discussions as full-width body text (a table cell beside its label made it a narrow
+/// column), one three-column table per recommendation for an actionable commitment, then any other
+/// observations.
 /// </summary>
 internal static class DocxReport
 {
@@ -29,20 +30,22 @@ internal static class DocxReport
 
             body.Append(Paragraph(Title, bold: true, size: 32));
             var h = report.Header;
-            var header = Table(2);
+            // A narrow label column leaves the values room.
+            var header = Table(2600, 7038);
             foreach (var (label, value) in MarkdownReport.HeaderLabels.Zip([h.ActionGroup, h.DateAndTime, h.Room, h.Moderator, h.Rapporteur]))
             {
                 header.Append(Row(Cell(label, bold: true), Cell(value)));
             }
 
-            header.Append(Row(Cell(SummaryLabel, bold: true), Cell(report.Summary.Count == 0 ? MarkdownReport.Nothing : string.Join(' ', report.Summary.Select(s => s.Text)))));
             body.Append(header);
+            body.Append(Paragraph(SummaryLabel, bold: true, size: 24));
+            body.Append(Paragraph(report.Summary.Count == 0 ? MarkdownReport.Nothing : string.Join(' ', report.Summary.Select(s => s.Text)), bold: false, size: 22));
 
             for (var i = 0; i < report.Recommendations.Count; i++)
             {
                 var r = report.Recommendations[i];
                 body.Append(Paragraph($"{RecommendationTitle}{i + 1}", bold: true, size: 24));
-                var table = Table(3);
+                var table = Table(3212, 3213, 3213);
                 table.Append(Row([.. RecommendationColumns.Select(c => Cell(c, bold: true))]));
                 table.Append(Row(Cell(r.Recommendation), Cell(r.Means), Cell(r.Partnerships)));
                 body.Append(table);
@@ -69,7 +72,8 @@ internal static class DocxReport
         return stream.ToArray();
     }
 
-    private static Table Table(int columns)
+    /// <param name="widths">Column widths in twentieths of a point; together the 9,638 between the margins.</param>
+    private static Table Table(params int[] widths)
     {
         var border = new BorderType[] { new TopBorder(), new BottomBorder(), new LeftBorder(), new RightBorder(), new InsideHorizontalBorder(), new InsideVerticalBorder() };
         foreach (var b in border)
@@ -79,9 +83,9 @@ internal static class DocxReport
         }
 
         var grid = new TableGrid();
-        for (var i = 0; i < columns; i++)
+        foreach (var width in widths)
         {
-            grid.Append(new GridColumn { Width = (9638 / columns).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            grid.Append(new GridColumn { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
 
         return new Table(
@@ -103,6 +107,10 @@ internal static class DocxReport
             properties.PrependChild(new Bold());
         }
 
-        return new Paragraph(new Run(properties, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        var run = new Run(properties, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        // Headings get space above them, so that each part of the template stands apart.
+        return bold && size >= 24
+            ? new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "240", After = "60" }), run)
+            : new Paragraph(run);
     }
 }

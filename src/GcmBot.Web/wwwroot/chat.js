@@ -464,11 +464,11 @@
     ui.input.focus();
   }
 
-  // Organisers reach the Hangfire dashboard, the overview and the statistics with the same identity; the
-  // cookie is sent to those pages only (the server checks the role behind it).
+  // Organisers reach the Hangfire dashboard, the overview and the statistics, rapporteurs the draft review
+  // page, with the same identity; the cookie is sent to those pages only (the server checks the role behind it).
   function shareIdentity() {
     if (!state.identity) return;
-    for (const path of ["/hangfire", "/overview", "/stats", "/stats.csv"]) {
+    for (const path of ["/hangfire", "/overview", "/stats", "/stats.csv", "/drafts", "/api/drafts"]) {
       document.cookie = `gcmbot_user=${encodeURIComponent(state.identity.userId)}; path=${path}; SameSite=Strict`;
     }
   }

@@ -65,7 +65,6 @@ public sealed class DraftCommandTests : IAsyncLifetime
         Assert.Equal(Visibility.Private, reply.Visibility);
         Assert.Empty(result.Announcements);
         Assert.Equal("Draft report of AG1 (not published)", reply.Title);
-        Assert.Contains("## Summary of discussions", reply.Text, StringComparison.Ordinal);
         Assert.Contains(reply.Facts, f => f is { Label: "Drafter", Value: "extractive" });
         var draft = await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync());
         Assert.Equal((await _harness.Session("AG1")).Id, draft.SessionId);
@@ -190,6 +189,27 @@ public sealed class DraftCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DraftPublish_ReportRenderedWithoutMarkdownTables_DocxAttached()
+    {
+        await SessionAsync();
+        await _harness.Expect("rap", "draft");
+
+        var result = await _harness.Expect("rap", "draft publish");
+
+        var report = ReportJson.Deserialize((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Content);
+        var posted = Assert.Single(result.Announcements).Message;
+        Assert.Equal(result.Reply, posted);
+        var shown = string.Join('\n', [posted.Text, .. posted.Items.Select(i => i.Label + i.Detail), .. posted.Facts.Select(f => f.Label + f.Value)]);
+        Assert.DoesNotContain('|', shown);
+        Assert.DoesNotContain("---", shown, StringComparison.Ordinal);
+        Assert.Contains(report.Summary[0].Text, posted.Text, StringComparison.Ordinal);
+        Assert.Equal(report.Recommendations.Count, posted.Items.Count);
+        Assert.Equal(("report-AG1.docx", DraftCommands.DocxType), (posted.Attachment!.FileName, posted.Attachment.ContentType));
+        using var docx = WordprocessingDocument.Open(new MemoryStream(posted.Attachment.Content), false);
+        Assert.Contains(report.Recommendations[0].Recommendation, docx.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DraftSources_Recommendation_ListsTheCardsAndStatementsWithDelegations()
     {
         await SessionAsync();
@@ -205,20 +225,49 @@ public sealed class DraftCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Draft_LongSession_ShortenedInChatWithTheFullDraftAttached()
+    public async Task Draft_Rapporteur_SummaryAndNumberedRecommendationsWithTheDocxAttached()
+    {
+        await SessionAsync();
+
+        var reply = (await _harness.Expect("rap", "draft")).Reply;
+
+        var report = ReportJson.Deserialize((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Content);
+        Assert.Contains($"{DraftMessage.SummaryHeading}\n{report.Summary[0].Text}", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(report.Recommendations.Select(r => r.Recommendation), reply.Items.Select(i => i.Label));
+        Assert.Equal(Enumerable.Range(1, report.Recommendations.Count), reply.Items.Select(i => i.Position));
+        var pathways = Assert.Single(reply.Items, i => i.Label == "Expand regular pathways for migrant workers");
+        Assert.Equal("Means of implementation: Bilateral labour agreements · Partnerships: ILO, employers", pathways.Detail);
+        Assert.Contains(reply.Facts, f => f is { Label: "Room", Value: "Room A" });
+        Assert.Equal(DraftCommands.DocxType, reply.Attachment!.ContentType);
+        using var docx = WordprocessingDocument.Open(new MemoryStream(reply.Attachment.Content), false);
+        Assert.Contains(report.Summary[0].Text, docx.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        Assert.DoesNotContain('|', reply.Text);
+    }
+
+    [Fact]
+    public async Task Draft_LongSession_WithinChatLimitsAndTheFullDraftAttached()
     {
         await SessionAsync();
         for (var i = 0; i < 30; i++)
         {
-            await _harness.Expect(i % 2 == 0 ? "mex" : "che", $"card Proposal {i}: establish a national programme on topic{i} for migrant integration | Funding line {i} | Partner {i}");
+            await _harness.Expect(i % 2 == 0 ? "mex" : "che", $"card Proposal {i}: establish a national programme on topic{i} for migrant integration, with local authorities, schools, employers and health services of region{i}, so that newly arrived migrants find language courses, recognition of qualifications{i} and decent work within months | Funding line {i} of the national budget and a regional fund for integration{i} | Partner {i}, municipalities and diaspora associations");
         }
 
-        var result = await _harness.Expect("rap", "draft");
+        for (var i = 0; i < 40; i++)
+        {
+            await Say(i % 2 == 0 ? "mex" : "che", $"Our priority number {i} is the integration of migrants in the labour market of region{i}, with training and recognition of skills{i}.");
+        }
 
-        Assert.Contains("(shortened: the full draft is attached)", result.Reply.Text, StringComparison.Ordinal);
-        Assert.True(result.Reply.Text.Length < DraftCommands.ChatLimit + 300, $"{result.Reply.Text.Length} characters in chat");
-        var full = Encoding.UTF8.GetString(result.Reply.Attachment!.Content);
-        Assert.Equal((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Markdown, full);
+        var reply = (await _harness.Expect("rap", "draft")).Reply;
+
+        var report = ReportJson.Deserialize((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Content);
+        Assert.True(reply.Text.Length <= DraftMessage.TextLimit, $"{reply.Text.Length} characters of text");
+        Assert.True(reply.Items.Sum(i => i.Label.Length + i.Detail.Length + 12) <= DraftMessage.ListLimit, "the list is longer than an embed");
+        Assert.InRange(reply.Items.Count, 1, report.Recommendations.Count - 1);
+        Assert.Contains($"the first {reply.Items.Count} of {report.Recommendations.Count}", reply.Text, StringComparison.Ordinal);
+        using var docx = WordprocessingDocument.Open(new MemoryStream(reply.Attachment!.Content), false);
+        var body = docx.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.All(report.Recommendations, r => Assert.Contains(r.Recommendation, body, StringComparison.Ordinal));
     }
 
     private async Task SessionAsync()
