@@ -1,6 +1,7 @@
 using GcmBot.Core.Capture;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Handling;
+using GcmBot.Core.Invitations;
 using GcmBot.Core.Speaking;
 using GcmBot.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -16,9 +17,11 @@ public static class CoreServiceCollectionExtensions
     {
         services.Configure<SpeakingRules>(configuration.GetSection(SpeakingRules.SectionName));
         services.Configure<ReminderRules>(configuration.GetSection(ReminderRules.SectionName));
+        services.Configure<InvitationRules>(configuration.GetSection(InvitationRules.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CommandService>();
         services.AddSingleton<ContributionService>();
+        services.AddSingleton<InvitationService>();
         services.AddSingleton<AnnouncementDispatcher>();
         services.AddSingleton<NoticeService>();
         services.AddMetrics();

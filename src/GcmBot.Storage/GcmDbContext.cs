@@ -25,6 +25,7 @@ public abstract class GcmDbContext : DbContext
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<Allowance> Allowances => Set<Allowance>();
     public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -154,6 +155,14 @@ public abstract class GcmDbContext : DbContext
             e.Property(d => d.Note).HasMaxLength(1000);
             e.Ignore(d => d.IsPublished);
             e.HasOne<Session>().WithMany().HasForeignKey(d => d.SessionId);
+        });
+        modelBuilder.Entity<Invitation>(e =>
+        {
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.Ignore(i => i.UsesLeft);
+            e.HasOne<Delegation>().WithMany().HasForeignKey(i => i.DelegationId);
+            e.HasOne<Participant>().WithMany().HasForeignKey(i => i.CreatedById);
         });
         modelBuilder.Entity<ProcessedEvent>(e =>
         {

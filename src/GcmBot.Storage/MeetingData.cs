@@ -48,6 +48,18 @@ internal sealed class MeetingData : IMeetingData
     public Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken) =>
         _db.Participants.CountAsync(p => p.DelegationId == delegationId, cancellationToken);
 
+    public Task<Participant?> GetFirstMemberAsync(int delegationId, CancellationToken cancellationToken) =>
+        _db.Participants.Where(p => p.DelegationId == delegationId).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<Invitation?> FindInvitationAsync(string tokenHash, CancellationToken cancellationToken) =>
+        _db.Invitations.AsTracking().FirstOrDefaultAsync(i => i.TokenHash == tokenHash, cancellationToken);
+
+    public Task<Invitation?> GetInvitationAsync(int invitationId, CancellationToken cancellationToken) =>
+        _db.Invitations.AsTracking().FirstOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
+
+    public async Task<IReadOnlyList<Invitation>> GetInvitationsAsync(CancellationToken cancellationToken) =>
+        await _db.Invitations.OrderBy(i => i.Id).ToListAsync(cancellationToken);
+
     public Task<Participant?> FindParticipantAsync(string channel, string externalId, CancellationToken cancellationToken) =>
         _queries.Participant(_db, channel, externalId, cancellationToken);
 

@@ -3,6 +3,7 @@ using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Handling;
+using GcmBot.Core.Invitations;
 using GcmBot.Core.Replies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -32,10 +33,12 @@ public static partial class WebChatEndpoints
         endpoints.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         endpoints.UseStaticFiles(new StaticFileOptions { FileProvider = files });
 
+        endpoints.MapGet("/join/{token}", (CancellationToken cancellationToken) => JoinPageAsync(files, cancellationToken));
         endpoints.MapHub<ChatHub>("/hubs/chat");
         var api = endpoints.MapGroup("/api/web");
         api.MapGet("/meeting", GetMeetingAsync);
         api.MapPost("/identity", PostIdentityAsync);
+        api.MapPost("/join", PostJoinAsync);
         api.MapPost("/commands", PostCommandAsync);
         return endpoints;
     }
@@ -92,7 +95,7 @@ public static partial class WebChatEndpoints
         }
 
         // The participant and its registration are one command, one transaction: a refusal stores nothing.
-        var token = WebIdentities.NewToken();
+        var token = TokenHash.NewToken();
         var userId = WebIdentities.UserId(token);
         var wantsDelegation = !string.IsNullOrWhiteSpace(request.Delegation);
         var enrolment = await commands.HandleAsync(
@@ -111,6 +114,42 @@ public static partial class WebChatEndpoints
         var delegation = enrolment.Author?.Delegation;
         identities.Remember(userId, new Author(name, delegation));
         return Results.Ok(new { UserId = token, DisplayName = name, Delegation = delegation, Roles = new[] { role.ToString().ToLowerInvariant() } });
+    }
+
+    /// <summary>The chat page itself, one level down: its relative links resolve from the site's root.</summary>
+    private static async Task<IResult> JoinPageAsync(IFileProvider files, CancellationToken cancellationToken)
+    {
+        await using var stream = files.GetFileInfo("index.html").CreateReadStream();
+        using var reader = new StreamReader(stream);
+        var html = await reader.ReadToEndAsync(cancellationToken);
+        return Results.Content(html.Replace("<head>", "<head>\n  <base href=\"../\">", StringComparison.Ordinal), "text/html; charset=utf-8");
+    }
+
+    /// <summary>Opens an invitation: the person gives a name and gets an identity token with the invitation's delegation and role.</summary>
+    private static async Task<IResult> PostJoinAsync(JoinRequest request, InvitationService invitations, WebIdentities identities, CancellationToken cancellationToken)
+    {
+        var name = request.DisplayName?.Trim() ?? "";
+        if (name.Length is 0 or > 80)
+        {
+            return Error(StatusCodes.Status400BadRequest, "Please give your name (at most 80 characters).");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
+        {
+            return Error(StatusCodes.Status400BadRequest, "This sign-in link is not valid. Please check that you copied all of it, or ask whoever invited you for a new one.");
+        }
+
+        var token = TokenHash.NewToken();
+        var userId = WebIdentities.UserId(token);
+        var joined = await invitations.RedeemAsync(request.Token.Trim(), WebChannel.Name, userId, name, cancellationToken);
+        if (joined.Error is { } refusal)
+        {
+            return Error(StatusCodes.Status403Forbidden, refusal);
+        }
+
+        identities.Remember(userId, new Author(name, joined.Delegation));
+        var roles = Enum.GetValues<Roles>().Where(r => r != Roles.None && (joined.Role & r) == r).Select(r => r.ToString().ToLowerInvariant());
+        return Results.Ok(new { UserId = token, DisplayName = name, joined.Delegation, Roles = roles.ToArray() });
     }
 
     private static async Task<IResult> PostCommandAsync(
@@ -209,6 +248,8 @@ public static partial class WebChatEndpoints
     private static IResult Error(int status, string message) => Results.Json(new { Error = message }, statusCode: status);
 
     private sealed record IdentityRequest(string? DisplayName, string? Delegation, string? Role);
+
+    private sealed record JoinRequest(string? Token, string? DisplayName);
 
     private sealed record CommandRequest(string? Conversation, string? Text, string? Command, Dictionary<string, string>? Fields);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Replies;
@@ -19,8 +18,6 @@ internal sealed class WebIdentities
     {
         _store = store;
     }
-
-    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 
     public static string UserId(string token) => TokenHash.Of(token);
 

@@ -1,6 +1,8 @@
 using GcmBot.Core.Delivery;
+using GcmBot.Core.Invitations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
 namespace GcmBot.Web;
@@ -13,7 +15,10 @@ public static class WebServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGcmWebChat(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<WebChatOptions>(configuration.GetSection(WebChatOptions.SectionName));
+        // The environment gives the picker's default; the configuration, when it says, wins.
+        services.AddOptions<WebChatOptions>()
+            .Configure<IHostEnvironment>((options, environment) => options.IdentityPicker = environment.IsDevelopment())
+            .Bind(configuration.GetSection(WebChatOptions.SectionName));
         var signalR = services.AddSignalR();
         if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
@@ -26,6 +31,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WebDelivery>();
         services.AddSingleton<IChannelDelivery>(sp => sp.GetRequiredService<WebDelivery>());
         services.AddHostedService<WebRoomBinder>();
+        services.AddSingleton<ISignInLinks, SignInLinks>();
+        services.AddHostedService<FirstOrganiserLink>();
         return services;
     }
 }

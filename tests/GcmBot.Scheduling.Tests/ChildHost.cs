@@ -43,6 +43,8 @@ public sealed class ChildHost : IAsyncDisposable
         start.ArgumentList.Add(HostAssembly);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        // Production, where the identity picker is off by default: these tests pick identities as in a rehearsal.
+        start.ArgumentList.Add("--WebChat:IdentityPicker=true");
         foreach (var setting in settings)
         {
             start.ArgumentList.Add(setting);

@@ -51,6 +51,8 @@ public sealed class DashboardTests
             builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseSetting("Storage:ConnectionString", $"Data Source={database}");
             builder.UseSetting("Scheduling:Dashboard", dashboard ? "true" : "false");
+            // Outside Development the picker is off by default; this test picks its organiser and delegate with it.
+            builder.UseSetting("WebChat:IdentityPicker", "true");
         });
         // Real loopback HTTP: the local-requests rule looks at the remote address.
         factory.UseKestrel(0);

@@ -19,15 +19,23 @@ public sealed class ChatPage : IAsyncDisposable
 
     public static async Task<ChatPage> OpenAsync(Browser browser, Uri baseAddress, string name, string delegation, string role, string room)
     {
-        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(baseAddress, $"/?room={Uri.EscapeDataString(room)}").ToString());
+        var chat = await OpenBlankAsync(browser, new Uri(baseAddress, $"/?room={Uri.EscapeDataString(room)}"));
+        var page = chat.Page;
         await page.Locator("#display-name").FillAsync(name);
         await page.Locator("#delegation").SelectOptionAsync(new SelectOptionValue { Label = delegation });
         await page.Locator("#role").SelectOptionAsync(role);
         await page.Locator("#identity-submit").ClickAsync();
         await Assertions.Expect(page.Locator("#who-name")).ToHaveTextAsync(name);
         await Assertions.Expect(page.Locator("#status")).ToHaveAttributeAsync("data-state", "connected");
+        return chat;
+    }
+
+    /// <summary>A new browser context (no identity yet) on an address of the web chat.</summary>
+    public static async Task<ChatPage> OpenBlankAsync(Browser browser, Uri address)
+    {
+        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(address.ToString());
         return new ChatPage(context, page);
     }
 

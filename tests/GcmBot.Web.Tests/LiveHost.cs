@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GcmBot.Web.Tests;
@@ -15,7 +16,8 @@ public sealed class LiveHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"gcmbot-web-{Guid.NewGuid():N}.db");
 
-    public LiveHost()
+    /// <param name="settings">Extra host settings, e.g. <c>WebChat:IdentityPicker=false</c>.</param>
+    public LiveHost(IReadOnlyDictionary<string, string>? settings = null)
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -25,7 +27,12 @@ public sealed class LiveHost : IAsyncDisposable
             // The fake clock stands still between commands, so a push interval would hold every push after the
             // first; the interval itself is tested in GcmBot.Host.Tests.DisplayPushTests.
             builder.UseSetting("Displays:PushInterval", "00:00:00");
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock).AddSingleton<ILoggerProvider>(Logs));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -37,6 +44,8 @@ public sealed class LiveHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(ActionGroupMorning.ToUniversalTime());
 
     public Uri BaseAddress { get; }
+
+    public LogCapture Logs { get; } = new();
 
     public async ValueTask DisposeAsync()
     {

@@ -23,6 +23,9 @@ public static class CommandCatalogue
     public static readonly IReadOnlyList<string> CategoryChoices =
         [.. Enum.GetValues<DelegationCategory>().Select(CategoryNames.Token)];
 
+    /// <summary>The roles an invitation can give.</summary>
+    public static readonly IReadOnlyList<string> RoleChoices = ["delegate", "moderator", "rapporteur", "organiser"];
+
     public static IReadOnlyList<CommandDefinition> All { get; } =
     [
         new(CommandId.Help, "help", Access.Anyone, MeetingGroup, "Show the commands you can use, or how to use one.",
@@ -138,6 +141,14 @@ public static class CommandCatalogue
         new(CommandId.DelegationAdd, "delegation add", Access.Organiser, SecretariatGroup, "Register a new delegation.",
             [new("name", ArgumentKind.Delegation, true, "its name"),
              new("category", ArgumentKind.Choice, true, "its category", CategoryChoices, "as")], ["delegation add Holy See as observerState"]),
+        new(CommandId.Invite, "invite", Access.Delegation, SecretariatGroup, "A private web chat sign-in link for a delegation's member, or for a role without a delegation (organisers; a delegation's focal point invites its own members). Single use unless `for <n>`; it expires after 7 days.",
+            [new("delegation", ArgumentKind.Delegation, false, "the delegation the person joins; none for a moderator, rapporteur or organiser"),
+             new("role", ArgumentKind.Choice, false, "delegate (default), moderator, rapporteur or organiser", RoleChoices, "as"),
+             new("uses", ArgumentKind.Number, false, "how many people may use the link (default 1)", Keyword: "for")],
+            ["invite Mexico", "invite Mexico for 3", "invite as moderator"]),
+        new(CommandId.Invites, "invites", Access.Delegation, SecretariatGroup, "List the sign-in links you may see (organisers: all) and what is left of them.", [], ["invites"]) { ReadOnly = true },
+        new(CommandId.InviteRevoke, "invite revoke", Access.Delegation, SecretariatGroup, "Revoke a sign-in link: nobody can use it any more.",
+            [new("id", ArgumentKind.Number, true, "its number, from `invites`")], ["invite revoke 3"]),
     ];
 
     public static CommandDefinition Get(CommandId id) => All.First(c => c.Id == id);

@@ -55,4 +55,7 @@ public enum CommandId
     DraftExport,
     DraftPublish,
     DraftSources,
+    Invite,
+    Invites,
+    InviteRevoke,
 }

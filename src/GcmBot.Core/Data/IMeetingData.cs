@@ -21,6 +21,15 @@ public interface IMeetingData
     Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken);
     Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken);
 
+    /// <summary>The delegation's member who registered first (its focal point), or null when it has none.</summary>
+    Task<Participant?> GetFirstMemberAsync(int delegationId, CancellationToken cancellationToken);
+
+    Task<Invitation?> FindInvitationAsync(string tokenHash, CancellationToken cancellationToken);
+    Task<Invitation?> GetInvitationAsync(int invitationId, CancellationToken cancellationToken);
+
+    /// <summary>Every invitation, oldest first.</summary>
+    Task<IReadOnlyList<Invitation>> GetInvitationsAsync(CancellationToken cancellationToken);
+
     Task<Participant?> FindParticipantAsync(string channel, string externalId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Participant>> FindParticipantsAsync(string channel, string nameOrId, CancellationToken cancellationToken);
     Task<IReadOnlyList<SessionAssignment>> GetAssignmentsAsync(int participantId, CancellationToken cancellationToken);

@@ -2,6 +2,7 @@ using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Drafting;
+using GcmBot.Core.Invitations;
 using GcmBot.Core.Speaking;
 
 namespace GcmBot.Core.Handling;
@@ -28,6 +29,11 @@ public sealed class CommandContext
     public List<Notice> Scheduled { get; } = [];
     public required CancellationToken CancellationToken { get; init; }
     public ChannelBinding? Binding { get; init; }
+
+    public InvitationRules Invitations { get; init; } = new();
+
+    /// <summary>Turns an invitation token into the link people open; null: a link relative to the web chat.</summary>
+    public ISignInLinks? Links { get; init; }
 
     /// <summary>Drafts and renders reports; null when the host has no summary pipeline.</summary>
     public IReportDrafter? Drafter { get; init; }

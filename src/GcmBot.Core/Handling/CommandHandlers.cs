@@ -60,6 +60,9 @@ internal static class CommandHandlers
         CommandId.DraftExport => DraftCommands.ExportAsync(context),
         CommandId.DraftPublish => DraftCommands.PublishAsync(context),
         CommandId.DraftSources => DraftCommands.SourcesAsync(context),
+        CommandId.Invite => InvitationCommands.InviteAsync(context),
+        CommandId.Invites => InvitationCommands.ListAsync(context),
+        CommandId.InviteRevoke => InvitationCommands.RevokeAsync(context),
         _ => throw new InvalidOperationException($"No handler for {context.Command.Definition.Id}."),
     };
 }

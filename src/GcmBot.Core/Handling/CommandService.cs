@@ -3,6 +3,7 @@ using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Drafting;
+using GcmBot.Core.Invitations;
 using GcmBot.Core.Replies;
 using GcmBot.Core.Speaking;
 using GcmBot.Core.Telemetry;
@@ -25,11 +26,14 @@ public sealed partial class CommandService
     private readonly GcmMetrics? _metrics;
     private readonly IDisplayNotifier? _displays;
     private readonly IReportDrafter? _drafter;
+    private readonly InvitationRules _invitations;
+    private readonly ISignInLinks? _links;
     private readonly ILogger<CommandService> _logger;
 
     /// <param name="scheduler">Arms timers for new notices at once; without it they are picked up by the next sweep.</param>
     /// <param name="displays">Refreshes the room displays a committed command touched.</param>
     /// <param name="drafter">Drafts rapporteurs' reports; without it the <c>draft</c> commands say drafting is not set up.</param>
+    /// <param name="links">Makes the web chat's sign-in links absolute; without it <c>invite</c> gives a link relative to the web chat.</param>
     public CommandService(
         IMeetingStore store,
         TimeProvider time,
@@ -39,8 +43,12 @@ public sealed partial class CommandService
         INoticeScheduler? scheduler = null,
         GcmMetrics? metrics = null,
         IDisplayNotifier? displays = null,
-        IReportDrafter? drafter = null)
+        IReportDrafter? drafter = null,
+        IOptions<InvitationRules>? invitations = null,
+        ISignInLinks? links = null)
     {
+        _invitations = invitations?.Value ?? new InvitationRules();
+        _links = links;
         _drafter = drafter;
         _store = store;
         _time = time;
@@ -163,6 +171,8 @@ public sealed partial class CommandService
             Binding = await data.GetBindingAsync(inbound.Channel, inbound.ConversationId, ct),
             Delegation = participant.DelegationId is { } id ? await data.GetDelegationAsync(id, ct) : null,
             Drafter = _drafter,
+            Invitations = _invitations,
+            Links = _links,
         };
 
         await AuthoriseAsync(context);

@@ -16,7 +16,9 @@
   const SEGMENTS = { pointOfOrder: "Point of order", main: "Main list", stakeholders: "Stakeholders" };
   const ROLES = { delegate: "Delegate", moderator: "Moderator", rapporteur: "Rapporteur", organiser: "Organiser" };
   const IDENTITY_OFF_TEXT = "The organisers have switched self-service identities off for this meeting. " +
-    "Please ask the secretariat for access.";
+    "Please sign in with the invitation link the secretariat sent you.";
+  // An invitation link: /join/<token>. The token only ever goes to the server once, to sign in.
+  const JOIN_TOKEN = (location.pathname.match(/\/join\/([^/]+)\/?$/) || [])[1] || null;
 
   const $ = (id) => document.getElementById(id);
   const ui = {
@@ -25,6 +27,7 @@
     change: $("identity-change"), identityOff: $("identity-off"), identityForm: $("identity-form"),
     displayName: $("display-name"), delegation: $("delegation"), role: $("role"),
     identitySubmit: $("identity-submit"), identityCancel: $("identity-cancel"), identityError: $("identity-error"),
+    joinForm: $("join-form"), joinName: $("join-name"), joinError: $("join-error"), joinSubmit: $("join-submit"),
     room: $("room"), roomName: $("room-name"), help: $("help-button"),
     log: $("log"), composer: $("composer"), input: $("message-input"), send: $("send"),
   };
@@ -33,6 +36,7 @@
     meeting: null,
     identity: load(KEY_IDENTITY),
     editingIdentity: false,
+    joinToken: JOIN_TOKEN,
     room: null,
     conversation: null,
     hub: null,
@@ -396,10 +400,12 @@
       ui.whoDelegation.textContent = me.delegation || "No delegation";
       ui.whoRole.textContent = (me.roles || []).map((r) => ROLES[r] || r).join(", ") || "Participant";
     }
-    ui.change.hidden = !picker || state.editingIdentity;
-    ui.identityOff.hidden = picker;
+    const joining = !!state.joinToken;
+    ui.joinForm.hidden = !joining;
+    ui.change.hidden = joining || !picker || state.editingIdentity;
+    ui.identityOff.hidden = joining || picker;
     ui.identityOff.textContent = picker ? "" : String(state.meeting.identityPickerMessage || IDENTITY_OFF_TEXT);
-    ui.identityForm.hidden = !state.meeting || !picker || (!!me && !state.editingIdentity);
+    ui.identityForm.hidden = joining || !state.meeting || !picker || (!!me && !state.editingIdentity);
     ui.identityCancel.hidden = !me;
   }
 
@@ -419,6 +425,11 @@
   }
 
   function askForIdentity() {
+    if (state.joinToken) {
+      notice("Please give your name to sign in first, in the panel on the left.", "error");
+      ui.joinName.focus();
+      return;
+    }
     if (state.meeting && state.meeting.identityPicker === false) {
       notice(state.identity ? "The server no longer recognises your identity. " + IDENTITY_OFF_TEXT : IDENTITY_OFF_TEXT, "error");
       return;
@@ -448,12 +459,36 @@
       ui.identityError.hidden = false;
       return;
     }
-    const d = r.data;
+    adoptIdentity(r.data, displayName, [ui.role.value]);
+  }
+
+  async function submitJoin(ev) {
+    ev.preventDefault();
+    const displayName = ui.joinName.value.trim();
+    ui.joinName.setCustomValidity(displayName ? "" : "Please enter your name.");
+    if (!ui.joinForm.reportValidity()) return;
+    ui.joinSubmit.disabled = true;
+    ui.joinError.hidden = true;
+    const r = await api("/api/web/join", { method: "POST", body: { token: state.joinToken, displayName } });
+    ui.joinSubmit.disabled = false;
+    if (!r.ok || !r.data.userId) {
+      ui.joinError.textContent = r.ok ? "Sorry, the server did not return an identity. Please try again." : r.error;
+      ui.joinError.hidden = false;
+      return;
+    }
+    // The link is spent: keep it out of the address bar and the history.
+    state.joinToken = null;
+    history.replaceState(null, "", document.baseURI);
+    adoptIdentity(r.data, displayName, []);
+  }
+
+  // The identity the server gave (picked or from an invitation), kept in this browser.
+  function adoptIdentity(d, displayName, roles) {
     state.identity = {
       userId: String(d.userId),
       displayName: String(d.displayName || displayName),
       delegation: d.delegation == null ? null : String(d.delegation),
-      roles: Array.isArray(d.roles) ? d.roles.map(String) : [ui.role.value],
+      roles: Array.isArray(d.roles) ? d.roles.map(String) : roles,
     };
     save(KEY_IDENTITY, state.identity);
     shareIdentity();
@@ -589,6 +624,8 @@
   // ---- wiring --------------------------------------------------------------------------------------
 
   ui.identityForm.addEventListener("submit", submitIdentity);
+  ui.joinForm.addEventListener("submit", submitJoin);
+  ui.joinName.addEventListener("input", () => ui.joinName.setCustomValidity(""));
   ui.displayName.addEventListener("input", () => ui.displayName.setCustomValidity(""));
   ui.role.addEventListener("change", syncDelegationRequired);
   ui.change.addEventListener("click", editIdentity);

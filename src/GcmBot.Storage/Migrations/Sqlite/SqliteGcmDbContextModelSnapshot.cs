@@ -317,6 +317,53 @@ namespace GcmBot.Storage.Migrations.Sqlite
                     b.ToTable("Interventions");
                 });
 
+            modelBuilder.Entity("GcmBot.Core.Domain.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DelegationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxUses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("DelegationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("GcmBot.Core.Domain.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -674,6 +721,17 @@ namespace GcmBot.Storage.Migrations.Sqlite
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GcmBot.Core.Domain.Invitation", b =>
+                {
+                    b.HasOne("GcmBot.Core.Domain.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById");
+
+                    b.HasOne("GcmBot.Core.Domain.Delegation", null)
+                        .WithMany()
+                        .HasForeignKey("DelegationId");
                 });
 
             modelBuilder.Entity("GcmBot.Core.Domain.Participant", b =>

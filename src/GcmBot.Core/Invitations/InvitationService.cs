@@ -1,0 +1,84 @@
+using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Handling;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Core.Invitations;
+
+/// <summary>Opening an invitation, and the first organiser's link on a fresh database.</summary>
+public sealed class InvitationService
+{
+    private readonly IMeetingStore _store;
+    private readonly TimeProvider _time;
+    private readonly InvitationRules _rules;
+
+    public InvitationService(IMeetingStore store, TimeProvider time, IOptions<InvitationRules> rules)
+    {
+        _store = store;
+        _time = time;
+        _rules = rules.Value;
+    }
+
+    /// <summary>
+    /// Signs a new participant in with the invitation's delegation and role and uses up one of its places, in one
+    /// transaction: a refused link stores nothing.
+    /// </summary>
+    public Task<Redemption> RedeemAsync(string token, string channel, string userId, string name, CancellationToken cancellationToken) =>
+        _store.ExecuteAsync(async (data, ct) =>
+        {
+            var now = _time.GetUtcNow();
+            var invitation = await data.FindInvitationAsync(TokenHash.Of(token), ct);
+            if (invitation is null)
+            {
+                return Redemption.Refused("This sign-in link is not valid. Please check that you copied all of it, or ask whoever invited you for a new one.");
+            }
+
+            if (invitation.RevokedAt is not null)
+            {
+                return Redemption.Refused("This sign-in link was withdrawn by the organisers. Please ask whoever invited you for a new one.");
+            }
+
+            if (invitation.UsesLeft == 0)
+            {
+                return Redemption.Refused("This sign-in link has already been used. If you signed in with it before, use the same browser; otherwise ask for a new link.");
+            }
+
+            if (now >= invitation.ExpiresAt)
+            {
+                return Redemption.Refused("This sign-in link has expired. Please ask whoever invited you for a new one.");
+            }
+
+            var delegation = invitation.DelegationId is { } id ? await data.GetDelegationAsync(id, ct) : null;
+            if (delegation is not null && await data.CountMembersAsync(delegation.Id, ct) >= MeetingCommands.MaxDelegationMembers)
+            {
+                return Redemption.Refused($"{delegation.Name} already has {MeetingCommands.MaxDelegationMembers} members (delegations are 1 + 3). Please contact the secretariat.");
+            }
+
+            data.Add(new Participant
+            {
+                Channel = channel,
+                ExternalId = userId,
+                DisplayName = name,
+                DelegationId = delegation?.Id,
+                Roles = invitation.Role | (delegation is null ? Roles.None : Roles.Delegate),
+                FirstSeenAt = now,
+            });
+            invitation.Uses++;
+            return new Redemption(delegation?.Name, invitation.Role, null);
+        }, cancellationToken);
+
+    /// <summary>
+    /// On a database with no organiser and no invitation yet, creates one organiser link so the first run needs no
+    /// setup; returns its token, or null when the meeting already has a way in.
+    /// </summary>
+    public Task<string?> CreateFirstOrganiserLinkAsync(CancellationToken cancellationToken) =>
+        _store.ExecuteAsync(async (data, ct) =>
+        {
+            if ((await data.GetInvitationsAsync(ct)).Count > 0 || (await data.GetParticipantsAsync(ct)).Any(p => p.Has(Roles.Organiser)))
+            {
+                return null;
+            }
+
+            return InvitationCommands.Issue(data, null, Roles.Organiser, 1, _time.GetUtcNow(), _rules.InvitationLifetime, null).Token;
+        }, cancellationToken);
+}

@@ -1,0 +1,40 @@
+using GcmBot.Core.Invitations;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace GcmBot.Web;
+
+/// <summary>
+/// Invitation links on <c>WebChat:PublicUrl</c>, or else on the address the host listens on (known once it started),
+/// so that the first run works with no setting.
+/// </summary>
+internal sealed class SignInLinks : ISignInLinks
+{
+    private readonly IServer _server;
+    private readonly IOptions<WebChatOptions> _options;
+
+    public SignInLinks(IServer server, IOptions<WebChatOptions> options)
+    {
+        _server = server;
+        _options = options;
+    }
+
+    public string For(string token) => $"{BaseUrl().TrimEnd('/')}/join/{token}";
+
+    private string BaseUrl()
+    {
+        if (_options.Value.PublicUrl is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var listening = _server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
+
+        // A wildcard address is where the host listens, not where a browser can go.
+        return listening.Replace("://+", "://localhost", StringComparison.Ordinal)
+            .Replace("://*", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+            .Replace("://[::]", "://localhost", StringComparison.Ordinal);
+    }
+}
