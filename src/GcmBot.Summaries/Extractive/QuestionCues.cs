@@ -25,10 +25,6 @@ internal static partial class QuestionCues
         return Priority().IsMatch(sentence) ? Question.Priorities : Question.Other;
     }
 
-    public static bool IsMeans(string sentence) => Means().IsMatch(sentence);
-
-    public static bool IsPartnership(string sentence) => Partnership().IsMatch(sentence);
-
     [GeneratedRegex(@"\b(should|must|shall|recommend\w*|propos\w*|call(s|ed)?\s+(for|on|upon)|commit\w*|urge[sd]?|need\s+to|we\s+(ask|want|suggest)|suggest\w*|the\s+compact\s+(should|must|could))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Commitment();
 
