@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using GcmBot.Core.Drafting;
 using GcmBot.Summaries.Text;
@@ -144,7 +143,7 @@ internal sealed partial class ExtractiveDrafter
             .GroupBy(c => c.Language)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ReportSentence(
-                string.Create(CultureInfo.InvariantCulture, $"Statements in {g.Key} ({g.Count()}) are not quoted in this summary; see their sources."),
+                $"Statements in {g.Key} are not quoted in this summary; see their sources.",
                 [.. g.Select(c => c.Id).Take(MaxSources)]));
 
     /// <summary>A summary sentence in reported speech, citing every source that said the same; several supporters are counted ("Several delegations noted that…").</summary>
