@@ -54,6 +54,24 @@ public sealed class DraftCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_TranscriptWithEmptyTurn_EmptyTurnSkippedAndDrafted()
+    {
+        var path = Path.Combine(_folder, "transcript.json");
+        await File.WriteAllTextAsync(path, """
+            {"session":{"actionGroup":"AG1"},"contributions":[
+              {"id":"a","delegation":"Mexico","text":"States should expand regular pathways for migrant workers through bilateral labour agreements."},
+              {"id":"b","delegation":"Chile","text":""},
+              {"id":"c","delegation":"Ghana","text":"Remittance costs should fall below three percent through digital payment systems."}]}
+            """);
+
+        var code = await DraftCommandLine.RunAsync(["--input", path, "--format", "json"], _output, _errors, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        Assert.Contains("\"c\"", _output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"b\"", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_UnknownFormat_UsageAndExitCode2()
     {
         var code = await DraftCommandLine.RunAsync(["--input", Sample, "--format", "pdf"], _output, _errors, CancellationToken.None);

@@ -23,6 +23,20 @@ public sealed class LlmDrafterTests : IAsyncLifetime
         observations = Array.Empty<object>(),
     };
 
+    private static readonly object _translated = new
+    {
+        summary = new[] { new { text = "It was proposed that States widen regular migration routes for migrant workers.", sources = new[] { "f-1" } } },
+        recommendations = new[] { new { recommendation = "Expand regular pathways for migrant workers", means = "", partnerships = "", sources = new[] { "m-1" } } },
+        observations = Array.Empty<object>(),
+    };
+
+    private static readonly object _unsupported = new
+    {
+        summary = new[] { new { text = "Participants demanded the closure of every border crossing tomorrow.", sources = new[] { "m-1" } } },
+        recommendations = Array.Empty<object>(),
+        observations = Array.Empty<object>(),
+    };
+
     private OpenAiTestServer _server = null!;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2017, 12, 5, 17, 0, 0, TimeSpan.Zero));
 
@@ -54,6 +68,38 @@ public sealed class LlmDrafterTests : IAsyncLifetime
         var statements = data["statements"]!.AsArray();
         Assert.Equal(["m-1", "m-2"], statements.Select(s => (string?)s!["id"]));
         Assert.Equal("c-1", (string?)data["cards"]![0]!["id"]);
+    }
+
+    [Fact]
+    public async Task Draft_FrenchStatementTranslated_AskedForInEnglishAndKeptWithItsSource()
+    {
+        _server.Reply(_translated);
+        using var drafting = Llm();
+        var input = Samples.Input(
+        [
+            Samples.Said("m-1", "Philippines", "States should expand regular pathways for migrant workers through bilateral labour agreements."),
+            Samples.Said("f-1", "France", "Nous proposons que les États élargissent les voies de migration régulière pour les travailleurs migrants."),
+        ]);
+
+        var outcome = await drafting.Pipeline.DraftAsync(input, CancellationToken.None);
+
+        Assert.Equal("llm", outcome.Drafter);
+        Assert.Equal(["f-1"], Assert.Single(outcome.Report.Summary).Sources);
+        var (system, _) = Messages(Assert.Single(_server.Requests));
+        Assert.Contains("translated into English", system, StringComparison.Ordinal);
+        Assert.Contains("reported speech in the third person", system, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Draft_TranslationCitingAnEnglishStatement_StillCheckedForSupport()
+    {
+        _server.Reply(_unsupported);
+        _server.Reply(_unsupported);
+        using var drafting = Llm();
+
+        var outcome = await drafting.Pipeline.DraftAsync(Input(), CancellationToken.None);
+
+        Assert.Equal("extractive", outcome.Drafter);
     }
 
     [Fact]

@@ -143,15 +143,13 @@ public static class DraftCommandLine
             }
         }
 
-        if (contributions.Any(c => string.IsNullOrWhiteSpace(c.Text)) || cards.Any(c => string.IsNullOrWhiteSpace(c.Recommendation)))
-        {
-            throw new InvalidDataException("every contribution needs a \"text\" and every card a \"recommendation\".");
-        }
-
+        // A transcript comes with empty turns (a speaker cut off, a crosstalk marker): they say nothing and are skipped.
         return new DraftInput(
             new ReportHeader(session.ActionGroup ?? "", session.DateAndTime ?? "", session.Room ?? "", session.Moderator ?? "", session.Rapporteur ?? ""),
-            [.. contributions.Select(c => new SourceContribution(c.Id!, c.Speaker ?? "", c.Delegation ?? "", c.Text!, c.At ?? DateTimeOffset.MinValue))],
-            [.. cards.Select(c => new SourceCard(c.Id!, c.Delegation ?? "", c.Recommendation!, c.Means ?? "", c.Partnerships ?? ""))],
+            [.. contributions.Where(c => !string.IsNullOrWhiteSpace(c.Text))
+                .Select(c => new SourceContribution(c.Id!, c.Speaker ?? "", c.Delegation ?? "", c.Text!, c.At ?? DateTimeOffset.MinValue))],
+            [.. cards.Where(c => !string.IsNullOrWhiteSpace(c.Recommendation))
+                .Select(c => new SourceCard(c.Id!, c.Delegation ?? "", c.Recommendation!, c.Means ?? "", c.Partnerships ?? ""))],
             session.Questions ?? [],
             nameDelegations);
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GcmBot.Core.Drafting;
 using GcmBot.Summaries.Text;
 using Microsoft.Extensions.Options;
@@ -5,23 +6,31 @@ using Microsoft.Extensions.Options;
 namespace GcmBot.Summaries.Extractive;
 
 /// <summary>
-/// The embedded drafter: no model, deterministic. Sentences are ranked by LexRank centrality over
-/// TF-IDF vectors of Lucene-stemmed terms, picked with MMR for diversity up to about 250 words and
-/// sorted by guiding question; cards and proposals heard in the room are clustered into numbered
-/// recommendations with their means of implementation and partnerships.
+/// The embedded drafter: no model, deterministic. Housekeeping, questions and statements in other
+/// languages are set aside; the remaining sentences are picked SumBasic-style (the mean frequency of
+/// their stemmed terms in the session, a term's weight squared once it is reported, so the next pick
+/// says something else), weighted towards the opening of the discussion and towards long statements,
+/// and written in reported speech up to about 250 words, sorted by guiding question. Cards and
+/// proposals with policy content are clustered into numbered recommendations with their means of
+/// implementation and partnerships.
 /// </summary>
-internal sealed class ExtractiveDrafter
+internal sealed partial class ExtractiveDrafter
 {
-    /// <summary>LexRank runs on the sentences closest to the session's centroid; beyond that the quadratic graph costs more than it tells.</summary>
-    private const int PoolSize = 400;
-
-    /// <summary>Proposals clustered at most, the most central first.</summary>
+    /// <summary>Proposals clustered at most, the most frequent first.</summary>
     private const int MaxProposals = 3000;
+    private const int MinSentenceWords = 8;
     private const int MaxSentenceWords = 60;
-    private const float EdgeThreshold = 0.1f;
     private const float SupportThreshold = 0.5f;
-    private const float Damping = 0.85f;
-    private const double Lambda = 0.7;
+
+    /// <summary>Two picks sharing this share of their terms say the same thing.</summary>
+    private const double RedundantJaccard = 0.5;
+
+    /// <summary>How much more a sentence at the very start of the discussion weighs than one at the end; it fades over the first twentieth.</summary>
+    private const double OpeningWeight = 3;
+    private const double OpeningSpan = 0.05;
+
+    /// <summary>A statement this long or longer doubles the weight of its sentences.</summary>
+    private const double LongStatementWords = 150;
     private const int MaxSources = 12;
 
     private readonly SummariesOptions _options;
@@ -38,24 +47,21 @@ internal sealed class ExtractiveDrafter
             input.Contributions.Select(c => c.Delegation).Concat(input.Cards.Select(c => c.Delegation)), input.NameDelegations);
         var units = Units(input);
         var sentences = units.Where(u => !u.IsCard).ToList();
-        var centroid = Centroid(sentences, units.Count == 0 ? 0 : units.Max(u => u.Vector.Terms.LastOrDefault()) + 1);
+        var points = sentences.Where(u => u.IsPoint).ToList();
 
-        var pool = sentences
-            .Where(u => u.TermCount >= 3 && u.WordCount <= MaxSentenceWords)
-            .OrderByDescending(u => u.Vector.Dot(centroid)).ThenBy(u => u.Order)
-            .Take(PoolSize)
-            .OrderBy(u => u.Order)
-            .ToList();
-        var centrality = LexRank(pool);
-        var picked = Mmr(pool, centrality, _options.SummaryWords, maxSentences: int.MaxValue, exclude: []);
+        var selector = new SumBasic(points, OpeningWeight, OpeningSpan, LongStatementWords, RedundantJaccard);
+        var picked = selector.Pick(_options.SummaryWords, int.MaxValue, _ => true);
         var summary = picked.OrderBy(u => u.Question).ThenBy(u => u.Order)
             .Select(u => Sentence(u, sentences, redactor, input.NameDelegations)).ToList();
 
-        var observations = Mmr(pool.Where(u => u.Question != Question.Commitments).ToList(), centrality, 100_000, _options.MaxObservations, [.. picked])
-            .OrderBy(u => u.Order)
-            .Select(u => Sentence(u, sentences, redactor, input.NameDelegations)).ToList();
+        var observations = OtherLanguages(input)
+            .Concat(selector.Pick(100_000, _options.MaxObservations, u => u.Question != Question.Commitments)
+                .OrderBy(u => u.Order)
+                .Select(u => Sentence(u, sentences, redactor, input.NameDelegations)))
+            .Take(_options.MaxObservations + 1)
+            .ToList();
 
-        var recommendations = Recommendations(units, sentences, centroid);
+        var recommendations = Recommendations(units, sentences, redactor, input.NameDelegations);
         return new Report(input.Header, summary, recommendations, observations);
     }
 
@@ -81,6 +87,8 @@ internal sealed class ExtractiveDrafter
         for (var c = 0; c < input.Contributions.Count; c++)
         {
             var contribution = input.Contributions[c];
+            var statementWords = Words(contribution.Text);
+            var inReportLanguage = LanguageGuess.Of(contribution.Text) == LanguageGuess.English;
             foreach (var sentence in SentenceSplitter.Split(contribution.Text))
             {
                 // Text addressed to a model is neither a point of the discussion nor a proposal.
@@ -89,6 +97,8 @@ internal sealed class ExtractiveDrafter
                     continue;
                 }
 
+                var reported = ReportedSpeech.Report(sentence);
+                var words = Words(reported.Render(null));
                 units.Add(new Unit
                 {
                     SourceId = contribution.Id,
@@ -97,7 +107,11 @@ internal sealed class ExtractiveDrafter
                     Question = QuestionCues.Classify(sentence),
                     Order = units.Count,
                     Contribution = c,
-                    WordCount = Words(sentence),
+                    WordCount = words,
+                    Reported = reported,
+                    StatementWords = statementWords,
+                    IsPoint = inReportLanguage && words is >= MinSentenceWords and <= MaxSentenceWords
+                        && !sentence.EndsWith('?') && !Housekeeping.Is(sentence) && !Addressed().IsMatch(sentence) && !NamesPerson().IsMatch(sentence),
                 });
             }
         }
@@ -118,177 +132,91 @@ internal sealed class ExtractiveDrafter
         return units;
     }
 
-    private static float[] Centroid(List<Unit> units, int terms)
-    {
-        var centroid = new float[terms];
-        foreach (var unit in units)
-        {
-            for (var i = 0; i < unit.Vector.Terms.Length; i++)
-            {
-                centroid[unit.Vector.Terms[i]] += unit.Vector.Weights[i];
-            }
-        }
+    /// <summary>
+    /// Statements in another language than the report's are not quoted inside it: they are grouped and
+    /// the observations say so, with their sources, for the rapporteur to translate.
+    /// </summary>
+    private static IEnumerable<ReportSentence> OtherLanguages(DraftInput input) =>
+        input.Contributions
+            .Select(c => (c.Id, Language: LanguageGuess.Of(c.Text)))
+            .Where(c => c.Language != LanguageGuess.English)
+            .GroupBy(c => c.Language)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ReportSentence(
+                $"Statements in {g.Key} are not quoted in this summary; see their sources.",
+                [.. g.Select(c => c.Id).Take(MaxSources)]));
 
-        return centroid;
-    }
-
-    /// <summary>Continuous LexRank: PageRank over the cosine-similarity graph of the pool.</summary>
-    private static Dictionary<Unit, double> LexRank(List<Unit> pool)
-    {
-        var n = pool.Count;
-        var similarity = new float[n][];
-        var rowSums = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            similarity[i] = new float[n];
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = i + 1; j < n; j++)
-            {
-                var s = pool[i].Vector.Cosine(pool[j].Vector);
-                if (s >= EdgeThreshold)
-                {
-                    similarity[i][j] = similarity[j][i] = s;
-                    rowSums[i] += s;
-                    rowSums[j] += s;
-                }
-            }
-        }
-
-        var rank = Enumerable.Repeat(1.0 / Math.Max(1, n), n).ToArray();
-        for (var iteration = 0; iteration < 50; iteration++)
-        {
-            var next = new double[n];
-            for (var j = 0; j < n; j++)
-            {
-                if (rowSums[j] == 0)
-                {
-                    continue;
-                }
-
-                var share = rank[j] / rowSums[j];
-                var row = similarity[j];
-                for (var i = 0; i < n; i++)
-                {
-                    next[i] += row[i] * share;
-                }
-            }
-
-            var dangling = Enumerable.Range(0, n).Where(j => rowSums[j] == 0).Sum(j => rank[j]);
-            var delta = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                var value = ((1 - Damping) / n) + (Damping * (next[i] + (dangling / n)));
-                delta += Math.Abs(value - rank[i]);
-                rank[i] = value;
-            }
-
-            if (delta < 1e-6)
-            {
-                break;
-            }
-        }
-
-        var max = n == 0 ? 1 : rank.Max();
-        return Enumerable.Range(0, n).ToDictionary(i => pool[i], i => rank[i] / max);
-    }
-
-    /// <summary>Maximal marginal relevance: central sentences that do not repeat what is already picked.</summary>
-    private static List<Unit> Mmr(List<Unit> pool, Dictionary<Unit, double> centrality, int words, int maxSentences, List<Unit> exclude)
-    {
-        var picked = new List<Unit>();
-        var taken = new HashSet<Unit>(exclude);
-        var used = 0;
-        while (picked.Count < maxSentences && used < words - 20)
-        {
-            Unit? best = null;
-            var bestScore = double.MinValue;
-            foreach (var unit in pool)
-            {
-                if (taken.Contains(unit) || used + unit.WordCount > words + 30)
-                {
-                    continue;
-                }
-
-                var redundancy = taken.Count == 0 ? 0 : taken.Max(t => (double)t.Vector.Cosine(unit.Vector));
-                var score = (Lambda * centrality[unit]) - ((1 - Lambda) * redundancy);
-                if (score > bestScore)
-                {
-                    (best, bestScore) = (unit, score);
-                }
-            }
-
-            if (best is null)
-            {
-                break;
-            }
-
-            picked.Add(best);
-            taken.Add(best);
-            used += best.WordCount + 4;
-        }
-
-        return picked;
-    }
-
-    /// <summary>A summary sentence: who said it (as a count, unless names are asked for), what, and every source that said the same.</summary>
+    /// <summary>A summary sentence in reported speech, citing every source that said the same; several supporters are counted ("Several delegations noted that…").</summary>
     private static ReportSentence Sentence(Unit unit, List<Unit> sentences, DelegationRedactor redactor, bool nameDelegations)
     {
         var supporters = sentences.Where(s => s == unit || (s.SourceId != unit.SourceId && s.Vector.Overlap(unit.Vector) >= SupportThreshold)).ToList();
         var delegations = supporters.Select(s => s.Delegation).Where(d => d.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var who = nameDelegations && delegations.Count > 0
             ? string.Join(", ", delegations.Take(4)) + (delegations.Count > 4 ? " and others" : "")
-            : Phrasing.Who(Math.Max(1, delegations.Count), unit.Delegation.Length > 0);
+            : delegations.Count >= 2 ? Phrasing.Who(delegations.Count, hasDelegation: true) : null;
         var sources = supporters.Select(s => s.SourceId).Distinct().Take(MaxSources).ToList();
-        return new ReportSentence($"{who} {Phrasing.Verb(unit.Question)}: {Phrasing.Quote(redactor.Redact(unit.Text))}", sources);
+        return new ReportSentence(redactor.Redact(unit.Reported!.Render(who)), sources);
     }
 
-    /// <summary>Numbered recommendations, as proposed: partners are often delegations (IOM, ILO) and stay named.</summary>
-    private List<ReportRecommendation> Recommendations(List<Unit> units, List<Unit> sentences, float[] centroid)
+    /// <summary>
+    /// Numbered recommendations: cards first, then proposals made aloud that have policy content (a
+    /// proposal addressed to "you" is procedure: "we recommend that you use a headset"). Partners are
+    /// often delegations (IOM, ILO) and stay named; the recommendation itself names nobody.
+    /// </summary>
+    private List<ReportRecommendation> Recommendations(List<Unit> units, List<Unit> sentences, DelegationRedactor redactor, bool nameDelegations)
     {
         var proposals = units.Where(u => u.IsCard)
-            .Concat(sentences.Where(u => u.Question == Question.Commitments && u.TermCount >= 4 && u.WordCount <= MaxSentenceWords)
-                .OrderByDescending(u => u.Vector.Dot(centroid)).ThenBy(u => u.Order)
-                .Take(MaxProposals)
-                .OrderBy(u => u.Order))
+            .Concat(sentences.Where(u => u.IsPoint && u.Question == Question.Commitments && u.TermCount >= 4)
+                .Take(MaxProposals))
             .ToList();
         var clusters = Clustering.Cluster(proposals, (float)_options.ClusterThreshold);
         return [.. clusters
-            .OrderByDescending(c => c.Members.Select(m => m.Delegation).Distinct(StringComparer.OrdinalIgnoreCase).Count())
-            .ThenByDescending(c => c.Members.Count(m => m.IsCard))
+            .OrderByDescending(c => c.Members.Any(m => m.IsCard))
+            .ThenByDescending(c => c.Members.Select(m => m.Delegation).Distinct(StringComparer.OrdinalIgnoreCase).Count())
             .ThenBy(c => c.Leader.Order)
             .Take(_options.MaxRecommendations)
-            .Select(c => Recommendation(c, sentences))];
+            .Select(c => Recommendation(c, sentences, redactor, nameDelegations))];
     }
 
-    private static ReportRecommendation Recommendation(Cluster cluster, List<Unit> sentences)
+    private static ReportRecommendation Recommendation(Cluster cluster, List<Unit> sentences, DelegationRedactor redactor, bool nameDelegations)
     {
         var cards = cluster.Members.Where(m => m.IsCard).Select(m => m.Card!).ToList();
-        var sources = cluster.Members.Select(m => m.SourceId).ToList();
-        string means, partnerships;
+        var sources = cluster.Members.Select(m => m.SourceId).Distinct().ToList();
         if (cards.Count > 0)
         {
-            means = JoinDistinct(cards.Select(c => c.Means));
-            partnerships = JoinDistinct(cards.Select(c => c.Partnerships));
-        }
-        else
-        {
-            // A proposal made aloud: its means and partners are in the same statement, if anywhere.
-            var statements = cluster.Members.Select(m => m.Contribution).ToHashSet();
-            var members = cluster.Members.ToHashSet();
-            var sameStatement = sentences.Where(s => statements.Contains(s.Contribution) && !members.Contains(s)).ToList();
-            means = sameStatement.FirstOrDefault(s => QuestionCues.IsMeans(s.Text))?.Text ?? "";
-            partnerships = sameStatement.FirstOrDefault(s => s.Text != means && QuestionCues.IsPartnership(s.Text))?.Text ?? "";
+            return new ReportRecommendation(cards[0].Recommendation, JoinDistinct(cards.Select(c => c.Means)), JoinDistinct(cards.Select(c => c.Partnerships)), sources);
         }
 
-        var text = cards.Count > 0 ? cards[0].Recommendation : cluster.Leader.Text;
-        return new ReportRecommendation(text, means, partnerships, [.. sources.Distinct()]);
+        // A proposal made aloud: its means and partners are what its own words, or its statement's, say they are.
+        var statements = cluster.Members.Select(m => m.Contribution).ToHashSet();
+        var said = cluster.Members.Concat(sentences.Where(s => statements.Contains(s.Contribution) && s.IsPoint && !cluster.Members.Contains(s))).ToList();
+        var means = said.Select(s => Means().Match(s.Text)).FirstOrDefault(m => m.Success)?.Groups["what"].Value.Trim() ?? "";
+        var partners = said.Select(s => Partners().Match(s.Text)).FirstOrDefault(m => m.Success)?.Groups["who"].Value.Trim() ?? "";
+        var text = cluster.Leader.Reported!.AsRecommendation();
+        return new ReportRecommendation(nameDelegations ? text : redactor.Redact(text), means, partners, sources);
     }
 
     private static string JoinDistinct(IEnumerable<string> parts) =>
         string.Join("; ", parts.Where(p => p.Length > 0).DistinctBy(p => p.Trim().TrimEnd('.').ToLowerInvariant()));
 
     private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>
+    /// Second person: a sentence addressed to the chair, a minister or the room ("we recommend that you use a
+    /// headset") cannot be put in reported speech without guessing who "you" is, and is seldom policy.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:you|your|yours|yourself|yourselves)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Addressed();
+
+    /// <summary>A person named with a title ("Mr. Genuis", "Mme Dupont"): a chair's summary names no one.</summary>
+    [GeneratedRegex(@"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Hon|Sir|Dame|M|Mme|Mlle|Sr|Sra|Srta|Dra)(?:\.\s*|\s+)\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex NamesPerson();
+
+    /// <summary>Means of implementation, where the text states them: "through…", "by means of…", "with funding from…".</summary>
+    [GeneratedRegex(@"\b(?:through|by\s+means\s+of|by\s+(?:establishing|creating|providing|developing|strengthening|using|adopting)|via|with\s+(?:funding|financing|resources)\s+from)\s+(?<what>[^.;!?]{3,200})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Means();
+
+    /// <summary>Partners, where the text states a partnership: "in partnership with…", "together with…".</summary>
+    [GeneratedRegex(@"\b(?:in\s+(?:partnership|cooperation|collaboration|coordination)\s+with|together\s+with|jointly\s+with|partnerships?\s+(?:with|between|among)|working\s+(?:closely\s+)?with)\s+(?<who>[^.;!?]{2,200})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Partners();
 }

@@ -3,9 +3,14 @@ namespace GcmBot.Summaries.Extractive;
 /// <summary>How the summary reports what was said, the way a chair's summary does ("several delegations proposed").</summary>
 internal static class Phrasing
 {
-    /// <summary>Words the summary adds around quotations; the verifier does not ask sources to contain them.</summary>
+    /// <summary>
+    /// Words the report adds in reported speech (who, how, the third person and the past tense) and in its
+    /// note on statements in other languages; the verifier does not ask sources to contain them.
+    /// </summary>
     public const string ReportingWords =
-        "one two several many some delegation delegations participant participants proposed described priority pointed means implementation called partnerships said a the as to of for";
+        "one two several many some delegation delegations participant participants proposed suggested recommended urged called call made noted "
+        + "they them their theirs themselves was were would could should had did might it that a the as to of for "
+        + "statements statement english french spanish quoted summary see sources";
 
     public static string Who(int delegations, bool hasDelegation) => delegations switch
     {
@@ -14,19 +19,4 @@ internal static class Phrasing
         <= 5 => "Several delegations",
         _ => "Many delegations",
     };
-
-    public static string Verb(Question question) => question switch
-    {
-        Question.Priorities => "described as a priority",
-        Question.Commitments => "proposed",
-        Question.Means => "pointed to means of implementation",
-        Question.Partnerships => "called for partnerships",
-        _ => "said",
-    };
-
-    public static string Quote(string text)
-    {
-        var trimmed = text.Trim().TrimEnd(';', ',', ':');
-        return $"“{trimmed}{(trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' ? "" : ".")}”";
-    }
 }

@@ -25,11 +25,7 @@ internal static partial class QuestionCues
         return Priority().IsMatch(sentence) ? Question.Priorities : Question.Other;
     }
 
-    public static bool IsMeans(string sentence) => Means().IsMatch(sentence);
-
-    public static bool IsPartnership(string sentence) => Partnership().IsMatch(sentence);
-
-    [GeneratedRegex(@"\b(should|must|shall|recommend\w*|propos\w*|call(s|ed)?\s+(for|on|upon)|commit\w*|urge[sd]?|need\s+to|we\s+(ask|want|suggest)|suggest\w*|the\s+compact\s+(should|must|could))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(should|must|shall|recommend\w*|propos\w*|call(s|ed)?\s+(for|on|upon)|commit\w*|urge[sd]?|need\s+to|we\s+(ask|want|suggest)|(like|wish|want)\s+to\s+see|suggest\w*|the\s+compact\s+(should|must|could))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Commitment();
 
     [GeneratedRegex(@"\b(partner\w*|cooperat\w*|collaborat\w*|together\s+with|bilateral\w*|regional\s+(process|consultative|organi[sz]ation)\w*|civil\s+society|private\s+sector|employers?|trade\s+unions?|diaspora\w*|local\s+authorit\w*|UN\s+system|IOM|ILO|UNHCR|OHCHR|UNICEF)\b", RegexOptions.IgnoreCase)]

@@ -21,5 +21,14 @@ internal sealed class Unit
     public int WordCount { get; init; }
     public SparseVector Vector { get; set; } = SparseVector.Empty;
 
+    /// <summary>The sentence in reported speech; null for a card.</summary>
+    public Reported? Reported { get; init; }
+
+    /// <summary>Words of the whole statement the sentence is part of: substance comes in long statements, procedure in short ones.</summary>
+    public int StatementWords { get; init; }
+
+    /// <summary>Whether the sentence may be a point of the report: in the report's language, not housekeeping, not a question, long enough to say something.</summary>
+    public bool IsPoint { get; init; }
+
     public bool IsCard => Card is not null;
 }

@@ -93,6 +93,14 @@ internal sealed class ReportVerifier
             return;
         }
 
+        // A translation shares no stems with its source: a point resting only on statements in another
+        // language is checked for its ids and names, not for its wording.
+        if (sources.All(s => LanguageGuess.Of(_sourceText[s]) != LanguageGuess.English))
+        {
+            CheckNames(issues, point, text, namesMatter);
+            return;
+        }
+
         var terms = _analyzer.Terms(text).Where(t => !_reportingTerms.Contains(t)).Distinct().ToList();
         var found = terms.Count(t => sources.Any(s => Terms(s).Contains(t)));
         if (terms.Count > 0 && found < MinimumSupport * terms.Count)
@@ -100,6 +108,11 @@ internal sealed class ReportVerifier
             issues.Add(new VerificationIssue(point, $"is not supported by its sources ({found} of {terms.Count} content words found in them)"));
         }
 
+        CheckNames(issues, point, text, namesMatter);
+    }
+
+    private void CheckNames(List<VerificationIssue> issues, string point, string text, bool namesMatter)
+    {
         if (namesMatter && _names.Names(text))
         {
             issues.Add(new VerificationIssue(point, "names a delegation; the summary says \"some delegations\" or \"participants\" instead"));
