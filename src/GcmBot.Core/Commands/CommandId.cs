@@ -55,4 +55,5 @@ public enum CommandId
     DraftExport,
     DraftPublish,
     DraftSources,
+    WithdrawReply,
 }

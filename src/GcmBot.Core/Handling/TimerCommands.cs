@@ -7,21 +7,13 @@ namespace GcmBot.Core.Handling;
 
 internal static class TimerCommands
 {
+    /// <summary>(Re)starts the timer of whoever holds the floor: the duration given, or their allotted time, from now.</summary>
     public static async Task<CommandResult> StartAsync(CommandContext context)
     {
         var (session, intervention) = await CurrentAsync(context);
-        if (intervention.TimerState is TimerState.Running or TimerState.Paused)
-        {
-            throw new CommandException($"The timer is already {(intervention.TimerState == TimerState.Running ? "running" : "paused")} ({Describe(context, intervention)}). Use `timer extend <duration>` to give more time.");
-        }
-
-        if (intervention.TimerState is TimerState.Expired or TimerState.Stopped)
-        {
-            throw new CommandException("This speaker's time has already run. Use `timer extend <duration>` for more, or `next`.");
-        }
-
+        var restarted = intervention.TimerState is TimerState.Running or TimerState.Paused or TimerState.Expired;
         SpeakingTimer.Start(intervention, context.Now, context.Command.Duration("duration"));
-        return await ChangedAsync(context, session, intervention, "Timer started");
+        return await ChangedAsync(context, session, intervention, restarted ? "Timer restarted" : "Timer started");
     }
 
     public static async Task<CommandResult> PauseAsync(CommandContext context)
