@@ -21,8 +21,13 @@ internal sealed class WebDelivery : IChannelDelivery
     public Task SendAsync(ChannelBinding binding, Reply message, CancellationToken cancellationToken) =>
         PushAsync(WebMessage.FromReply(binding.ConversationId, _time.GetUtcNow(), message), cancellationToken);
 
-    /// <summary>The web chat has no private channel to a person: the caller mentions them in the room instead.</summary>
-    public Task<bool> SendDirectAsync(Participant participant, Reply message, CancellationToken cancellationToken) => Task.FromResult(false);
+    /// <summary>To the person's private messages: every page they have open, whatever room it shows.</summary>
+    public async Task<bool> SendDirectAsync(Participant participant, Reply message, CancellationToken cancellationToken)
+    {
+        var personal = WebMessage.FromReply("", _time.GetUtcNow(), message with { Visibility = Visibility.Private });
+        await _hub.Clients.Group(ChatHub.PrivateGroup(participant.ExternalId)).SendAsync("message", personal, cancellationToken);
+        return true;
+    }
 
     public Task PushAsync(WebMessage message, CancellationToken cancellationToken) =>
         _hub.Clients.Group(message.Conversation).SendAsync("message", message, cancellationToken);

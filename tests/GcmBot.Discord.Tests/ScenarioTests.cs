@@ -164,4 +164,25 @@ public sealed class ScenarioTests
         Assert.NotEmpty(messages);
         Assert.All(messages, m => Assert.Empty(m.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray()));
     }
+
+    [Fact]
+    public async Task RemindMe_ThroughDiscord_DirectMessageToThePersonAndNothingInTheChannel()
+    {
+        await using var host = await DiscordHost.StartAsync();
+        var users = new DiscordUsers();
+        await host.InteractAsync(users.Command(_organiser, "bind", ("target", "Room A")));
+        var ana = Delegate(0, "Mexico");
+        await host.InteractAsync(users.Command(ana, "register", ("delegation", "Mexico")));
+
+        var set = await host.InteractAsync(users.Command(ana, "remind-me", ("what", "AG1 2m")));
+
+        Assert.True(Ephemeral(set));
+        Assert.Contains("I will remind you", Content(set), StringComparison.Ordinal);
+        host.Clock.Advance(TimeSpan.FromMinutes(3));
+        var opened = await host.Fake.RequestAsync("POST", "/users/@me/channels");
+        Assert.Equal(ana.Id, opened.Json.GetProperty("recipient_id").GetString());
+        var sent = await host.Fake.RequestAsync("POST", $"/channels/dm-{ana.Id}/messages");
+        Assert.Contains("AG1", sent.Json.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Fake.Requests.Items, r => r.Path.StartsWith($"/channels/{DiscordUsers.Channel}/messages", StringComparison.Ordinal) && r.Json.ToString().Contains(ana.Name, StringComparison.Ordinal));
+    }
 }

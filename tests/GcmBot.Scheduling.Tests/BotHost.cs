@@ -122,6 +122,14 @@ public sealed class BotHost : IAsyncDisposable
         return feed;
     }
 
+    /// <summary>A SignalR client on a web user's private messages; disposed with the host.</summary>
+    public async Task<RoomFeed> PrivateFeedAsync(string token)
+    {
+        var feed = await RoomFeed.OpenPrivateAsync(BaseAddress, token);
+        _feeds.Add(feed);
+        return feed;
+    }
+
     /// <summary>Advances the fake clock to an instant (the timers due by then fire inside this call).</summary>
     public void AdvanceTo(DateTimeOffset instant)
     {

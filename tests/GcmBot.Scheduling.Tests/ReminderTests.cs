@@ -19,29 +19,57 @@ public sealed class ReminderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RemindMe_Ag1TenMinutes_MentionsThePersonInTheWebRoomAt1035()
+    public async Task RemindMe_Ag1TenMinutes_SentToThePersonsPrivateMessagesOnlyAt1035()
     {
         var host = Start(BotHost.BeforeActionGroups);
-        var feed = await host.FeedAsync();
+        var room = await host.FeedAsync();
         var ana = await host.Chat.IdentityAsync("Ana Rivera", "Mexico", "delegate");
+        var others = await host.Chat.IdentityAsync("Ben Other", "Chile", "delegate");
+        var mine = await host.PrivateFeedAsync(ana);
+        var theirs = await host.PrivateFeedAsync(others);
 
         var reply = await host.Chat.RunAsync(ana, WebChat.RoomA, "/remind me AG1 10m");
 
         Assert.Equal("private", reply.GetProperty("visibility").GetString());
         var dueAt = new DateTimeOffset(2017, 12, 5, 16, 35, 0, TimeSpan.Zero);
-        host.AdvanceTo(dueAt - TimeSpan.FromMilliseconds(1));
-        await host.FenceAsync(feed, ana);
-        Assert.Equal(0, feed.Count(IsMentionOfAna));
         host.AdvanceTo(dueAt);
-        var mention = await feed.WaitForAsync(IsMentionOfAna);
-        Assert.Equal(dueAt, Messages.At(mention));
-        Assert.Contains("AG1", Messages.Text(mention), StringComparison.Ordinal);
-        Assert.Contains("10:45", Messages.Text(mention), StringComparison.Ordinal);
+        var reminder = await mine.WaitForAsync(IsAg1Reminder);
+        Assert.Equal(dueAt, Messages.At(reminder));
+        Assert.Equal("private", reminder.GetProperty("visibility").GetString());
+        Assert.Contains("starts at 10:45 in Room A", Messages.Text(reminder), StringComparison.Ordinal);
         host.AdvanceTo(dueAt + TimeSpan.FromMinutes(30));
-        await host.FenceAsync(feed, ana);
-        Assert.Equal(1, feed.Count(IsMentionOfAna));
+        await host.FenceAsync(room, ana);
+        Assert.Equal(1, mine.Count(IsAg1Reminder));
+        Assert.Equal(0, theirs.Count(IsAg1Reminder));
+        Assert.DoesNotContain(room.Received, m => Messages.Text(m).Contains("Ana Rivera", StringComparison.Ordinal));
 
-        static bool IsMentionOfAna(System.Text.Json.JsonElement m) => Messages.Text(m).StartsWith("**Ana Rivera**: ", StringComparison.Ordinal);
+        static bool IsAg1Reminder(System.Text.Json.JsonElement m) => Messages.Title(m) == "Reminder" && Messages.Text(m).StartsWith("**AG1", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SessionMove_WithAPersonalReminder_TheReminderFollowsTheNewStart()
+    {
+        var host = Start(BotHost.DuringActionGroups);
+        var organiser = await host.Chat.IdentityAsync("Secretariat", null, "organiser");
+        var ana = await host.Chat.IdentityAsync("Ana Rivera", "Mexico", "delegate");
+        var mine = await host.PrivateFeedAsync(ana);
+        await host.Chat.RunAsync(ana, WebChat.RoomA, "/remind me AG4 15m");
+        var oldDue = new DateTimeOffset(2017, 12, 5, 15, 15, 0, TimeSpan.FromHours(-6));
+        var newDue = new DateTimeOffset(2017, 12, 5, 15, 45, 0, TimeSpan.FromHours(-6));
+
+        await host.Chat.RunAsync(organiser, WebChat.RoomB, "/session move AG4 to 16:00");
+
+        host.AdvanceTo(oldDue);
+        host.AdvanceTo(newDue);
+        var reminder = await mine.WaitForAsync(IsAg4Reminder);
+        Assert.Equal(newDue, Messages.At(reminder));
+        Assert.Contains("starts at 16:00 in Room A", Messages.Text(reminder), StringComparison.Ordinal);
+        Assert.Equal(1, mine.Count(IsAg4Reminder));
+        var personal = (await host.NoticesAsync()).Where(n => n.Kind == NoticeKind.Reminder).ToList();
+        Assert.Equal([oldDue, newDue], personal.Select(n => n.DueAt).Order());
+        Assert.Null(personal.Single(n => n.DueAt == oldDue).FiredAt);
+
+        static bool IsAg4Reminder(System.Text.Json.JsonElement m) => Messages.Title(m) == "Reminder" && Messages.Text(m).StartsWith("**AG4", StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,17 @@ public sealed class RoomFeed : IAsyncDisposable
         return feed;
     }
 
+    /// <summary>The private messages of the web user holding <paramref name="token"/>, as their page receives them.</summary>
+    public static async Task<RoomFeed> OpenPrivateAsync(Uri baseAddress, string token)
+    {
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/chat")).Build();
+        var feed = new RoomFeed(connection);
+        connection.On<JsonElement>("message", feed.Receive);
+        await connection.StartAsync();
+        await connection.InvokeAsync("JoinPrivate", token);
+        return feed;
+    }
+
     public IReadOnlyList<JsonElement> Received
     {
         get

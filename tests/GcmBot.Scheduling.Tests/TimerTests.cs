@@ -182,22 +182,28 @@ public sealed class TimerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TimerStart_WhileRunning_RefusedPolitelyAndExpiresOnce()
+    public async Task TimerStart_WhileRunning_RestartsAtTheDurationGivenAndOnlyTheNewDeadlineFires()
     {
         var (moderator, _) = await _host.OpenAg1Async("Mexico");
         var next = await _host.Chat.RunAsync(moderator, WebChat.RoomA, "/next");
+        _host.AdvanceTo(_host.Now + TimeSpan.FromSeconds(40));
 
-        var first = await _host.Chat.SendAsync(moderator, WebChat.RoomA, "/timer start");
-        var second = await _host.Chat.SendAsync(moderator, WebChat.RoomA, "/timer start 3m");
+        var restarted = await _host.Chat.RunAsync(moderator, WebChat.RoomA, "/timer start 3m");
 
-        foreach (var refusal in new[] { first, second })
-        {
-            Assert.True(refusal.GetProperty("isError").GetBoolean());
-            Assert.Contains("already running", Messages.Text(refusal), StringComparison.Ordinal);
-        }
+        var deadline = Messages.Deadline(restarted);
+        Assert.Equal(_host.Now + TimeSpan.FromMinutes(3), deadline);
+        Assert.Contains("Timer restarted", Messages.Text(restarted), StringComparison.Ordinal);
 
-        await ExpiresOnceAtAsync(Messages.Deadline(next), moderator);
-        Assert.Equal(1, (await _host.NoticesAsync()).Count(n => n.Kind == NoticeKind.TimerExpiry));
+        // The first deadline passes without a word; the warning and expiry follow the new one.
+        _host.AdvanceTo(Messages.Deadline(next));
+        await _host.FenceAsync(_feed, moderator);
+        Assert.Equal(0, _feed.Count(Messages.IsExpiry));
+        _host.AdvanceTo(deadline - TimeSpan.FromSeconds(30));
+        Assert.Equal(deadline - TimeSpan.FromSeconds(30), Messages.At(await _feed.WaitForAsync(Messages.IsWarning)));
+        await ExpiresOnceAtAsync(deadline, moderator);
+        var notices = await _host.NoticesAsync();
+        Assert.Equal(1, notices.Count(n => n.Kind == NoticeKind.TimerExpiry && n.FiredAt is not null));
+        Assert.Equal(180, (await _host.InterventionAsync(await _host.CurrentInterventionIdAsync())).AllottedSeconds);
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public sealed class MessagesTests
 
         Assert.Contains("**Mexico** asked for the floor: #1 of 1", joined.AllText, StringComparison.Ordinal);
         var titles = queue.Card!.Value.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
-        Assert.Equal(["Join list", "Withdraw"], titles);
+        Assert.Equal(["Join list"], titles);
     }
 
     [Fact]

@@ -40,7 +40,8 @@ public static class CommandCatalogue
             ["register Mexico", "register Migrant Forum in Asia as stakeholder"]),
 
         new(CommandId.Speak, "speak", Access.Delegation, FloorGroup, "Ask for the floor: put your delegation on the speakers list.", [], ["speak"]),
-        new(CommandId.Withdraw, "withdraw", Access.Delegation, FloorGroup, "Take your delegation off the speakers list.", [], ["withdraw"]),
+        new(CommandId.Withdraw, "withdraw", Access.Delegation, FloorGroup, "Take your delegation off the speakers list (a right of reply stays: `withdraw reply`).", [], ["withdraw"]),
+        new(CommandId.WithdrawReply, "withdraw reply", Access.Delegation, FloorGroup, "Take back your delegation's right of reply.", [], ["withdraw reply"]),
         new(CommandId.Queue, "queue", Access.Anyone, FloorGroup, "Show the speakers list and your place on it.",
             [new("which", ArgumentKind.Choice, false, "all: the whole list, not only the next speakers", ["all"])], ["queue", "queue all"]) { ReadOnly = true },
         new(CommandId.PointOfOrder, "point of order", Access.Delegation, FloorGroup, "Raise a point of order: heard before everyone else.", [], ["point of order"]),
@@ -64,7 +65,7 @@ public static class CommandCatalogue
         new(CommandId.Flex, "flex", Access.Moderator, ChairGroup, "Allow three-minute statements when few delegations ask for the floor (on), or back to two (off).",
             [new("mode", ArgumentKind.Choice, true, "on or off", ["on", "off"])], ["flex on"]),
 
-        new(CommandId.TimerStart, "timer start", Access.Moderator, TimerGroup, "Start the speaking timer of whoever has the floor (their allotted time, or the duration given).",
+        new(CommandId.TimerStart, "timer start", Access.Moderator, TimerGroup, "Start, or start again, the speaking timer of whoever has the floor: from now, for their allotted time or the duration given.",
             [new("duration", ArgumentKind.Duration, false, "e.g. 2m, 90s, 1:30")], ["timer start", "timer start 3m"]),
         new(CommandId.TimerPause, "timer pause", Access.Moderator, TimerGroup, "Pause the speaking timer.", [], ["timer pause"]),
         new(CommandId.TimerResume, "timer resume", Access.Moderator, TimerGroup, "Resume the speaking timer.", [], ["timer resume"]),

@@ -55,6 +55,7 @@ public enum CommandId
     DraftExport,
     DraftPublish,
     DraftSources,
+    WithdrawReply,
     Invite,
     Invites,
     InviteRevoke,

@@ -75,17 +75,18 @@ public sealed partial class AnnouncementDispatcher
         || binding.SessionId == id
         || (binding.Room is not null && sessions.TryGetValue(id, out var session) && string.Equals(session.Room, binding.Room, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A direct message, or else a mention in the conversations of the person's channel that follow the session.</summary>
+    /// <summary>A direct message where the person's channel has one; otherwise nothing is posted, and the gap is logged.</summary>
     public async Task SendPersonalAsync(Participant participant, int? sessionId, Reply message, CancellationToken cancellationToken)
     {
-        if (_deliveries.TryGetValue(participant.Channel, out var delivery) && await delivery.SendDirectAsync(participant, message, cancellationToken))
+        // What concerns one person goes to that person only: never a post in a room, which may not even be theirs.
+        if (!_deliveries.TryGetValue(participant.Channel, out var delivery) || !await delivery.SendDirectAsync(participant, message, cancellationToken))
         {
-            return;
+            LogNoDirectRoute(_logger, participant.Channel, participant.Id, sessionId);
         }
-
-        var mention = message with { Text = $"**{participant.DisplayName}**: {message.Text}" };
-        await DispatchAsync([new Announcement(sessionId, mention, participant.Channel)], null, cancellationToken);
     }
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "No private route to participant {ParticipantId} on {Channel} for session {SessionId}: the personal message was not posted anywhere")]
+    private static partial void LogNoDirectRoute(ILogger logger, string channel, int participantId, int? sessionId);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Delivery to {Channel} binding {BindingId} failed")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string channel, int bindingId);

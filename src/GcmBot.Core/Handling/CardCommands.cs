@@ -26,7 +26,7 @@ internal static class CardCommands
             return CommandResult.Of(Reply.Private("Fill in your recommendation; the means of implementation and partnerships help the rapporteur.") with { Form = Form });
         }
 
-        var session = await context.ChannelSessionAsync()
+        var session = await context.ChannelSessionAsync(lateCards: true)
             ?? throw new CommandException("This channel is not bound to a session, so I don't know which action group the card is for. Submit it in the session's channel.");
         var card = new Card
         {
@@ -40,7 +40,10 @@ internal static class CardCommands
         };
         context.Data.Add(card);
         await context.Data.FlushAsync(context.CancellationToken);
-        return CommandResult.Of(Reply.Private($"Card #{card.Id} saved for {session.Code} ({session.Dimension ?? session.Title}) on behalf of {delegation.Name}. `card edit {card.Id}` or `card withdraw {card.Id}` change it.") with
+        var late = session.StartsAt <= context.Now && !session.IsOpen && (session.ClosedAt ?? session.EndsAt) <= context.Now
+            ? $" {session.Code} has ended; late cards count for it until the next session in {session.Room} starts, today."
+            : "";
+        return CommandResult.Of(Reply.Private($"Card #{card.Id} saved for {session.Code} ({session.Dimension ?? session.Title}) on behalf of {delegation.Name}.{late} `card edit {card.Id}` or `card withdraw {card.Id}` change it.") with
         {
             Title = $"Card #{card.Id} received",
             Facts = CardFacts(card),

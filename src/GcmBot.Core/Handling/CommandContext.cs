@@ -83,7 +83,11 @@ public sealed class CommandContext
         Delegation ?? throw new CommandException("You are not registered with a delegation yet. Use `register <delegation>` first, for example `register Mexico`.");
 
     /// <summary>The session this conversation is about: its bound session, or what runs in its bound room.</summary>
-    public async Task<Session?> ChannelSessionAsync()
+    /// <param name="lateCards">
+    /// For a card: when nothing is open or running in the room, the room's session that ended last today still takes
+    /// it (the close message invites late cards), until the next session in the room opens or starts.
+    /// </param>
+    public async Task<Session?> ChannelSessionAsync(bool lateCards = false)
     {
         if (Binding is null)
         {
@@ -100,8 +104,13 @@ public sealed class CommandContext
         var inRoom = _sessions is null
             ? await Data.GetSessionsInRoomAsync(Meeting.Id, Binding.Room ?? "", CancellationToken)
             : [.. _sessions.Where(s => string.Equals(s.Room, Binding.Room, StringComparison.OrdinalIgnoreCase))];
+        var today = DateOnly.FromDateTime(Meeting.ToLocal(Now).DateTime);
         return Touch(inRoom.FirstOrDefault(s => s.IsOpen)
             ?? inRoom.FirstOrDefault(s => s.StartsAt <= Now && Now < s.EndsAt && s.Kind != SessionKind.Break)
+            ?? (lateCards
+                ? inRoom.Where(s => s.Kind != SessionKind.Break && s.StartsAt <= Now && DateOnly.FromDateTime(Meeting.ToLocal(s.StartsAt).DateTime) == today)
+                    .OrderByDescending(s => s.ClosedAt ?? s.EndsAt).FirstOrDefault()
+                : null)
             ?? inRoom.Where(s => s.StartsAt > Now && s.Kind != SessionKind.Break).OrderBy(s => s.StartsAt).FirstOrDefault());
     }
 

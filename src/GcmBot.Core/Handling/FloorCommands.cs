@@ -50,19 +50,25 @@ internal static class FloorCommands
         return CommandResult.Of(new Reply($"**{delegation.Name}** {what}: #{position} of {list.Ordered.Count}{segment}.")
         {
             Facts = [new Fact("Position", position.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            Actions = [new ReplyAction("Withdraw", "/withdraw"), new ReplyAction("Show list", "/queue")],
+            Actions = [.. QueueView.PlaceActions(list, delegation), new ReplyAction("Show list", "/queue")],
         });
     }
 
-    public static async Task<CommandResult> WithdrawAsync(CommandContext context)
+    /// <summary>
+    /// Takes back the delegation's requests for the floor, or with <paramref name="reply"/> its right of reply only:
+    /// a reply answers something said and is not given up by leaving the list.
+    /// </summary>
+    public static async Task<CommandResult> WithdrawAsync(CommandContext context, bool reply)
     {
         var session = await context.TargetSessionAsync();
         var delegation = context.RequireDelegation();
         var list = await context.ListAsync(session);
-        var entries = list.EntriesOf(delegation.Id).ToList();
+        var entries = list.EntriesOf(delegation.Id).Where(e => (e.Kind == RequestKind.Reply) == reply).ToList();
         if (entries.Count == 0)
         {
-            throw new CommandException($"{delegation.Name} is not on the speakers list of {session.Code}.");
+            throw new CommandException(reply
+                ? $"{delegation.Name} has no right of reply waiting in {session.Code}."
+                : $"{delegation.Name} is not on the speakers list of {session.Code}{(list.Find(delegation.Id, RequestKind.Reply) is null ? "" : " except for its right of reply (`withdraw reply` takes it back)")}.");
         }
 
         foreach (var entry in entries)
@@ -70,7 +76,17 @@ internal static class FloorCommands
             list.Leave(entry, EntryStatus.Withdrawn, context.Now);
         }
 
-        return CommandResult.Of(new Reply($"**{delegation.Name}** withdrew from the speakers list of {session.Code}. `speak` puts it back, at the end."));
+        if (reply)
+        {
+            return CommandResult.Of(new Reply($"**{delegation.Name}** withdrew its right of reply in {session.Code}.") { Actions = QueueView.PlaceActions(list, delegation) });
+        }
+
+        var kept = list.Find(delegation.Id, RequestKind.Reply);
+        return CommandResult.Of(new Reply($"**{delegation.Name}** withdrew from the speakers list of {session.Code}. `speak` puts it back, at the end."
+            + (kept is null ? "" : $" Its right of reply stays, at #{list.PositionOf(kept)}."))
+        {
+            Actions = QueueView.PlaceActions(list, delegation),
+        });
     }
 
     public static async Task<CommandResult> QueueAsync(CommandContext context)

@@ -49,13 +49,7 @@ internal static class QueueView
             facts.AddRange(EstimateFacts(context, session, list, current));
         }
 
-        var actions = new List<ReplyAction>();
-        if (context.Delegation is not null)
-        {
-            actions.Add(new ReplyAction("Join list", "/speak", ActionStyle.Primary));
-            actions.Add(new ReplyAction("Withdraw", "/withdraw"));
-        }
-
+        List<ReplyAction> actions = context.Delegation is { } delegation ? PlaceActions(list, delegation) : [];
         if (moderates)
         {
             actions.Add(new ReplyAction("Next", "/next", ActionStyle.Primary));
@@ -76,8 +70,7 @@ internal static class QueueView
     {
         var remaining = current is { EndedAt: null } ? SpeakingTimer.Remaining(current, context.Now) : TimeSpan.Zero;
         var estimate = list.Estimate(context.Now, remaining, context.Rules);
-        yield return new Fact("Estimated end", $"{context.Local(estimate.EstimatedEnd)} (session ends {context.Local(estimate.SessionEnd)}, {DurationParser.Format(context.Rules.ConcludingRemarks)} kept for concluding remarks"
-            + (estimate.StakeholderReserve > TimeSpan.Zero ? $", {DurationParser.Format(estimate.StakeholderReserve)} kept for stakeholders)" : ")"));
+        yield return new Fact("Estimated end", $"{context.Local(estimate.EstimatedEnd)} (session ends {context.Local(estimate.SessionEnd)}; {DurationParser.Format(context.Rules.ConcludingRemarks)} kept for concluding remarks; {Reserved(estimate)})");
         var advice = estimate.Advice switch
         {
             QueueAdvice.AllowThreeMinutes => "Few delegations are waiting: you could allow three minutes (`flex on`).",
@@ -88,6 +81,44 @@ internal static class QueueView
         {
             yield return new Fact("Advice", advice);
         }
+    }
+
+    /// <summary>What a delegation can do about its place: join when it has none, otherwise take back what it has.</summary>
+    public static List<ReplyAction> PlaceActions(SpeakersList list, Delegation delegation)
+    {
+        var hasReply = list.Find(delegation.Id, RequestKind.Reply) is not null;
+        var actions = new List<ReplyAction>();
+        if (list.EntriesOf(delegation.Id).Any(e => e.Kind != RequestKind.Reply))
+        {
+            actions.Add(new ReplyAction("Withdraw", "/withdraw"));
+        }
+        else
+        {
+            actions.Add(new ReplyAction("Join list", "/speak", ActionStyle.Primary));
+        }
+
+        if (hasReply)
+        {
+            actions.Add(new ReplyAction("Withdraw reply", "/withdraw reply"));
+        }
+
+        return actions;
+    }
+
+    /// <summary>What the estimate kept for stakeholders, so the moderator sees why it ends when it does.</summary>
+    private static string Reserved(QueueEstimate estimate)
+    {
+        if (estimate.StakeholderReserveWanted == TimeSpan.Zero)
+        {
+            return "no stakeholder time is reserved beyond those waiting";
+        }
+
+        var asked = estimate.StakeholdersWaiting == 0 ? "no stakeholder has asked yet" : $"{estimate.StakeholdersWaiting} stakeholder(s) waiting";
+        return estimate.StakeholderReserve == TimeSpan.Zero
+            ? $"{asked}, and the waiting speakers need the time left, so no stakeholder time is reserved"
+            : estimate.StakeholderReserve < estimate.StakeholderReserveWanted
+                ? $"{asked}; {DurationParser.Format(estimate.StakeholderReserve)} of the {DurationParser.Format(estimate.StakeholderReserveWanted)} for the remaining stakeholder slots is left after the waiting speakers"
+                : $"{asked}; {DurationParser.Format(estimate.StakeholderReserve)} kept for the remaining stakeholder slots";
     }
 
     public static string Kind(RequestKind kind) => kind switch

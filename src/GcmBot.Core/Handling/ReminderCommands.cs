@@ -21,9 +21,23 @@ internal static class ReminderCommands
             ? await context.FindSessionAsync(string.Join(' ', words))
             : await context.ChannelSessionAsync() ?? throw new CommandException("Which session? For example `remind me AG4` or `remind me AG4 15m`.");
         var dueAt = session.StartsAt - lead;
+        if (session.StartsAt <= context.Now)
+        {
+            throw new CommandException($"{session.Code} started at {context.Local(session.StartsAt, "ddd d MMM HH:mm")}, in {session.Room}: there is nothing left to remind you of.");
+        }
+
         if (dueAt <= context.Now)
         {
-            throw new CommandException($"{session.Code} starts at {context.Local(session.StartsAt, "ddd d MMM HH:mm")}: too soon for a reminder {DurationParser.Format(lead)} before.");
+            // Too late for the lead asked for: say how soon it starts, and offer the reminder that is still possible.
+            var left = session.StartsAt - context.Now;
+            var possible = TimeSpan.FromMinutes(Math.Floor(left.TotalMinutes) - 1);
+            return CommandResult.Of(Reply.Private($"**{session.Code} — {session.Title}** starts in {DurationParser.Format(TimeSpan.FromMinutes(Math.Ceiling(left.TotalMinutes)))}, at {context.Local(session.StartsAt)} in {session.Room}: too soon for a reminder {DurationParser.Format(lead)} before."
+                + (possible >= TimeSpan.FromMinutes(1) ? $" I can still remind you {DurationParser.Format(possible)} before." : "")) with
+            {
+                Actions = possible >= TimeSpan.FromMinutes(1)
+                    ? [new ReplyAction($"Remind me {DurationParser.Format(possible)} before", $"/remind me {session.Code} {(int)possible.TotalMinutes}m")]
+                    : [],
+            });
         }
 
         var existing = await context.Data.GetPendingNoticesAsync(session.Id, null, NoticeKind.Reminder, context.CancellationToken);
@@ -42,6 +56,7 @@ internal static class ReminderCommands
         var zone = context.Meeting.TimeZone;
         var localNow = context.Meeting.ToLocal(context.Now);
         DateTimeOffset dueAt;
+        var note = "";
         if (TimeOnly.TryParseExact(text, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
             var date = DateOnly.FromDateTime(localNow.DateTime);
@@ -49,24 +64,30 @@ internal static class ReminderCommands
             dueAt = new DateTimeOffset(local, zone.GetUtcOffset(local));
             if (dueAt <= context.Now)
             {
+                // An organiser who types a time already past means the next one; the reply says it is tomorrow.
                 local = date.AddDays(1).ToDateTime(time);
                 dueAt = new DateTimeOffset(local, zone.GetUtcOffset(local));
+                note = $" {time.ToString("HH:mm", CultureInfo.InvariantCulture)} has already passed today, so this is for **tomorrow**.";
             }
         }
         else if (DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime))
         {
             dueAt = new DateTimeOffset(dateTime, zone.GetUtcOffset(dateTime));
+            if (dueAt <= context.Now)
+            {
+                throw new CommandException($"{text} has already passed (it is {context.Local(context.Now, "ddd d MMM HH:mm")}, venue time). Nothing was scheduled.");
+            }
         }
         else
         {
             throw new CommandException($"`{text}` is not a time I understand: use HH:mm (venue time) or yyyy-MM-ddTHH:mm.");
         }
 
-        return ScheduleAsync(context, dueAt.ToUniversalTime());
+        return ScheduleAsync(context, dueAt.ToUniversalTime(), note);
     }
 
     public static Task<CommandResult> BroadcastInAsync(CommandContext context) =>
-        ScheduleAsync(context, context.Now + context.Command.Duration("delay")!.Value);
+        ScheduleAsync(context, context.Now + context.Command.Duration("delay")!.Value, "");
 
     public static async Task<CommandResult> ListAsync(CommandContext context)
     {
@@ -91,7 +112,7 @@ internal static class ReminderCommands
         return CommandResult.Of(Reply.Private($"Announcement #{id} cancelled: “{notice.Text}”"));
     }
 
-    private static async Task<CommandResult> ScheduleAsync(CommandContext context, DateTimeOffset dueAt)
+    private static async Task<CommandResult> ScheduleAsync(CommandContext context, DateTimeOffset dueAt, string note)
     {
         var text = context.Command["text"]!;
         if (text.Length > SecretariatCommands.MaxBroadcastLength)
@@ -101,7 +122,7 @@ internal static class ReminderCommands
 
         var notice = context.Schedule(NoticeKind.Broadcast, dueAt, null, text);
         await context.Data.FlushAsync(context.CancellationToken);
-        return CommandResult.Of(Reply.Private($"Announcement #{notice.Id} scheduled for {context.Local(dueAt, "ddd d MMM HH:mm")} (venue time), to every bound channel. `broadcast cancel {notice.Id}` cancels it.") with
+        return CommandResult.Of(Reply.Private($"Announcement #{notice.Id} scheduled for {context.Local(dueAt, "ddd d MMM HH:mm")} (venue time), to every bound channel. `broadcast cancel {notice.Id}` cancels it.{note}") with
         {
             Facts = [new Fact("Text", notice.Text)],
         });

@@ -7,21 +7,13 @@ namespace GcmBot.Core.Handling;
 
 internal static class TimerCommands
 {
+    /// <summary>(Re)starts the timer of whoever holds the floor: the duration given, or their allotted time, from now.</summary>
     public static async Task<CommandResult> StartAsync(CommandContext context)
     {
         var (session, intervention) = await CurrentAsync(context);
-        if (intervention.TimerState is TimerState.Running or TimerState.Paused)
-        {
-            throw new CommandException($"The timer is already {(intervention.TimerState == TimerState.Running ? "running" : "paused")} ({Describe(context, intervention)}). Use `timer extend <duration>` to give more time.");
-        }
-
-        if (intervention.TimerState is TimerState.Expired or TimerState.Stopped)
-        {
-            throw new CommandException("This speaker's time has already run. Use `timer extend <duration>` for more, or `next`.");
-        }
-
-        SpeakingTimer.Start(intervention, context.Now, context.Command.Duration("duration"));
-        return await ChangedAsync(context, session, intervention, "Timer started");
+        var restarted = intervention.TimerState is TimerState.Running or TimerState.Paused or TimerState.Expired;
+        SpeakingTimer.Start(intervention, context.Now, Bounded(context, "duration", context.Rules.MaxTimer, "A speaking timer"));
+        return await ChangedAsync(context, session, intervention, restarted ? "Timer restarted" : "Timer started");
     }
 
     public static async Task<CommandResult> PauseAsync(CommandContext context)
@@ -56,7 +48,7 @@ internal static class TimerCommands
             throw new CommandException("This intervention has ended. `next` gives the floor to the next speaker.");
         }
 
-        var extra = context.Command.Duration("duration")!.Value;
+        var extra = Bounded(context, "duration", context.Rules.MaxTimer, "An extension")!.Value;
         SpeakingTimer.Extend(intervention, context.Now, extra);
         return await ChangedAsync(context, session, intervention, $"{DurationParser.Format(extra)} added");
     }
@@ -104,7 +96,7 @@ internal static class TimerCommands
     {
         var session = await context.TargetSessionAsync();
         var delegation = await context.FindDelegationAsync(context.Command["delegation"]!);
-        var duration = context.Command.Duration("duration")!.Value;
+        var duration = Bounded(context, "duration", context.Rules.MaxAllowance, "A speaking allowance")!.Value;
         var allowance = (await context.Data.GetAllowancesAsync(session.Id, context.CancellationToken)).FirstOrDefault(a => a.DelegationId == delegation.Id);
         if (allowance is null)
         {
@@ -167,6 +159,15 @@ internal static class TimerCommands
         TimerState.Expired => "time is up",
         _ => "not timed",
     };
+
+    /// <summary>A duration argument within the meeting's bounds; outside them, a refusal that names the bound.</summary>
+    private static TimeSpan? Bounded(CommandContext context, string argument, TimeSpan max, string what)
+    {
+        var value = context.Command.Duration(argument);
+        return value is { } duration && (duration <= TimeSpan.Zero || duration > max)
+            ? throw new CommandException($"{what} can be at most {DurationParser.Format(max)} (and more than zero), not {DurationParser.Format(duration)}. Nothing was changed.")
+            : value;
+    }
 
     private static TimeSpan Round(TimeSpan value) => TimeSpan.FromSeconds(Math.Max(0, Math.Round(value.TotalSeconds)));
 

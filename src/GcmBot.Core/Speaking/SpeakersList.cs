@@ -67,7 +67,10 @@ public sealed class SpeakersList
         return entry;
     }
 
-    /// <summary>Moves an entry to a 1-based position in the whole list; it joins the segment it lands in.</summary>
+    /// <summary>
+    /// Moves an entry to a 1-based position in the whole list. It keeps its segment when that segment can hold the
+    /// position (its own block, or either edge of it); it joins the other segment only when moved into that one's block.
+    /// </summary>
     public void Move(SpeakerEntry entry, int position)
     {
         // Out of the list while its new key is chosen, so a renumbering cannot count it as a neighbour.
@@ -83,9 +86,13 @@ public sealed class SpeakersList
 
         if (entry.Segment != Segment.PointOfOrder)
         {
-            entry.Segment = before is not null && before.Segment != Segment.PointOfOrder
-                ? before.Segment
-                : after?.Segment ?? entry.Segment;
+            // Where the entry's own segment sits in the list; empty, it still has a place by its rank (the edge of the other).
+            var blockStart = others.Count(e => Rank(e.Segment) < Rank(entry.Segment));
+            var blockEnd = blockStart + others.Count(e => e.Segment == entry.Segment);
+            if (index < blockStart || index > blockEnd)
+            {
+                entry.Segment = (index < blockStart ? after : before)!.Segment;
+            }
         }
 
         var low = before?.Segment == entry.Segment ? before.SortKey : (double?)null;
@@ -113,19 +120,24 @@ public sealed class SpeakersList
         _changed.Add(entry);
     }
 
+    /// <summary>
+    /// When the list would end. Stakeholder slots nobody has asked for yet are kept only from the time the waiting
+    /// speakers leave over: a slot that may never be used must not push out a delegation that is waiting.
+    /// </summary>
     public QueueEstimate Estimate(DateTimeOffset now, TimeSpan currentRemaining, SpeakingRules rules)
     {
         var ordered = Ordered;
         var stakeholders = ordered.Count(e => e.Segment == Segment.Stakeholders);
         var statement = rules.StatementFor(_session.Flexible);
-        var listTime = ordered.Sum(e => AllotmentOf(e, rules).Ticks);
+        var listTime = TimeSpan.FromTicks(ordered.Sum(e => AllotmentOf(e, rules).Ticks));
         var reserveSlots = _session.CurrentSegment == Segment.Main ? Math.Max(0, rules.StakeholderSlots - stakeholders) : 0;
-        var reserve = statement * reserveSlots;
         var start = now + (currentRemaining > TimeSpan.Zero ? currentRemaining : TimeSpan.Zero);
-        var end = start + TimeSpan.FromTicks(listTime) + reserve;
         var deadline = _session.EndsAt - rules.ConcludingRemarks;
+        var available = deadline - start;
+        var left = available - listTime;
+        var reserve = TimeSpan.FromTicks(Math.Clamp((statement * reserveSlots).Ticks, 0, Math.Max(0, left.Ticks)));
+        var end = start + listTime + reserve;
 
-        var available = deadline - start - reserve;
         var canBeHeard = 0;
         var used = TimeSpan.Zero;
         foreach (var entry in ordered)
@@ -155,7 +167,7 @@ public sealed class SpeakersList
             }
         }
 
-        return new QueueEstimate(ordered.Count, stakeholders, reserve, end, _session.EndsAt, advice, canBeHeard);
+        return new QueueEstimate(ordered.Count, stakeholders, reserve, statement * reserveSlots, end, _session.EndsAt, advice, canBeHeard);
     }
 
     public TimeSpan AllotmentOf(SpeakerEntry entry, SpeakingRules rules) =>

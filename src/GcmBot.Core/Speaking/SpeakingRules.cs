@@ -19,5 +19,11 @@ public sealed class SpeakingRules
     /// <summary>Member States that have not spoken yet in the session go ahead of those that have.</summary>
     public bool FirstTimeSpeakersFirst { get; set; } = true;
 
+    /// <summary>The longest speaking allowance: a panel chair's extra time, well above a 5-minute introduction.</summary>
+    public TimeSpan MaxAllowance { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The longest a speaking timer may be set or extended to in one go.</summary>
+    public TimeSpan MaxTimer { get; set; } = TimeSpan.FromMinutes(30);
+
     public TimeSpan StatementFor(bool flexible) => flexible ? FlexibleStatement : Statement;
 }

@@ -8,12 +8,10 @@ namespace GcmBot.Core.Speaking;
 /// </summary>
 public static class SpeakingTimer
 {
+    /// <summary>Runs the timer from now for <paramref name="duration"/> (default: the allotted time); a running or paused timer starts again.</summary>
     public static void Start(Intervention intervention, DateTimeOffset now, TimeSpan? duration = null)
     {
-        if (intervention.TimerState is TimerState.Running or TimerState.Paused)
-        {
-            throw new InvalidOperationException("The timer is already running.");
-        }
+        EndPause(intervention, now);
 
         if (duration is { } allotted)
         {
@@ -66,10 +64,7 @@ public static class SpeakingTimer
     /// <summary>Ends the intervention: its actual duration (pauses excluded) is recorded.</summary>
     public static void Stop(Intervention intervention, DateTimeOffset now)
     {
-        if (intervention.TimerState == TimerState.Paused)
-        {
-            intervention.PausedTotalSeconds += (now - intervention.PausedAt!.Value).TotalSeconds;
-        }
+        EndPause(intervention, now);
 
         intervention.TimerState = TimerState.Stopped;
         intervention.Deadline = null;
@@ -100,5 +95,14 @@ public static class SpeakingTimer
         }
 
         yield return (NoticeKind.TimerExpiry, deadline);
+    }
+
+    /// <summary>A pause that ends by a restart or a stop is not speaking time.</summary>
+    private static void EndPause(Intervention intervention, DateTimeOffset now)
+    {
+        if (intervention.TimerState == TimerState.Paused)
+        {
+            intervention.PausedTotalSeconds += (now - intervention.PausedAt!.Value).TotalSeconds;
+        }
     }
 }

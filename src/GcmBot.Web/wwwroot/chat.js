@@ -492,6 +492,7 @@
     };
     save(KEY_IDENTITY, state.identity);
     shareIdentity();
+    joinPrivate();
     state.editingIdentity = false;
     renderIdentity();
     const who = state.identity.delegation ? `${state.identity.displayName} (${state.identity.delegation})` : state.identity.displayName;
@@ -578,6 +579,16 @@
     }
   }
 
+  // Reminders and other messages for this person alone arrive on their private group, in whatever room is shown.
+  async function joinPrivate() {
+    if (!state.identity || !state.hub || state.hub.state !== "connected") return;
+    try {
+      await state.hub.invoke("JoinPrivate", state.identity.userId);
+    } catch (e) {
+      notice(`Your reminders cannot reach this page: ${e.message}`, "error");
+    }
+  }
+
   async function joinCurrent() {
     const conversation = state.conversation;
     if (!conversation || !state.hub) return;
@@ -603,9 +614,10 @@
     hub.onreconnected(() => {
       setStatus("connected");
       notice("Connection restored. Anything posted while you were offline may be missing here.");
+      joinPrivate();
       joinCurrent();
     });
-    hub.start().then(() => { setStatus("connected"); joinCurrent(); });
+    hub.start().then(() => { setStatus("connected"); joinPrivate(); joinCurrent(); });
   }
 
   async function loadMeeting() {

@@ -276,12 +276,80 @@ public sealed class FloorScenarioTests : IAsyncLifetime
         // 10:50 + 2 × 2 min + 4 stakeholder slots × 2 min = 11:02, well before 12:55.
         var estimate = Assert.Single(moderatorView.Reply.Facts, f => f.Label == "Estimated end");
         Assert.StartsWith("11:02 (session ends 13:00", estimate.Value, StringComparison.Ordinal);
-        Assert.Contains("8 min kept for stakeholders", estimate.Value, StringComparison.Ordinal);
+        Assert.Contains("no stakeholder has asked yet; 8 min kept for the remaining stakeholder slots", estimate.Value, StringComparison.Ordinal);
         Assert.Contains(moderatorView.Reply.Facts, f => f.Label == "Advice" && f.Value.Contains("flex on", StringComparison.Ordinal));
         Assert.Contains(moderatorView.Reply.Actions, a => a.Command == "/next");
         Assert.DoesNotContain(delegateView.Reply.Facts, f => f.Label is "Estimated end" or "Advice");
         Assert.DoesNotContain(delegateView.Reply.Actions, a => a.Command == "/next");
         Assert.Equal(Visibility.Private, delegateView.Reply.Visibility);
+    }
+
+    [Fact]
+    public async Task Queue_At1247WithTwoMemberStatesWaiting_NoCloseAdviceAndSaysWhatIsReserved()
+    {
+        await _harness.OpenAg1();
+        await _harness.Expect("mod", "list add Mexico");
+        await _harness.Expect("mod", "list add Chile");
+        _harness.Time.Advance(TimeSpan.FromMinutes(117));
+
+        var queue = await _harness.Expect("mod", "queue");
+
+        var estimate = Assert.Single(queue.Reply.Facts, f => f.Label == "Estimated end");
+        Assert.Equal("12:55 (session ends 13:00; 5 min kept for concluding remarks; no stakeholder has asked yet; 4 min of the 8 min for the remaining stakeholder slots is left after the waiting speakers)", estimate.Value);
+        Assert.DoesNotContain(queue.Reply.Facts, f => f.Label == "Advice" && f.Value.Contains("list close", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Withdraw_WithStatementAndReply_TakesTheStatementOnlyUntilWithdrawReply()
+    {
+        await _harness.OpenAg1();
+        await _harness.Delegate("mex", "Mexico");
+        await _harness.Expect("mex", "speak");
+        await _harness.Expect("mex", "reply");
+
+        var withdrawn = await _harness.Expect("mex", "withdraw");
+
+        Assert.Contains("Its right of reply stays, at #1.", withdrawn.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(["/speak", "/withdraw reply"], withdrawn.Reply.Actions.Select(a => a.Command));
+        var queue = await _harness.Expect("mex", "queue");
+        Assert.Contains(queue.Reply.Facts, f => f is { Label: "Your place", Value: "#1 (right of reply)" });
+
+        await _harness.Expect("mex", "withdraw reply");
+        var again = await _harness.Refused("mex", "withdraw reply");
+        Assert.Contains("no right of reply waiting", again.Text, StringComparison.Ordinal);
+        var left = await _harness.Query(db => db.SpeakerEntries.AsNoTracking().Where(e => e.Status == EntryStatus.Withdrawn).Select(e => e.Kind).ToListAsync());
+        Assert.Equal([RequestKind.Statement, RequestKind.Reply], left.Order());
+    }
+
+    [Fact]
+    public async Task Queue_DelegationAlreadyOnTheList_OfferedWithdrawNotJoin()
+    {
+        await _harness.OpenAg1();
+        await _harness.Delegate("mex", "Mexico");
+        await _harness.Delegate("chl", "Chile");
+        var spoke = await _harness.Expect("mex", "speak");
+
+        var onList = await _harness.Expect("mex", "queue");
+        var offList = await _harness.Expect("chl", "queue");
+
+        Assert.Equal(["/withdraw", "/queue"], spoke.Reply.Actions.Select(a => a.Command));
+        Assert.Equal(["/withdraw"], onList.Reply.Actions.Select(a => a.Command));
+        Assert.Equal(["/speak"], offList.Reply.Actions.Select(a => a.Command));
+    }
+
+    [Fact]
+    public async Task ListMove_MexicoAlreadyFirst_StaysMemberStateAheadOfChile()
+    {
+        await _harness.OpenAg1();
+        await _harness.Expect("mod", "list add Mexico");
+        await _harness.Expect("mod", "list add IOM");
+
+        await _harness.Expect("mod", "list move Mexico 1");
+        await _harness.Expect("mod", "list add Chile");
+
+        var queue = await _harness.Expect("mod", "queue");
+        Assert.Equal(["Mexico", "Chile", "International Organization for Migration"], queue.Reply.Items.Select(i => i.Label));
+        Assert.Equal([Segment.Main, Segment.Main, Segment.Stakeholders], queue.Reply.Items.Select(i => i.Segment!.Value));
     }
 
     [Fact]

@@ -243,6 +243,43 @@ public sealed class SpeakersListTests
     }
 
     [Fact]
+    public void Move_OnlyMemberStateToWhereItIs_StaysMemberStateAheadOfLaterOnes()
+    {
+        var scenario = new ListScenario();
+        scenario.Join("Mexico");
+        scenario.Join("IOM", DelegationCategory.UnSystem);
+
+        scenario.List.Move(scenario.Entry("Mexico"), 1);
+        scenario.Join("Chile");
+
+        Assert.Equal(Segment.Main, scenario.Entry("Mexico").Segment);
+        Assert.Equal(["Mexico", "Chile", "IOM"], scenario.Names);
+    }
+
+    [Fact]
+    public void Move_StakeholderToPositionOne_JoinsMainSegmentFirst()
+    {
+        var scenario = ThreeAndOne();
+
+        scenario.List.Move(scenario.Entry("IOM"), 1);
+
+        Assert.Equal(["IOM", "Chad", "Cyprus", "Liberia"], scenario.Names);
+        Assert.Equal(Segment.Main, scenario.Entry("IOM").Segment);
+    }
+
+    [Fact]
+    public void Move_StakeholderToTheEndOfTheMemberStates_StaysStakeholder()
+    {
+        var scenario = ThreeAndOne();
+        scenario.Join("MFA", DelegationCategory.Stakeholder);
+
+        scenario.List.Move(scenario.Entry("MFA"), 4);
+
+        Assert.Equal(["Chad", "Cyprus", "Liberia", "MFA", "IOM"], scenario.Names);
+        Assert.Equal(Segment.Stakeholders, scenario.Entry("MFA").Segment);
+    }
+
+    [Fact]
     public void Move_ToPositionOneWithPointsOfOrder_ClampedBehindPointsOfOrder()
     {
         var scenario = ThreeAndOne();
@@ -390,12 +427,30 @@ public sealed class SpeakersListTests
             scenario.Join($"State{i}");
         }
 
-        // 15 minutes to the concluding remarks, 8 of them kept for four stakeholders: three statements fit.
+        // 15 minutes to the concluding remarks: seven statements fit; no time is held back for stakeholders nobody named.
         var estimate = scenario.List.Estimate(At(12, 40), TimeSpan.Zero, _rules);
 
         Assert.Equal(QueueAdvice.CloseList, estimate.Advice);
-        Assert.Equal(3, estimate.CanStillBeHeard);
+        Assert.Equal(7, estimate.CanStillBeHeard);
         Assert.Equal(10, estimate.Waiting);
+        Assert.Equal(TimeSpan.Zero, estimate.StakeholderReserve);
+    }
+
+    [Fact]
+    public void Estimate_TwoMemberStatesAt1247NoStakeholder_BothHeardAndOnlyTheTimeLeftReserved()
+    {
+        var scenario = new ListScenario();
+        scenario.Join("Mexico");
+        scenario.Join("Chile");
+
+        // 8 minutes to the concluding remarks: 4 for the two statements, the other 4 kept for stakeholder slots.
+        var estimate = scenario.List.Estimate(At(12, 47), TimeSpan.Zero, _rules);
+
+        Assert.Equal(2, estimate.CanStillBeHeard);
+        Assert.NotEqual(QueueAdvice.CloseList, estimate.Advice);
+        Assert.Equal(TimeSpan.FromMinutes(4), estimate.StakeholderReserve);
+        Assert.Equal(TimeSpan.FromMinutes(8), estimate.StakeholderReserveWanted);
+        Assert.Equal(At(12, 55), estimate.EstimatedEnd);
     }
 
     [Fact]
