@@ -18,24 +18,20 @@ public sealed class RoomFeed : IAsyncDisposable
         _connection = connection;
     }
 
-    public static async Task<RoomFeed> OpenAsync(Uri baseAddress, string conversation)
-    {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/chat")).Build();
-        var feed = new RoomFeed(connection);
-        connection.On<JsonElement>("message", feed.Receive);
-        await connection.StartAsync();
-        await connection.InvokeAsync("Join", conversation);
-        return feed;
-    }
+    public static Task<RoomFeed> OpenAsync(Uri baseAddress, string conversation) =>
+        OpenAsync(baseAddress, connection => connection.InvokeAsync("Join", conversation));
 
     /// <summary>The private messages of the web user holding <paramref name="token"/>, as their page receives them.</summary>
-    public static async Task<RoomFeed> OpenPrivateAsync(Uri baseAddress, string token)
+    public static Task<RoomFeed> OpenPrivateAsync(Uri baseAddress, string token) =>
+        OpenAsync(baseAddress, connection => connection.InvokeAsync("JoinPrivate", token));
+
+    private static async Task<RoomFeed> OpenAsync(Uri baseAddress, Func<HubConnection, Task> join)
     {
         var connection = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/chat")).Build();
         var feed = new RoomFeed(connection);
         connection.On<JsonElement>("message", feed.Receive);
         await connection.StartAsync();
-        await connection.InvokeAsync("JoinPrivate", token);
+        await join(connection);
         return feed;
     }
 

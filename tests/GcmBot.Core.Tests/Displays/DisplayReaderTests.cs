@@ -78,7 +78,7 @@ public sealed class DisplayReaderTests : IAsyncLifetime
         await service.HandleAsync(new Inbound("web", MeetingHarness.RoomA, "mex", "mex") { Text = "speak" }, CancellationToken.None);
         await service.HandleAsync(new Inbound("web", MeetingHarness.RoomA, "mex", "mex") { Text = "speak" }, CancellationToken.None); // refused: nothing committed
         await service.HandleAsync(new Inbound("web", MeetingHarness.RoomA, "mex", "mex") { Text = "queue" }, CancellationToken.None); // a read
-        await service.HandleAsync(new Inbound("web", MeetingHarness.RoomA, MeetingHarness.Organiser, "org") { Text = "session room AG1 to Room D" }, CancellationToken.None);
+        await service.HandleAsync(new Inbound("web", MeetingHarness.RoomA, MeetingHarness.Organiser, "org") { Text = "session room AG1 to Room D new" }, CancellationToken.None);
 
         Assert.Equal(["Room A", "Room A", "Room A|Room D"], notifier.Calls);
     }
