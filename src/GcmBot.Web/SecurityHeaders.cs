@@ -9,7 +9,7 @@ namespace GcmBot.Web;
 /// </summary>
 internal sealed class SecurityHeaders : IMiddleware
 {
-    private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+    private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
     private readonly string _displayFrameAncestors;
 

@@ -20,6 +20,10 @@ public sealed class DraftReviewTests
         await mexico.Page.Locator("#message-input").FillAsync("We propose that States expand regular pathways for migrant workers, with <b>bilateral</b> labour agreements.");
         await mexico.Page.Locator("#message-input").PressAsync("Enter");
         await Assertions.Expect(rapporteur.Page.Locator("#log")).ToContainTextAsync("bilateral</b> labour agreements");
+        // Markup never becomes a point of the draft, so the summary needs a statement of its own.
+        await mexico.Page.Locator("#message-input").FillAsync("Safe and regular pathways reduce irregular migration and protect the rights of migrant workers in countries of destination.");
+        await mexico.Page.Locator("#message-input").PressAsync("Enter");
+        await Assertions.Expect(rapporteur.Page.Locator("#log")).ToContainTextAsync("countries of destination");
 
         await rapporteur.SayAsync("/draft");
         await Assertions.Expect(rapporteur.BotMessages.Last).ToContainTextAsync("Summary of discussions");
