@@ -9,4 +9,7 @@ internal static class DiscordChannel
 
     /// <summary>Discord's limits on what a message may carry.</summary>
     public const int MaxContent = 2000;
+
+    /// <summary>Discord takes an interaction's first answer (its callback) only this long after the interaction.</summary>
+    public static readonly TimeSpan CallbackWindow = TimeSpan.FromSeconds(3);
 }

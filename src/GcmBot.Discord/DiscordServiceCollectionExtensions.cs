@@ -37,6 +37,7 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<ILogger<DiscordRest>>()));
         services.AddSingleton<DiscordDelivery>();
         services.AddSingleton<IChannelDelivery>(sp => sp.GetRequiredService<DiscordDelivery>());
+        services.AddSingleton<DiscordPeople>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<MessageCapture>();
         services.AddSingleton<CommandRegistrar>();

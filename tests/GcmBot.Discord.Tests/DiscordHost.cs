@@ -32,6 +32,9 @@ public sealed class DiscordHost : IAsyncDisposable
     public WatchedClock Clock { get; }
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public FakeGatewayConnection Gateway { get; private set; } = null!;
+    /// <summary>The host's SQLite file, for tests that hold its write lock from outside.</summary>
+    public string DatabasePath => _database;
+
     public IMeetingStore Store => Factory.Services.GetRequiredService<IMeetingStore>();
 
     public static async Task<DiscordHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null)

@@ -50,13 +50,15 @@ public sealed class DiscordUsers
             components = fields.Select(f => new { type = 1, components = new[] { new { type = 4, custom_id = f.Field, value = f.Value } } }).ToArray(),
         });
 
-    public static object Message((string Id, string Name, bool Organiser) who, string id, string content, bool bot = false) => new
+    /// <param name="roles">The member's role ids as MESSAGE_CREATE carries them (none by default).</param>
+    /// <param name="withoutMember">Sends no member at all, as some partial events do.</param>
+    public static object Message((string Id, string Name, bool Organiser) who, string id, string content, bool bot = false, string[]? roles = null, string? nick = null, bool withoutMember = false) => new
     {
         id,
         channel_id = Channel,
         guild_id = FakeDiscord.GuildId,
         author = new { id = who.Id, username = who.Name, global_name = who.Name, discriminator = "0", avatar = (string?)null, bot },
-        member = new { nick = (string?)null, roles = Array.Empty<string>(), joined_at = "2017-12-01T00:00:00+00:00" },
+        member = withoutMember ? null : new { nick, roles = roles ?? [], joined_at = "2017-12-01T00:00:00+00:00" },
         content,
         timestamp = "2017-12-05T16:41:00+00:00",
         tts = false,

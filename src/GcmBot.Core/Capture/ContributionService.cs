@@ -29,9 +29,14 @@ public sealed class ContributionService
     }
 
     /// <summary>Captures the message when the conversation's session is open, or says why it was not recorded.</summary>
-    public async Task<CaptureResult> CaptureAsync(string channel, string conversationId, string messageId, string userId, string userName, string text, CancellationToken cancellationToken)
+    public Task<CaptureResult> CaptureAsync(string channel, string conversationId, string messageId, string userId, string userName, string text, CancellationToken cancellationToken) =>
+        CaptureAsync(channel, conversationId, messageId, userId, userName, text, Roles.None, cancellationToken);
+
+    /// <summary>Captures the message when the conversation's session is open, or says why it was not recorded.</summary>
+    /// <param name="newParticipantRoles">Roles the author gets if this message is their first contact (as <c>Inbound.NewParticipantRoles</c>).</param>
+    public async Task<CaptureResult> CaptureAsync(string channel, string conversationId, string messageId, string userId, string userName, string text, Roles newParticipantRoles, CancellationToken cancellationToken)
     {
-        var (result, room) = await CaptureInAsync(channel, conversationId, messageId, userId, userName, text, cancellationToken);
+        var (result, room) = await CaptureInAsync(channel, conversationId, messageId, userId, userName, text, newParticipantRoles, cancellationToken);
         if (room is not null)
         {
             _displays?.RoomsChanged([room]);
@@ -40,7 +45,7 @@ public sealed class ContributionService
         return result;
     }
 
-    private Task<(CaptureResult Result, string? Room)> CaptureInAsync(string channel, string conversationId, string messageId, string userId, string userName, string text, CancellationToken cancellationToken) =>
+    private Task<(CaptureResult Result, string? Room)> CaptureInAsync(string channel, string conversationId, string messageId, string userId, string userName, string text, Roles newParticipantRoles, CancellationToken cancellationToken) =>
         _store.ExecuteAsync<(CaptureResult, string?)>(async (data, ct) =>
         {
             if (string.IsNullOrWhiteSpace(text) || await data.FindContributionAsync(channel, messageId, ct) is not null)
@@ -74,7 +79,7 @@ public sealed class ContributionService
             var participant = await data.FindParticipantAsync(channel, userId, ct);
             if (participant is null)
             {
-                participant = new Participant { Channel = channel, ExternalId = userId, DisplayName = userName, FirstSeenAt = _time.GetUtcNow() };
+                participant = new Participant { Channel = channel, ExternalId = userId, DisplayName = userName, Roles = newParticipantRoles, FirstSeenAt = _time.GetUtcNow() };
                 data.Add(participant);
                 await data.FlushAsync(ct);
             }

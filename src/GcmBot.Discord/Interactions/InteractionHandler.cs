@@ -21,11 +21,13 @@ namespace GcmBot.Discord.Interactions;
 internal sealed partial class InteractionHandler
 {
     private const int MaxChoices = 25;
+    private const int AlreadyAcknowledged = 40060;
 
     private readonly CommandService _commands;
     private readonly AnnouncementDispatcher _announcer;
     private readonly IMeetingStore _store;
     private readonly DiscordRest _rest;
+    private readonly DiscordPeople _people;
     private readonly DiscordOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<InteractionHandler> _logger;
@@ -35,6 +37,7 @@ internal sealed partial class InteractionHandler
         AnnouncementDispatcher announcer,
         IMeetingStore store,
         DiscordRest rest,
+        DiscordPeople people,
         IOptions<DiscordOptions> options,
         TimeProvider time,
         ILogger<InteractionHandler> logger)
@@ -43,18 +46,22 @@ internal sealed partial class InteractionHandler
         _announcer = announcer;
         _store = store;
         _rest = rest;
+        _people = people;
         _options = options.Value;
         _time = time;
         _logger = logger;
     }
 
-    /// <summary>Sends the first answer over the gateway path: the interaction callback endpoint.</summary>
-    public Task RespondByCallbackAsync(Interaction interaction, InteractionResponse response, CancellationToken cancellationToken) =>
-        _rest.SendAsync(
-            DiscordRoute.Create(HttpMethod.Post, "interactions/{interaction_id}/{interaction_token}/callback", interaction.Id, interaction.Token),
-            response,
-            null,
-            cancellationToken);
+    /// <summary>
+    /// An interaction from the gateway: its first answer goes to the callback endpoint, which Discord accepts only
+    /// within 3 seconds of the interaction, so no attempt or retry is made after that.
+    /// </summary>
+    public Task HandleFromGatewayAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        var until = _time.GetUtcNow() + DiscordChannel.CallbackWindow;
+        var callback = DiscordRoute.Create(HttpMethod.Post, "interactions/{interaction_id}/{interaction_token}/callback", interaction.Id, interaction.Token);
+        return HandleAsync(interaction, (response, ct) => _rest.SendWithinAsync(callback, response, until, ct), cancellationToken);
+    }
 
     /// <param name="respond">Sends the first answer: the callback endpoint (gateway) or the HTTP response (webhook).</param>
     public async Task HandleAsync(Interaction interaction, Func<InteractionResponse, CancellationToken, Task> respond, CancellationToken cancellationToken)
@@ -83,14 +90,27 @@ internal sealed partial class InteractionHandler
             return;
         }
 
-        var work = _commands.HandleAsync(inbound, cancellationToken);
+        inbound = inbound with { NewParticipantRoles = await _people.FirstRolesAsync(interaction.Person!, interaction.GuildId, interaction.Member, cancellationToken) };
+
+        // On the thread pool: SQLite's "async" calls block while another writer holds the database, and the
+        // deferral must still go out in time.
+        var work = Task.Run(() => _commands.HandleAsync(inbound, cancellationToken), cancellationToken);
         var deferred = false;
         if (!await FinishesWithinAsync(work, cancellationToken))
         {
             // Discord drops an interaction not answered within 3 s: acknowledge now, answer when done.
-            await respond(new InteractionResponse(InteractionResponse.DeferredChannelMessage, null), cancellationToken);
-            deferred = true;
             LogDeferred(_logger, inbound.CommandName ?? inbound.Text ?? "");
+            deferred = true;
+            if (!await AcknowledgeAsync(respond, new InteractionResponse(InteractionResponse.DeferredChannelMessage, null), cancellationToken))
+            {
+                // The interaction is gone: nothing can answer it any more, but what the command did stands.
+                if (await work is { } unanswered)
+                {
+                    await AnnounceAsync(unanswered, inbound, cancellationToken);
+                }
+
+                return;
+            }
         }
 
         var result = await work ?? new CommandResult(Reply.Private("That was already done."), []);
@@ -101,20 +121,40 @@ internal sealed partial class InteractionHandler
             var first = reply.Form is { } form && interaction.Type != InteractionType.ModalSubmit
                 ? new InteractionResponse(InteractionResponse.Modal, MessageRenderer.Modal(form))
                 : new InteractionResponse(InteractionResponse.ChannelMessage, MessageRenderer.Render(reply with { Form = null }, ephemeral));
-            await respond(first, cancellationToken);
+            await AcknowledgeAsync(respond, first, cancellationToken);
         }
-        else
+        else if (deferred || await AcknowledgeAsync(respond, new InteractionResponse(InteractionResponse.DeferredChannelMessage, null), cancellationToken))
         {
-            if (!deferred)
-            {
-                // A file goes with a follow-up (multipart); the first answer only acknowledges.
-                await respond(new InteractionResponse(InteractionResponse.DeferredChannelMessage, null), cancellationToken);
-            }
-
+            // A file goes with a follow-up (multipart); the first answer only acknowledged.
             await FollowUpAsync(interaction, reply, ephemeral, cancellationToken);
         }
 
-        await _announcer.DispatchAsync(result.Announcements, (DiscordChannel.Name, inbound.ConversationId), cancellationToken);
+        await AnnounceAsync(result, inbound, cancellationToken);
+    }
+
+    private Task AnnounceAsync(CommandResult result, Inbound inbound, CancellationToken cancellationToken) =>
+        _announcer.DispatchAsync(result.Announcements, (DiscordChannel.Name, inbound.ConversationId), cancellationToken);
+
+    /// <summary>
+    /// Sends the first answer; false when Discord no longer takes it (its 3 seconds are over, already logged).
+    /// 40060 means an earlier attempt of this same answer got through although its response was lost: done.
+    /// </summary>
+    private async Task<bool> AcknowledgeAsync(Func<InteractionResponse, CancellationToken, Task> respond, InteractionResponse response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await respond(response, cancellationToken);
+            return true;
+        }
+        catch (DiscordRestException refused) when (refused.Code == AlreadyAcknowledged)
+        {
+            return true;
+        }
+        catch (DiscordRestException refused)
+        {
+            LogUnanswered(_logger, refused.Code ?? 0);
+            return false;
+        }
     }
 
     /// <summary>After a deferral: edit the "thinking…" message, or replace it with an ephemeral follow-up.</summary>
@@ -159,7 +199,7 @@ internal sealed partial class InteractionHandler
         return first == work;
     }
 
-    private Inbound? ToInbound(Interaction interaction)
+    private static Inbound? ToInbound(Interaction interaction)
     {
         if (interaction.Person is not { } user || interaction.ChannelId is not { } channel || interaction.Data is not { } data)
         {
@@ -170,7 +210,6 @@ internal sealed partial class InteractionHandler
         {
             EventId = interaction.Id,
             Reference = channel,
-            NewParticipantRoles = DiscordPeople.FirstRoles(user, interaction.Member, _options),
         };
         switch (interaction.Type)
         {
@@ -251,4 +290,7 @@ internal sealed partial class InteractionHandler
 
     [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "Discord interaction {Command} deferred: the command took longer than the acknowledgement budget")]
     private static partial void LogDeferred(ILogger logger, string command);
+
+    [LoggerMessage(EventId = 6202, Level = LogLevel.Warning, Message = "Discord interaction could not be answered within its 3 seconds (code {Code}); the person sees that the application did not respond")]
+    private static partial void LogUnanswered(ILogger logger, int code);
 }

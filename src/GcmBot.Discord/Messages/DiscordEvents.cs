@@ -42,7 +42,7 @@ internal sealed partial class DiscordEvents : BackgroundService, IGatewayEvents
             case "INTERACTION_CREATE":
                 if (InteractionHandler.Parse(data) is { } interaction)
                 {
-                    _ = RunAsync("interaction", ct => _interactions.HandleAsync(interaction, (response, token) => _interactions.RespondByCallbackAsync(interaction, response, token), ct));
+                    _ = RunAsync("interaction", ct => _interactions.HandleFromGatewayAsync(interaction, ct));
                 }
 
                 break;

@@ -26,6 +26,7 @@ internal sealed class MessageCapture
     private readonly IMeetingStore _store;
     private readonly DiscordRest _rest;
     private readonly DiscordDelivery _delivery;
+    private readonly DiscordPeople _people;
     private readonly DiscordOptions _options;
 
     public MessageCapture(
@@ -35,6 +36,7 @@ internal sealed class MessageCapture
         IMeetingStore store,
         DiscordRest rest,
         DiscordDelivery delivery,
+        DiscordPeople people,
         IOptions<DiscordOptions> options)
     {
         _contributions = contributions;
@@ -43,6 +45,7 @@ internal sealed class MessageCapture
         _store = store;
         _rest = rest;
         _delivery = delivery;
+        _people = people;
         _options = options.Value;
     }
 
@@ -69,15 +72,26 @@ internal sealed class MessageCapture
             return;
         }
 
+        // In a server only bound channels are the meeting's; elsewhere people chat among themselves.
+        if (message.GuildId is not null && !await IsBoundAsync(message.ChannelId, cancellationToken))
+        {
+            return;
+        }
+
         var name = DiscordPeople.NameOf(author, message.Member);
-        if (_options.Prefix.Length > 0 && content.StartsWith(_options.Prefix, StringComparison.Ordinal) && content.Length > _options.Prefix.Length
-            && (message.GuildId is null || await IsBoundAsync(message.ChannelId, cancellationToken)))
+        if (_options.Prefix.Length > 0 && content.StartsWith(_options.Prefix, StringComparison.Ordinal) && content.Length > _options.Prefix.Length)
         {
             await RunCommandAsync(message, author, name, content[_options.Prefix.Length..], cancellationToken);
             return;
         }
 
-        await _contributions.CaptureAsync(DiscordChannel.Name, message.ChannelId, message.Id, author.Id, name, content, cancellationToken);
+        var roles = await _people.FirstRolesAsync(author, message.GuildId, message.Member, cancellationToken);
+        var captured = await _contributions.CaptureAsync(DiscordChannel.Name, message.ChannelId, message.Id, author.Id, name, content, roles, cancellationToken);
+        if (captured.NotRecorded is { } why)
+        {
+            // Why it was not recorded concerns the author only: by direct message, or not at all.
+            await _delivery.SendDirectAsync(author.Id, Reply.Private(why), cancellationToken);
+        }
     }
 
     private async Task RunCommandAsync(DiscordMessage message, DiscordUser author, string name, string command, CancellationToken cancellationToken)
@@ -87,7 +101,7 @@ internal sealed class MessageCapture
             Text = command,
             EventId = message.Id,
             Reference = message.ChannelId,
-            NewParticipantRoles = DiscordPeople.FirstRoles(author, null, _options),
+            NewParticipantRoles = await _people.FirstRolesAsync(author, message.GuildId, message.Member, cancellationToken),
         };
         if (await _commands.HandleAsync(inbound, cancellationToken) is not { } result)
         {

@@ -45,7 +45,18 @@ internal sealed partial class DiscordRest : IDisposable
 
     /// <summary>Sends one request, waiting as the rate limits require; returns the JSON answer (null for 204).</summary>
     /// <exception cref="DiscordRestException">Discord refused it, or kept failing.</exception>
-    public async Task<JsonElement?> SendAsync(DiscordRoute route, object? body, Attachment? file, CancellationToken cancellationToken)
+    public Task<JsonElement?> SendAsync(DiscordRoute route, object? body, Attachment? file, CancellationToken cancellationToken) =>
+        SendAsync(route, body, file, null, cancellationToken);
+
+    /// <summary>
+    /// Sends a request that Discord takes only until <paramref name="until"/> (an interaction callback): no attempt,
+    /// wait or retry goes past it.
+    /// </summary>
+    /// <exception cref="DiscordRestException">Discord refused it, or the time ran out.</exception>
+    public Task<JsonElement?> SendWithinAsync(DiscordRoute route, object? body, DateTimeOffset until, CancellationToken cancellationToken) =>
+        SendAsync(route, body, null, until, cancellationToken);
+
+    private async Task<JsonElement?> SendAsync(DiscordRoute route, object? body, Attachment? file, DateTimeOffset? until, CancellationToken cancellationToken)
     {
         var gate = RouteGate(route);
         await gate.WaitAsync(cancellationToken);
@@ -56,6 +67,7 @@ internal sealed partial class DiscordRest : IDisposable
             {
                 var bucket = Bucket(route);
                 var wait = bucket.WaitFor(_time.GetUtcNow());
+                EnsureInTime(route, until, wait);
                 if (wait > TimeSpan.Zero)
                 {
                     LogBucketWait(_logger, route.Name, wait.TotalMilliseconds);
@@ -82,6 +94,7 @@ internal sealed partial class DiscordRest : IDisposable
                 if ((int)response.StatusCode >= 500 && serverErrors < MaxServerErrorRetries)
                 {
                     var backoff = TimeSpan.FromSeconds(Math.Pow(2, serverErrors++));
+                    EnsureInTime(route, until, backoff);
                     LogServerError(_logger, (int)response.StatusCode, route.Name, backoff.TotalMilliseconds);
                     await Task.Delay(backoff, _time, cancellationToken);
                     continue;
@@ -105,6 +118,16 @@ internal sealed partial class DiscordRest : IDisposable
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Gives up rather than send after the deadline: Discord would refuse it anyway (10062).</summary>
+    private void EnsureInTime(DiscordRoute route, DateTimeOffset? until, TimeSpan wait)
+    {
+        if (until is { } end && _time.GetUtcNow() + wait >= end)
+        {
+            LogTooLate(_logger, route.Name);
+            throw new DiscordRestException($"{route.Name} was not sent: Discord's time for it ran out");
         }
     }
 
@@ -235,6 +258,9 @@ internal sealed partial class DiscordRest : IDisposable
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Discord rate-limited {Route} (scope {Scope}, global {Global}): retrying after {RetryMs:F0} ms")]
     private static partial void LogTooManyRequests(ILogger logger, string route, string scope, bool global, double retryMs);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Discord's time for {Route} ran out before it could be sent (or sent again)")]
+    private static partial void LogTooLate(ILogger logger, string route);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "Discord answered {Status} to {Route}: retrying in {BackoffMs:F0} ms")]
     private static partial void LogServerError(ILogger logger, int status, string route, double backoffMs);

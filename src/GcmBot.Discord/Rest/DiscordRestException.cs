@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 
 namespace GcmBot.Discord.Rest;
 
@@ -23,7 +24,24 @@ public sealed class DiscordRestException : Exception
         : base($"Discord answered {(int)status} to {route}: {body}")
     {
         Status = status;
+        Code = CodeOf(body);
     }
 
     public HttpStatusCode? Status { get; }
+
+    /// <summary>Discord's JSON error code (e.g. 50007, 10062, 40060), when the body has one.</summary>
+    public int? Code { get; }
+
+    private static int? CodeOf(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("code", out var code) && code.TryGetInt32(out var value) ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

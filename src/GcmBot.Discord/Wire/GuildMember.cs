@@ -1,4 +1,5 @@
 namespace GcmBot.Discord.Wire;
 
 /// <param name="Permissions">The member's permissions in the channel, a decimal bit set (interactions only).</param>
-internal sealed record GuildMember(DiscordUser? User, string? Nick, string? Permissions);
+/// <param name="Roles">The member's role ids (in messages and REST members; absent from some partial members).</param>
+internal sealed record GuildMember(DiscordUser? User, string? Nick, string? Permissions, IReadOnlyList<string>? Roles = null);

@@ -100,7 +100,12 @@ internal sealed partial class ActivityProcessor
         }
         else if (text.Length > 0 && activity.Id is { Length: > 0 } id)
         {
-            await _contributions.CaptureAsync(TeamsConversation.Channel, TeamsConversation.Key(activity.Conversation.Id!), id, activity.From!.Id!, activity.From.Name ?? "", text, cancellationToken);
+            var captured = await _contributions.CaptureAsync(TeamsConversation.Channel, TeamsConversation.Key(activity.Conversation.Id!), id, activity.From!.Id!, activity.From.Name ?? "", text, FirstRoles(activity.From), cancellationToken);
+            if (captured.NotRecorded is { } why)
+            {
+                // Why it was not recorded concerns the author only: their personal chat, nothing in the channel.
+                SendPrivately(item, Core.Replies.Reply.Private(why));
+            }
         }
     }
 
@@ -118,7 +123,7 @@ internal sealed partial class ActivityProcessor
             // duplicates); not recording them keeps reads off the single writer.
             EventId = IsReadOnly(submit) ? null : EventId(key, activity.Id),
             Reference = ConversationReference.From(activity, key).Serialise(),
-            NewParticipantRoles = _organisers.Contains(user.Id!) || (user.AadObjectId is { } aad && _organisers.Contains(aad)) ? Roles.Organiser : Roles.None,
+            NewParticipantRoles = FirstRoles(user),
         };
 
         var result = await _commands.HandleAsync(inbound, cancellationToken);
@@ -139,6 +144,9 @@ internal sealed partial class ActivityProcessor
 
         await _announcer.DispatchAsync(result.Announcements, (TeamsConversation.Channel, key), cancellationToken);
     }
+
+    private Roles FirstRoles(ChannelAccount user) =>
+        _organisers.Contains(user.Id!) || (user.AadObjectId is { } aad && _organisers.Contains(aad)) ? Roles.Organiser : Roles.None;
 
     private static bool IsReadOnly(CardSubmit submit) =>
         (submit.Form is { } form ? CommandCatalogue.Find(form) : CommandParser.Parse(submit.Text ?? "").Command?.Definition) is { ReadOnly: true };
@@ -184,13 +192,17 @@ internal sealed partial class ActivityProcessor
     /// (created through the connector, which returns the existing one if there is one), and only a short
     /// pointer where they asked.
     /// </summary>
-    private void ReplyPrivately(QueuedActivity item, Reply reply)
+    private void ReplyPrivately(QueuedActivity item, Reply reply) =>
+        Reply(item, new Reply(PrivatePointer), SendPrivately(item, reply));
+
+    /// <summary>Into the person's personal chat with the bot; returns the person.</summary>
+    private ChannelAccount SendPrivately(QueuedActivity item, Reply reply)
     {
         var activity = item.Activity;
         var user = new ChannelAccount(activity.From!.Id, activity.From.Name);
         var target = ConversationReference.From(activity, activity.Conversation!.Id!);
         _outbound.Enqueue(new OutboundMessage(target, _activities.Message(reply, target, item.Host)) { DirectTo = user });
-        Reply(item, new Reply(PrivatePointer), user);
+        return user;
     }
 
     private void Reply(QueuedActivity item, Reply reply, ChannelAccount? mention)

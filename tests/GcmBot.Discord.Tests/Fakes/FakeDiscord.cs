@@ -35,6 +35,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private int _requests;
     private int _sessions;
     private readonly System.Collections.Concurrent.ConcurrentBag<WebSocket> _sockets = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IssuedInteraction> _interactions = new();
 
     private FakeDiscord(WebApplication app, TimeProvider clock)
     {
@@ -70,6 +71,23 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>Users who do not accept direct messages from server members: Discord answers 50007.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, bool> ClosedDirectMessages { get; } = new();
 
+    /// <summary>
+    /// How long an interaction may wait for its callback, and how long its token then works for follow-ups
+    /// (Discord: 3 seconds and 15 minutes).
+    /// </summary>
+    public static readonly TimeSpan CallbackWindow = TimeSpan.FromSeconds(3);
+
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
+
+    /// <summary>The server's owner (<c>GET /guilds/{id}</c>).</summary>
+    public string OwnerId { get; set; } = "800000000000009999";
+
+    /// <summary>The server's roles and their permissions; the @everyone role has the server's id.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> RolePermissions { get; } = new() { [GuildId] = "3072" };
+
+    /// <summary>Members' role ids (<c>GET /guilds/{id}/members/{user}</c>); a user not listed is not a member (10007).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string[]> MemberRoles { get; } = new();
+
     /// <summary>Scripted answers; return null to fall back to the default for the route.</summary>
     public Func<RecordedRequest, FakeResponse?>? Responder { get; set; }
 
@@ -97,6 +115,9 @@ public sealed class FakeDiscord : IAsyncDisposable
     public Task<RecordedRequest> RequestAsync(string method, string pathStart) =>
         Requests.WaitOneAsync(r => r.Method == method && r.Path.StartsWith(pathStart, StringComparison.Ordinal), $"{method} {pathStart}");
 
+    /// <summary>Starts an interaction's 3-second window (done for every INTERACTION_CREATE the gateway sends).</summary>
+    public void Issue(string id, string token) => _interactions[id] = new IssuedInteraction(token, _clock.GetUtcNow());
+
     public string NextId() => Interlocked.Increment(ref _snowflake).ToString(CultureInfo.InvariantCulture);
 
     private async Task AcceptGatewayAsync(HttpContext context)
@@ -109,7 +130,17 @@ public sealed class FakeDiscord : IAsyncDisposable
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         _sockets.Add(socket);
-        var connection = new FakeGatewayConnection(socket, context.Request.Path, 0) { UserAgent = context.Request.Headers.UserAgent.ToString() };
+        var connection = new FakeGatewayConnection(socket, context.Request.Path, 0)
+        {
+            UserAgent = context.Request.Headers.UserAgent.ToString(),
+            Dispatched = (type, data) =>
+            {
+                if (type == "INTERACTION_CREATE")
+                {
+                    Issue(data.GetProperty("id").GetString()!, data.GetProperty("token").GetString()!);
+                }
+            },
+        };
         Connections.Add(connection);
         await connection.SendAsync(new { op = 10, d = new { heartbeat_interval = HeartbeatInterval }, s = (int?)null, t = (string?)null });
         try
@@ -189,12 +220,12 @@ public sealed class FakeDiscord : IAsyncDisposable
             body,
             files,
             _clock.GetUtcNow());
-        Requests.Add(recorded);
 
         // Discord requires clients to name themselves in this form on REST calls.
         var answer = !_userAgent.IsMatch(request.Headers.UserAgent.ToString())
             ? new FakeResponse(403, """{"message": "A valid User-Agent (DiscordBot ($url, $versionNumber)) is required", "code": 0}""")
-            : Responder?.Invoke(recorded) ?? Default(recorded);
+            : Responder?.Invoke(recorded) ?? Answer(recorded);
+        Requests.Add(recorded with { Status = answer.Status });
         context.Response.StatusCode = answer.Status;
         foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
         {
@@ -208,7 +239,8 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
     }
 
-    private FakeResponse Default(RecordedRequest request)
+    /// <summary>What Discord answers (what the fake does without a <see cref="Responder"/>).</summary>
+    public FakeResponse Answer(RecordedRequest request)
     {
         var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (request.Method is "POST" or "PATCH" && request.Body is not null && OverLimits(request) is { } refusal)
@@ -225,17 +257,58 @@ public sealed class FakeDiscord : IAsyncDisposable
                 session_start_limit = new { total = 1000, remaining = SessionStartLimit.Remaining, reset_after = SessionStartLimit.ResetAfter, max_concurrency = SessionStartLimit.MaxConcurrency },
             }),
             ("GET", ["gateway"]) => Json(new { url = GatewayUrl.ToString() }),
+            ("GET", ["guilds", GuildId]) => Json(new
+            {
+                id = GuildId,
+                name = "Global Compact for Migration",
+                owner_id = OwnerId,
+                roles = RolePermissions.Select(r => new { id = r.Key, name = r.Key == GuildId ? "@everyone" : "role " + r.Key, permissions = r.Value, position = 0 }).ToArray(),
+            }),
+            ("GET", ["guilds", GuildId, "members", var user]) when MemberRoles.TryGetValue(user, out var roles) =>
+                Json(new { user = new { id = user, username = "member" }, roles, joined_at = "2017-12-01T00:00:00+00:00" }),
+            ("GET", ["guilds", _, "members", _]) => new FakeResponse(404, """{"message": "Unknown Member", "code": 10007}"""),
             ("POST", ["channels", var channel, "messages"]) when channel.StartsWith("dm-", StringComparison.Ordinal) && ClosedDirectMessages.ContainsKey(channel[3..]) =>
                 new FakeResponse(403, """{"message": "Cannot send messages to this user", "code": 50007}"""),
             ("POST", ["channels", var channel, "messages"]) => Json(Message(channel, request)),
             ("POST", ["users", "@me", "channels"]) => Json(new { id = "dm-" + request.Json.GetProperty("recipient_id").GetString(), type = 1 }),
-            ("POST", ["interactions", _, _, "callback"]) => new FakeResponse(204),
+            ("POST", ["interactions", var id, var token, "callback"]) => Callback(id, token),
+            (_, ["webhooks", _, var token, ..]) when WebhookRefused(token) is { } refused => refused,
             ("PATCH", ["webhooks", _, _, "messages", "@original"]) => Json(Message("interaction", request)),
             ("DELETE", ["webhooks", _, _, "messages", "@original"]) => new FakeResponse(204),
             ("POST", ["webhooks", _, _]) => Json(Message("interaction", request)),
             ("PUT", ["applications", _, .., "commands"]) => new FakeResponse(200, request.Body),
             _ => new FakeResponse(404, """{"message": "Unknown route", "code": 0}"""),
         };
+    }
+
+    /// <summary>
+    /// Discord's rules for the first answer: within 3 seconds of the interaction (else 10062 Unknown interaction,
+    /// and the token is dead) and only once (a second one gets 40060).
+    /// </summary>
+    private FakeResponse Callback(string id, string token)
+    {
+        if (!_interactions.TryGetValue(id, out var issued) || issued.Token != token || _clock.GetUtcNow() - issued.At > CallbackWindow)
+        {
+            return new FakeResponse(404, """{"message": "Unknown interaction", "code": 10062}""");
+        }
+
+        return Interlocked.Exchange(ref issued.Acknowledged, 1) == 0
+            ? new FakeResponse(204)
+            : new FakeResponse(400, """{"message": "Interaction has already been acknowledged.", "code": 40060}""");
+    }
+
+    /// <summary>An interaction's webhook exists once it was acknowledged, for 15 minutes from the interaction.</summary>
+    private FakeResponse? WebhookRefused(string token)
+    {
+        var issued = _interactions.Values.FirstOrDefault(i => i.Token == token);
+        if (issued is null || issued.Acknowledged == 0)
+        {
+            return new FakeResponse(404, """{"message": "Unknown Webhook", "code": 10015}""");
+        }
+
+        return _clock.GetUtcNow() - issued.At > TokenLifetime
+            ? new FakeResponse(401, """{"message": "Invalid Webhook Token", "code": 50027}""")
+            : null;
     }
 
     /// <summary>

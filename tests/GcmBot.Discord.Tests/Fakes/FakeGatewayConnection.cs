@@ -30,6 +30,9 @@ public sealed class FakeGatewayConnection
 
     public int Sequence => _sequence;
 
+    /// <summary>Told of every dispatch as it is sent (the fake starts an interaction's 3-second window here).</summary>
+    public Action<string, JsonElement>? Dispatched { get; init; }
+
     public Task<GatewayFrame> WaitForAsync(int op) => Frames.WaitOneAsync(f => f.Op == op, $"op {op} on {Path}");
 
     public async Task SendAsync(object payload)
@@ -67,6 +70,7 @@ public sealed class FakeGatewayConnection
     public async Task<int> DispatchAsync(string type, object data)
     {
         var sequence = Interlocked.Increment(ref _sequence);
+        Dispatched?.Invoke(type, JsonSerializer.SerializeToElement(data));
         await SendAsync(new { op = 0, t = type, s = sequence, d = data });
         return sequence;
     }

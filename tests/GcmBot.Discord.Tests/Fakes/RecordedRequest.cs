@@ -12,7 +12,10 @@ public sealed record RecordedRequest(
     IReadOnlyList<string> FileNames,
     DateTimeOffset ReceivedAt)
 {
+    /// <summary>The status the fake answered with.</summary>
+    public int Status { get; init; }
+
     public JsonElement Json => JsonDocument.Parse(Body ?? "null").RootElement;
 
-    public override string ToString() => $"#{Number} {Method} {Path} {(Body is { Length: > 200 } ? Body[..200] + "…" : Body)}";
+    public override string ToString() => $"#{Number} {Method} {Path} → {Status} {(Body is { Length: > 200 } ? Body[..200] + "…" : Body)}";
 }
