@@ -47,4 +47,46 @@ public sealed class DirectMessageTests
         await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/{DiscordUsers.Channel}/messages" && r.Body!.Contains(next, StringComparison.Ordinal), "the agenda");
         Assert.DoesNotContain(host.Fake.Requests.Items, r => r.Path == $"/channels/{DiscordUsers.Channel}/messages" && r.Body!.Contains(asked, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task TextCommand_InviteWithDirectMessagesClosed_TheLinkIsNeverPosted()
+    {
+        await using var host = await DiscordHost.StartAsync();
+        var users = new DiscordUsers();
+        await host.InteractAsync(users.Command(_organiser, "bind", ("target", "Room A")));
+        host.Fake.ClosedDirectMessages[_organiser.Id] = true;
+
+        var asked = users.NextId();
+        await host.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordUsers.Message(_organiser, asked, "!invite Mexico"));
+
+        var refused = await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/dm-{_organiser.Id}/messages", "the refused DM");
+        var link = refused.Json.GetRawText().Split('\\', '"', ' ').Single(w => w.Contains("/join/", StringComparison.Ordinal));
+        var note = await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/{DiscordUsers.Channel}/messages" && r.Body!.Contains(asked, StringComparison.Ordinal), "the public note");
+        Assert.Equal(403, refused.Status);
+        Assert.Contains("could not send it to you by direct message", note.Body, StringComparison.Ordinal);
+        Assert.Contains("/invite", note.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Fake.Requests.Items, r => !r.Path.StartsWith("/channels/dm-", StringComparison.Ordinal) && r.Body?.Contains("/join/", StringComparison.Ordinal) == true);
+        Assert.NotEmpty(link);
+    }
+
+    [Fact]
+    public async Task PlainMessage_CommandWithoutItsPrefix_NotCapturedAndAHintByDirectMessageOnly()
+    {
+        await using var host = await DiscordHost.StartAsync();
+        var users = new DiscordUsers();
+        await host.InteractAsync(users.Command(_organiser, "bind", ("target", "Room A")));
+        await host.InteractAsync(users.Command(_organiser, "session-open", ("session", "AG1")));
+
+        var said = users.NextId();
+        await host.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordUsers.Message(_mexico, said, "speak"));
+        var next = users.NextId();
+        await host.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordUsers.Message(_mexico, next, "!agenda now"));
+
+        var hint = await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/dm-{_mexico.Id}/messages", "the hint");
+        Assert.Contains("/speak", hint.Json.GetProperty("content").GetString(), StringComparison.Ordinal);
+        // Messages run in order: once the next one is answered, anything about "speak" would have been posted.
+        await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/{DiscordUsers.Channel}/messages" && r.Body!.Contains(next, StringComparison.Ordinal), "the agenda");
+        Assert.DoesNotContain(host.Fake.Requests.Items, r => r.Path == $"/channels/{DiscordUsers.Channel}/messages" && r.Body!.Contains("reads as the command", StringComparison.Ordinal));
+        Assert.Null(await host.Store.ReadAsync((data, ct) => data.FindContributionAsync("discord", said, ct), CancellationToken.None));
+    }
 }

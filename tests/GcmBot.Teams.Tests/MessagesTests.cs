@@ -238,6 +238,38 @@ public sealed class MessagesTests
     }
 
     [Fact]
+    public async Task Invite_AskedInChannel_TheLinkGoesOnlyToThePersonalChat()
+    {
+        await using var chat = await TeamsChat.StartAsync();
+        var asked = Activities.Mention(chat.ServiceUrl, TeamsChat.OrganiserId, "Secretariat", "invite Mexico");
+
+        var answer = await chat.SendAsync(asked);
+        var pointer = await chat.Connector.ReplyToAsync((string)asked["id"]!);
+
+        Assert.Contains("/join/", answer.AllText, StringComparison.Ordinal);
+        Assert.Equal(FakeConnector.PersonalConversation(TeamsChat.OrganiserId), answer.Conversation);
+        Assert.Equal($"<at>Secretariat</at> {TeamsChat.PrivatePointer}", pointer.Text);
+        Assert.DoesNotContain(chat.Connector.All, c => c.Conversation != answer.Conversation && c.AllText.Contains("/join/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CommandWithoutSlash_UnmentionedInChannel_NotCapturedAndAHintInThePersonalChatOnly()
+    {
+        await using var chat = await TeamsChat.StartAsync();
+        await OpenRoomAAsync(chat);
+        var said = Activities.Message(chat.ServiceUrl, Mexico, "Delegate of Mexico", "speak", Activities.ChannelConversation + ";messageid=m-speak", "channel", id: "m-speak");
+
+        using var response = await chat.Host.PostAsync(said);
+        var hint = await chat.Connector.WaitForAsync(c => c.Conversation == FakeConnector.PersonalConversation(Mexico), "the hint in the personal chat");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Contains("/speak", hint.AllText, StringComparison.Ordinal);
+        await Schemas.AssertValidAsync(hint.Body);
+        Assert.DoesNotContain(chat.Connector.All, c => c.Conversation != hint.Conversation && c.AllText.Contains("reads as the command", StringComparison.Ordinal));
+        Assert.Null(await chat.Host.Store.ReadAsync((data, ct) => data.FindContributionAsync("teams", "m-speak", ct), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Message_MalformedOrIncomplete_IsRefusedWith400()
     {
         await using var chat = await TeamsChat.StartAsync();
