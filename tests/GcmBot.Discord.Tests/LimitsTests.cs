@@ -43,6 +43,30 @@ public sealed class LimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_DraftOfA300CardSession_AcceptedWithItsDocxAndActions()
+    {
+        // Shaped like the draft reply: header facts, a summary at its 1,800-character budget, 300 recommendations.
+        var docx = new Attachment("draft-AG1.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [0x50, 0x4B, 0x03, 0x04]);
+        var draft = Long("cards", 300) with
+        {
+            Title = "Draft report of AG1 (not published)",
+            Text = "Draft saved.\n\nSummary of discussions\n" + string.Concat(Enumerable.Repeat("Delegations stressed regular pathways for migrant workers. ", 30))[..1750],
+            Facts = [new Fact("Date and time", "5 December 2017, 10:00–13:00"), new Fact("Room", "Room A"), new Fact("Moderator", "Marit Maij"), new Fact("Rapporteur", "Ana López"), new Fact("Drafter", "extractive"), new Fact("Status", "as drafted")],
+            Attachment = docx,
+            Actions = [new ReplyAction("Publish", "draft publish for AG1", ActionStyle.Primary), new ReplyAction("Markdown", "draft export md for AG1"), new ReplyAction("Edit", "draft edit")],
+        };
+
+        var fitted = MessageRenderer.Fit(draft);
+        await _rest.SendAsync(DiscordRoute.Create(HttpMethod.Post, "channels/{channel_id}/messages", "10"), MessageRenderer.Render(fitted), fitted.Attachment, CancellationToken.None);
+
+        var sent = _fake.Requests.Items.Single();
+        Assert.Equal(200, sent.Status);
+        Assert.Equal(["files[0]:draft-AG1.docx"], sent.FileNames);
+        Assert.Contains("of 300", sent.Json.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, sent.Json.GetProperty("components")[0].GetProperty("components").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Send_OverDiscordsLimits_FakeRefusesWith50035()
     {
         var refused = await Assert.ThrowsAsync<DiscordRestException>(() => _rest.SendAsync(
