@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using GcmBot.Core.Commands;
 
 namespace GcmBot.Teams.Tests;
@@ -51,6 +52,39 @@ public sealed class TeamsPackageTests
         Assert.Contains(("ChannelMessage.Read.Group", "Application"), consents);
         Assert.Contains(("ChatMessage.Read.Chat", "Application"), consents);
         Assert.Equal("1.17", root.GetProperty("manifestVersion").GetString());
+    }
+
+    /// <summary>
+    /// Microsoft's own validator (npm <c>@microsoft/app-manifest</c>, with the v1.17 schema it ships, offline) accepts
+    /// the manifest with its placeholders filled in as docs/teams.md says, and refuses a broken copy: so the
+    /// validator really runs.
+    /// </summary>
+    [Fact]
+    public async Task Manifest_Generated_PassesMicrosoftsValidatorWhichRefusesABrokenOne()
+    {
+        var manifest = TeamsManifest.Generate().Replace("${{BOT_ID}}", "00000000-0000-0000-0000-000000000001", StringComparison.Ordinal)
+            .Replace("${{BOT_DOMAIN}}", "gcmbot.example.org", StringComparison.Ordinal);
+        var broken = JsonNode.Parse(manifest)!.AsObject();
+        broken.Remove("developer");
+        broken["bots"]![0]!["scopes"]!.AsArray().Add("everywhere");
+        var folder = Directory.CreateTempSubdirectory("gcmbot-manifest-").FullName;
+        try
+        {
+            var good = Path.Combine(folder, "manifest.json");
+            var bad = Path.Combine(folder, "broken.json");
+            await File.WriteAllTextAsync(good, manifest);
+            await File.WriteAllTextAsync(bad, broken.ToJsonString());
+
+            var errors = await JsValidators.RunAsync("validate-manifest.js", good, bad);
+
+            Assert.Empty(errors[good]);
+            Assert.Contains(errors[bad], e => e.Contains("'developer'", StringComparison.Ordinal));
+            Assert.Contains(errors[bad], e => e.StartsWith("/bots/0/scopes/3 ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Theory]
