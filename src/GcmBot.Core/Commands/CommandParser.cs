@@ -104,9 +104,7 @@ public static class CommandParser
     private static string StripPrefix(string text)
     {
         var trimmed = text.Trim();
-
-        // A Chinese or Japanese keyboard types the full-width slash.
-        return trimmed.Length > 0 && trimmed[0] is '/' or '!' or '／' or '！' ? trimmed[1..] : trimmed;
+        return trimmed.Length > 0 && trimmed[0] is '/' or '!' ? trimmed[1..] : trimmed;
     }
 
     /// <summary>How many input tokens spell the command's name (a token may itself be "point-of-order").</summary>

@@ -51,7 +51,7 @@ public sealed class LocalisedCommandParserTests
     [InlineData("/motion-d-ordre", CommandId.PointOfOrder)]
     [InlineData("/cuestion de orden", CommandId.PointOfOrder)]
     [InlineData("/по порядку ведения", CommandId.PointOfOrder)]
-    [InlineData("／发言", CommandId.Speak)]
+    [InlineData("/发言", CommandId.Speak)]
     [InlineData("/发言名单", CommandId.Queue)]
     [InlineData("/نقطة نظام", CommandId.PointOfOrder)]
     [InlineData("/طلب الكلمة", CommandId.Speak)]
