@@ -10,6 +10,7 @@ public sealed class LocalisedCommandParserTests
     public static TheoryData<string, string> TranslatedExamples()
     {
         var data = new TheoryData<string, string>();
+        var seen = new HashSet<(string, string)>();
         foreach (var definition in CommandCatalogue.All)
         {
             foreach (var example in definition.Examples)
@@ -17,8 +18,13 @@ public sealed class LocalisedCommandParserTests
                 foreach (var translation in CommandNames.Translations)
                 {
                     var name = CommandNames.For(translation.Language, definition.Id);
-                    data.Add(example, name + example[definition.Name.Length..]);
-                    data.Add(example, name.Replace(' ', '-') + example[definition.Name.Length..]);
+                    foreach (var spelled in new[] { name, name.Replace(' ', '-') })
+                    {
+                        if (seen.Add((example, spelled + example[definition.Name.Length..])))
+                        {
+                            data.Add(example, spelled + example[definition.Name.Length..]);
+                        }
+                    }
                 }
             }
         }
