@@ -1,12 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GcmBot.Core.Commands;
+using GcmBot.Core.Localisation;
 
 namespace GcmBot.Teams;
 
 /// <summary>
 /// The Teams app manifest (<c>deploy/teams/manifest.json</c>), generated so that its command menus come
-/// from the command catalogue. <c>${{BOT_ID}}</c> and <c>${{BOT_DOMAIN}}</c> are filled in at packaging.
+/// from the command catalogue. <c>${{BOT_ID}}</c> and <c>${{BOT_DOMAIN}}</c> are filled in at packaging. Beside it, one
+/// localisation file per language (<c>fr.json</c>…): Teams shows a person the command menus of their client's language,
+/// and sends the title they pick, which the parser reads in every language.
 /// </summary>
 internal static class TeamsManifest
 {
@@ -18,6 +21,13 @@ internal static class TeamsManifest
 
     private static readonly CommandId[] _shared =
         [CommandId.Speak, CommandId.Withdraw, CommandId.Queue, CommandId.PointOfOrder, CommandId.Card, CommandId.Cards, CommandId.Next, CommandId.SessionOpen, CommandId.Agenda, CommandId.Help];
+
+    private static readonly CommandId[][] _commandLists = [_personal, _shared];
+
+    /// <summary>The languages with a localisation file: all but English, the manifest's own.</summary>
+    public static IReadOnlyList<Language> Localised { get; } = [.. Language.All.Where(l => l != Language.English)];
+
+    public static string FileOf(Language language) => language.Code + ".json";
 
     public static string Generate()
     {
@@ -46,6 +56,11 @@ internal static class TeamsManifest
             },
             ["icons"] = new JsonObject { ["color"] = "color.png", ["outline"] = "outline.png" },
             ["accentColor"] = "#1F4E79",
+            ["localizationInfo"] = new JsonObject
+            {
+                ["defaultLanguageTag"] = Language.English.Code,
+                ["additionalLanguages"] = new JsonArray([.. Localised.Select(l => (JsonNode)new JsonObject { ["languageTag"] = l.Code, ["file"] = FileOf(l) })]),
+            },
             ["bots"] = new JsonArray(new JsonObject
             {
                 ["botId"] = "${{BOT_ID}}",
@@ -53,8 +68,8 @@ internal static class TeamsManifest
                 ["supportsFiles"] = false,
                 ["isNotificationOnly"] = false,
                 ["commandLists"] = new JsonArray(
-                    CommandList(["personal"], _personal),
-                    CommandList(["team", "groupChat"], _shared)),
+                    CommandList(["personal"], _commandLists[0]),
+                    CommandList(["team", "groupChat"], _commandLists[1])),
             }),
             ["permissions"] = new JsonArray("identity", "messageTeamMembers"),
             ["validDomains"] = new JsonArray("${{BOT_DOMAIN}}"),
@@ -70,8 +85,39 @@ internal static class TeamsManifest
                 },
             },
         };
-        return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        return Write(manifest);
     }
+
+    /// <summary>
+    /// A language's localisation file: the app's name and descriptions, and each command menu entry as
+    /// <c>bots[0].commandLists[i].commands[j].title</c> / <c>.description</c>, the keys the localisation schema defines.
+    /// </summary>
+    public static string GenerateLocalisation(Language language)
+    {
+        var (fullName, shortDescription, fullDescription) = TeamsListingTexts.ByLanguage[language.Code];
+        var file = new JsonObject
+        {
+            ["$schema"] = $"https://developer.microsoft.com/en-us/json-schemas/teams/v{SchemaVersion}/MicrosoftTeams.Localization.schema.json",
+            ["name.short"] = "GcmBot",
+            ["name.full"] = fullName,
+            ["description.short"] = shortDescription,
+            ["description.full"] = fullDescription,
+        };
+        for (var list = 0; list < _commandLists.Length; list++)
+        {
+            for (var command = 0; command < _commandLists[list].Length; command++)
+            {
+                var id = _commandLists[list][command];
+                file[$"bots[0].commandLists[{list}].commands[{command}].title"] = Limit(CommandNames.For(language, id), 32);
+                file[$"bots[0].commandLists[{list}].commands[{command}].description"] = Limit(CommandNames.Summary(language, id), 128);
+            }
+        }
+
+        return Write(file);
+    }
+
+    private static string Write(JsonObject json) =>
+        json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 
     private static JsonObject CommandList(string[] scopes, CommandId[] ids) => new()
     {

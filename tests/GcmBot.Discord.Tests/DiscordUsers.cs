@@ -13,6 +13,9 @@ public sealed class DiscordUsers
 
     private long _next = 1_200_000_000_000_000_000;
 
+    /// <summary>The person's client language, as every interaction but a ping carries it.</summary>
+    public string Locale { get; set; } = "en-US";
+
     public string NextId() => Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
 
     public static object User(string id, string name) => new { id, username = name.ToLowerInvariant().Replace(' ', '_'), global_name = name, discriminator = "0", avatar = (string?)null };
@@ -31,6 +34,7 @@ public sealed class DiscordUsers
         channel = new { id = Channel, type = 0 },
         member = MemberOf(who.Id, who.Name, who.Organiser),
         token = "itoken-" + NextId(),
+        locale = Locale,
         version = 1,
     };
 

@@ -17,6 +17,13 @@ public static class OpenApi
     private const string ComponentsPrefix = "#/components/schemas/";
     private static readonly Dictionary<string, JsonSchema> _schemas = [];
 
+    /// <summary>The locales Discord accepts as keys of <c>name_localizations</c> and <c>description_localizations</c> (<c>AvailableLocalesEnum</c>).</summary>
+    public static IReadOnlySet<string> Locales() => _locales.Value;
+
+    private static readonly Lazy<IReadOnlySet<string>> _locales = new(() =>
+        JsonNode.Parse(File.ReadAllText(SpecPath()))!["components"]!["schemas"]!["AvailableLocalesEnum"]!["oneOf"]!.AsArray()
+            .Select(l => l!["const"]!.GetValue<string>()).ToHashSet());
+
     /// <summary>tests/reference/discord-openapi.json, copied next to the test assembly.</summary>
     public static string SpecPath() => Path.Combine(AppContext.BaseDirectory, "reference", "discord-openapi.json");
 

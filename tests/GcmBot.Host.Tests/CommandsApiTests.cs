@@ -58,6 +58,27 @@ public sealed class CommandsApiTests
     }
 
     [Fact]
+    public async Task PostCommand_InSpanishAndFrench_RunsAsTheEnglishCommand()
+    {
+        await using var app = new GcmBotApp();
+        var moderator = await app.IdentityAsync("Moderator", null, "moderator");
+        var mexico = await app.IdentityAsync("Mexico delegate", "Mexico", "delegate");
+        var ecuador = await app.IdentityAsync("Ecuador delegate", "Ecuador", "delegate");
+        await app.SendAsync(moderator, GcmBotApp.RoomA, "/abrir sesión AG1");
+
+        await app.SendAsync(mexico, GcmBotApp.RoomA, "/hablar");
+        await app.SendAsync(ecuador, GcmBotApp.RoomA, "/Prendre la parole");
+        var unslashed = await app.SendAsync(mexico, GcmBotApp.RoomA, "hablar");
+        var session = await app.SessionAsync("AG1");
+        var waiting = await app.QueryAsync((data, ct) => data.GetWaitingAsync(session.Id, ct));
+
+        Assert.True(session.IsOpen);
+        Assert.Equal(2, waiting.Count);
+        Assert.StartsWith("“hablar” reads as the command `/hablar`", unslashed.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await app.QueryAsync((data, ct) => data.GetContributionsAsync(session.Id, ct)));
+    }
+
+    [Fact]
     public async Task PostMessage_StorageFails_PoliteErrorAndAcceptedAgainAfter()
     {
         await using var app = new GcmBotApp();

@@ -92,6 +92,24 @@ public sealed class MessagesTests
     }
 
     [Fact]
+    public async Task Message_MenuTitlesInFrenchAndSpanish_RunAsTheEnglishCommands()
+    {
+        await using var chat = await TeamsChat.StartAsync();
+        await OpenRoomAAsync(chat);
+        await chat.SayAsync(Mexico, "Délégué du Mexique", "inscrire Mexico");
+        await chat.SayAsync("29:ecuador", "Delegada del Ecuador", "inscribirse Ecuador");
+
+        // The titles of the French and Spanish command menus (fr.json, es.json), as Teams sends them after the mention.
+        await chat.SendAsync(Activities.Mention(chat.ServiceUrl, Mexico, "Délégué du Mexique", "prendre la parole").With("locale", "fr-FR"));
+        await chat.SendAsync(Activities.Mention(chat.ServiceUrl, "29:ecuador", "Delegada del Ecuador", "hablar").With("locale", "es-ES"));
+        var queue = await chat.SayAsync("29:ecuador", "Delegada del Ecuador", "oradores");
+
+        Assert.Contains("Mexico", queue.AllText, StringComparison.Ordinal);
+        Assert.Contains("Ecuador", queue.AllText, StringComparison.Ordinal);
+        Assert.Contains("#2", queue.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Process_SameActivityTwiceAfterTheQueueForgotIt_CommandRunsOnce()
     {
         await using var chat = await TeamsChat.StartAsync();

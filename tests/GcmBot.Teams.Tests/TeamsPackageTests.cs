@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using GcmBot.Core.Commands;
+using GcmBot.Core.Localisation;
 
 namespace GcmBot.Teams.Tests;
 
@@ -85,6 +87,93 @@ public sealed class TeamsPackageTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    public static TheoryData<string> LocalisedLanguages() => [.. TeamsManifest.Localised.Select(l => l.Code)];
+
+    [Theory]
+    [MemberData(nameof(LocalisedLanguages))]
+    public void Localisation_Committed_IsWhatTheCatalogueGenerates(string code)
+    {
+        var language = Language.FromTag(code)!;
+        var path = Path.Combine(PackageFolder(), TeamsManifest.FileOf(language));
+        var generated = TeamsManifest.GenerateLocalisation(language);
+        if (_update)
+        {
+            File.WriteAllText(path, generated);
+        }
+
+        Assert.True(File.Exists(path) && File.ReadAllText(path) == generated,
+            $"deploy/teams/{TeamsManifest.FileOf(language)} is out of date with the command catalogue; regenerate it with GCMBOT_UPDATE_TEAMS_PACKAGE=1 (see this test's summary).");
+    }
+
+    [Fact]
+    public void Manifest_LocalizationInfo_ListsAFileForEveryLanguageButEnglish()
+    {
+        using var manifest = JsonDocument.Parse(TeamsManifest.Generate());
+        var info = manifest.RootElement.GetProperty("localizationInfo");
+
+        Assert.Equal("en", info.GetProperty("defaultLanguageTag").GetString());
+        var files = info.GetProperty("additionalLanguages").EnumerateArray()
+            .Select(l => (Tag: l.GetProperty("languageTag").GetString()!, File: l.GetProperty("file").GetString()!)).ToList();
+        Assert.Equal(["ar", "es", "fr", "ru", "zh"], files.Select(f => f.Tag).Order(StringComparer.Ordinal));
+        Assert.All(files, f => Assert.Matches("^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8}){0,2}$", f.Tag));
+        Assert.All(files, f => Assert.Equal(f.Tag + ".json", f.File));
+    }
+
+    /// <summary>
+    /// The localisation schema (MicrosoftTeams.Localization.schema.json, v1.17): no other keys than these, with these
+    /// lengths; name.short, description.short and description.full required.
+    /// </summary>
+    private static readonly (Regex Key, int MaxLength)[] _localisationKeys =
+    [
+        (new Regex(@"^\$schema$"), 2048),
+        (new Regex(@"^name\.short$"), 30),
+        (new Regex(@"^name\.full$"), 100),
+        (new Regex(@"^description\.short$"), 80),
+        (new Regex(@"^description\.full$"), 4000),
+        (new Regex(@"^bots\[0\]\.commandLists\[[0-2]\]\.commands\[[0-9]\]\.title$"), 32),
+        (new Regex(@"^bots\[0\]\.commandLists\[[0-2]\]\.commands\[[0-9]\]\.description$"), 128),
+    ];
+
+    [Theory]
+    [MemberData(nameof(LocalisedLanguages))]
+    public void Localisation_EveryCommandOfTheMenus_KeyedAsTheSchemaDefinesAndReadByTheParser(string code)
+    {
+        var language = Language.FromTag(code)!;
+        using var manifest = JsonDocument.Parse(TeamsManifest.Generate());
+        using var localisation = JsonDocument.Parse(TeamsManifest.GenerateLocalisation(language));
+        var entries = localisation.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+
+        foreach (var (key, value) in entries)
+        {
+            var rule = _localisationKeys.Where(r => r.Key.IsMatch(key)).Select(r => (int?)r.MaxLength).FirstOrDefault();
+            Assert.True(rule is not null, $"{code}.json: `{key}` is not a key of the localisation schema");
+            Assert.InRange(value.Length, 1, rule!.Value);
+        }
+
+        Assert.Contains("name.short", entries.Keys);
+        Assert.Contains("description.short", entries.Keys);
+        Assert.Contains("description.full", entries.Keys);
+        var lists = manifest.RootElement.GetProperty("bots")[0].GetProperty("commandLists").EnumerateArray().ToList();
+        var expected = new HashSet<string>(["$schema", "name.short", "name.full", "description.short", "description.full"]);
+        for (var list = 0; list < lists.Count; list++)
+        {
+            var commands = lists[list].GetProperty("commands").EnumerateArray().ToList();
+            for (var command = 0; command < commands.Count; command++)
+            {
+                var title = $"bots[0].commandLists[{list}].commands[{command}].title";
+                expected.Add(title);
+                expected.Add($"bots[0].commandLists[{list}].commands[{command}].description");
+
+                // Teams sends the title a person picks: it must run the command the English title runs.
+                var english = CommandCatalogue.Find(commands[command].GetProperty("title").GetString()!)!;
+                Assert.Equal(english.Id, CommandNames.Find(entries[title])?.Id);
+                Assert.Equal(CommandNames.For(language, english.Id), entries[title]);
+            }
+        }
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), entries.Keys.Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 
 namespace GcmBot.Core.Capture;
 
@@ -109,7 +110,7 @@ public sealed class ContributionService
             return null;
         }
 
-        return CommandParser.Parse(trimmed).Command?.Definition.Name;
+        return CommandParser.Parse(trimmed).Command is { } command ? CommandNames.For(command.Language, command.Definition.Id) : null;
     }
 
     private static string NoSessionOpen(Meeting meeting, IReadOnlyList<Session> bound)

@@ -31,7 +31,7 @@ public static class CommandCatalogue
         new(CommandId.Help, "help", Access.Anyone, MeetingGroup, "Show the commands you can use, or how to use one.",
             [new("command", ArgumentKind.Text, false, "a command name")], ["help", "help list move"]) { ReadOnly = true },
         new(CommandId.Agenda, "agenda", Access.Anyone, MeetingGroup, "Show the agenda: what runs now, next, today, tomorrow, a day or a session.",
-            [new("when", ArgumentKind.Text, false, "now | next | today | tomorrow | day N | a session code")], ["agenda now", "agenda day 2", "agenda AG1"]) { ReadOnly = true },
+            [new("when", ArgumentKind.Text, false, "now | next | today | tomorrow | day N | a session code", Terms: ["now", "next", "today", "tomorrow", "day"])], ["agenda now", "agenda day 2", "agenda AG1"]) { ReadOnly = true },
         new(CommandId.AgendaIcs, "agenda ics", Access.Anyone, MeetingGroup, "Download the agenda as a calendar file (iCalendar) to import or subscribe to.", [], ["agenda ics"]) { ReadOnly = true },
         new(CommandId.WhoAmI, "whoami", Access.Anyone, MeetingGroup, "Show your delegation and roles.", [], ["whoami"]) { ReadOnly = true },
         new(CommandId.Register, "register", Access.Anyone, MeetingGroup, "Join a delegation (at most four members each).",

@@ -1,17 +1,40 @@
 using System.Globalization;
 using System.Text;
+using GcmBot.Core.Localisation;
 
 namespace GcmBot.Core.Commands;
 
-/// <summary>Turns typed text (or a submitted form) into a catalogue command with its arguments.</summary>
+/// <summary>
+/// Turns typed text (or a submitted form) into a catalogue command with its arguments. Commands may be typed in any of
+/// the six languages (<see cref="CommandNames"/>): <c>/hablar</c> runs exactly as <c>/speak</c>.
+/// </summary>
 public static class CommandParser
 {
-    private static readonly IReadOnlyList<CommandDefinition> _longestFirst =
-        [.. CommandCatalogue.All.OrderByDescending(c => c.Words.Count)];
+    private static readonly IReadOnlyList<CommandSpelling> _longestFirst =
+        [.. CommandNames.Spellings.OrderByDescending(s => s.Words.Count)];
 
-    /// <summary>Lower-cases a command name and reads hyphens and underscores as spaces (Discord's <c>point-of-order</c>).</summary>
-    public static string NormaliseName(string name) =>
-        string.Join(' ', name.Replace('-', ' ').Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+    /// <summary>
+    /// Folds a name or word for comparison: lower case, accents dropped (<c>Séance</c> → <c>seance</c>, <c>ё</c> → <c>е</c>),
+    /// hyphens, underscores and apostrophes read as spaces (Discord's <c>point-of-order</c>, <c>motion d’ordre</c>).
+    /// </summary>
+    public static string NormaliseName(string name)
+    {
+        var decomposed = name.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (c is '-' or '_' or '\'' or '’')
+            {
+                folded.Append(' ');
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c);
+            }
+        }
+
+        return string.Join(' ', folded.ToString().Normalize(NormalizationForm.FormC).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
 
     public static ParseResult Parse(string text)
     {
@@ -23,14 +46,14 @@ public static class CommandParser
         }
 
         var words = tokens.Select(t => NormaliseName(t.Text)).ToList();
-        var definition = _longestFirst.FirstOrDefault(c => Matches(c, words));
-        if (definition is null)
+        var spelling = _longestFirst.FirstOrDefault(s => CountMatchedTokens(s, words) > 0);
+        if (spelling is null)
         {
             return ParseResult.Fail(Unknown(words));
         }
 
-        var matchedTokens = CountMatchedTokens(definition, words);
-        return Bind(definition, tokens.Skip(matchedTokens).ToList(), stripped);
+        var matchedTokens = CountMatchedTokens(spelling, words);
+        return Bind(spelling, tokens.Skip(matchedTokens).ToList(), stripped);
     }
 
     /// <summary>A command submitted from a form or a platform's structured command, with named fields.</summary>
@@ -63,7 +86,7 @@ public static class CommandParser
                 continue;
             }
 
-            var error = Validate(definition, argument, value);
+            var error = Validate(definition, argument, value, []);
             if (error is not null)
             {
                 return ParseResult.Fail(error);
@@ -71,7 +94,7 @@ public static class CommandParser
 
             if (argument.Kind == ArgumentKind.Choice)
             {
-                arguments[argument.Name] = Choose(argument, value)!;
+                arguments[argument.Name] = Choose(argument, value, [])!;
             }
         }
 
@@ -84,22 +107,20 @@ public static class CommandParser
         return trimmed.Length > 0 && trimmed[0] is '/' or '!' ? trimmed[1..] : trimmed;
     }
 
-    private static bool Matches(CommandDefinition definition, List<string> words) =>
-        CountMatchedTokens(definition, words) > 0;
-
     /// <summary>How many input tokens spell the command's name (a token may itself be "point-of-order").</summary>
-    private static int CountMatchedTokens(CommandDefinition definition, List<string> words)
+    private static int CountMatchedTokens(CommandSpelling spelling, List<string> words)
     {
+        var expected = spelling.Words;
         var spelled = new List<string>();
         for (var i = 0; i < words.Count; i++)
         {
             spelled.AddRange(words[i].Split(' '));
-            if (spelled.Count == definition.Words.Count)
+            if (spelled.Count == expected.Count)
             {
-                return spelled.SequenceEqual(definition.Words) ? i + 1 : 0;
+                return spelled.SequenceEqual(expected) ? i + 1 : 0;
             }
 
-            if (spelled.Count > definition.Words.Count || !definition.Words.Take(spelled.Count).SequenceEqual(spelled))
+            if (spelled.Count > expected.Count || !expected.Take(spelled.Count).SequenceEqual(spelled))
             {
                 return 0;
             }
@@ -108,8 +129,11 @@ public static class CommandParser
         return 0;
     }
 
-    private static ParseResult Bind(CommandDefinition definition, List<Token> tokens, string original)
+    /// <summary>Binds the arguments; their keywords and words may be in English or in a language the command's name was typed in.</summary>
+    private static ParseResult Bind(CommandSpelling spelling, List<Token> tokens, string original)
     {
+        var definition = spelling.Command;
+        var languages = spelling.Languages;
         var arguments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var position = 0;
         var specs = definition.Arguments;
@@ -118,7 +142,7 @@ public static class CommandParser
             var spec = specs[i];
             if (spec.Keyword is not null)
             {
-                if (position < tokens.Count && string.Equals(tokens[position].Text, spec.Keyword, StringComparison.OrdinalIgnoreCase))
+                if (position < tokens.Count && IsKeyword(spec.Keyword, tokens[position], languages))
                 {
                     position++;
                 }
@@ -135,12 +159,12 @@ public static class CommandParser
             string? value;
             if (spec.Kind == ArgumentKind.Text)
             {
-                value = position < tokens.Count ? original[tokens[position].Start..].Trim() : null;
+                value = position < tokens.Count ? WithTerm(spec, tokens[position], original, languages) : null;
                 position = tokens.Count;
             }
             else if (spec.IsMultiWord)
             {
-                var stop = StopFor(specs, i, tokens, position);
+                var stop = StopFor(specs, i, tokens, position, languages);
                 value = stop > position ? string.Join(' ', tokens.Skip(position).Take(stop - position).Select(t => t.Text)) : null;
                 position = Math.Max(position, stop);
             }
@@ -159,13 +183,13 @@ public static class CommandParser
                 continue;
             }
 
-            var error = Validate(definition, spec, value);
+            var error = Validate(definition, spec, value, languages);
             if (error is not null)
             {
                 return ParseResult.Fail(error);
             }
 
-            arguments[spec.Name] = spec.Kind == ArgumentKind.Choice ? Choose(spec, value)! : value;
+            arguments[spec.Name] = spec.Kind == ArgumentKind.Choice ? Choose(spec, value, languages)! : value;
         }
 
         if (position < tokens.Count)
@@ -174,16 +198,26 @@ public static class CommandParser
             return ParseResult.Fail($"I did not understand `{extra}`. Usage: `{definition.Usage}`");
         }
 
-        return ParseResult.Ok(new ParsedCommand(definition, arguments));
+        return ParseResult.Ok(new ParsedCommand(definition, arguments) { Language = languages[0] });
+    }
+
+    private static bool IsKeyword(string keyword, Token token, IReadOnlyList<Language> languages) =>
+        CommandNames.SpellingsOf(keyword, languages).Contains(NormaliseName(token.Text));
+
+    /// <summary>A text argument as typed, its first word in English when it is one of the argument's terms (<c>mañana</c> → <c>tomorrow</c>).</summary>
+    private static string WithTerm(CommandArgument spec, Token first, string original, IReadOnlyList<Language> languages)
+    {
+        var term = spec.Terms?.FirstOrDefault(t => CommandNames.SpellingsOf(t, languages).Contains(NormaliseName(first.Text)));
+        return term is null ? original[first.Start..].Trim() : $"{term} {original[first.End..].Trim()}".TrimEnd();
     }
 
     /// <summary>A multi-word argument leaves one token for each later positional argument, and stops at a later keyword.</summary>
-    private static int StopFor(IReadOnlyList<CommandArgument> specs, int index, List<Token> tokens, int position)
+    private static int StopFor(IReadOnlyList<CommandArgument> specs, int index, List<Token> tokens, int position, IReadOnlyList<Language> languages)
     {
         var later = specs.Skip(index + 1).ToList();
         foreach (var keyword in later.Where(s => s.Keyword is not null).Select(s => s.Keyword!))
         {
-            var at = tokens.FindIndex(position, t => string.Equals(t.Text, keyword, StringComparison.OrdinalIgnoreCase));
+            var at = tokens.FindIndex(position, t => IsKeyword(keyword, t, languages));
             if (at >= 0)
             {
                 return at;
@@ -194,32 +228,26 @@ public static class CommandParser
         return Math.Max(position, tokens.Count - reserved);
     }
 
-    private static string? Validate(CommandDefinition definition, CommandArgument spec, string value) => spec.Kind switch
+    private static string? Validate(CommandDefinition definition, CommandArgument spec, string value, IReadOnlyList<Language> languages) => spec.Kind switch
     {
         ArgumentKind.Number when !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 0 =>
             $"<{spec.Name}> must be a whole number, not `{value}`. Usage: `{definition.Usage}`",
         ArgumentKind.Duration when !DurationParser.TryParse(value, out _) =>
             $"<{spec.Name}> must be a duration such as `90s`, `2m` or `1:30`, not `{value}`. Usage: `{definition.Usage}`",
-        ArgumentKind.Choice when Choose(spec, value) is null =>
+        ArgumentKind.Choice when Choose(spec, value, languages) is null =>
             $"<{spec.Name}> must be one of {string.Join(", ", spec.Choices!.Select(c => $"`{c}`"))}, not `{value}`. Usage: `{definition.Usage}`",
         _ => null,
     };
 
-    private static string? Choose(CommandArgument spec, string value)
-    {
-        var choices = spec.Choices ?? [];
-        return choices.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase))
-            ?? (choices.Count(c => c.StartsWith(value, StringComparison.OrdinalIgnoreCase)) == 1 && value.Length >= 2
-                ? choices.First(c => c.StartsWith(value, StringComparison.OrdinalIgnoreCase))
-                : null);
-    }
+    private static string? Choose(CommandArgument spec, string value, IReadOnlyList<Language> languages) =>
+        CommandNames.Canonical(spec.Choices ?? [], value, languages);
 
     private static string Unknown(IReadOnlyList<string> words)
     {
         var typed = string.Join(' ', words.Take(3));
-        var best = CommandCatalogue.All
-            .Select(c => (c.Name, Distance: Enumerable.Range(1, Math.Min(c.Words.Count, words.Count))
-                .Min(n => Levenshtein(string.Join(' ', words.Take(n)), c.Name))))
+        var best = CommandNames.Spellings
+            .Select(s => (Name: s.Text, Distance: Enumerable.Range(1, Math.Min(s.Words.Count, words.Count))
+                .Min(n => Levenshtein(string.Join(' ', words.Take(n)), s.Text))))
             .OrderBy(c => c.Distance)
             .First();
         var suggestion = best.Distance <= Math.Max(2, best.Name.Length / 3) ? $" Did you mean `{best.Name}`?" : "";
@@ -277,11 +305,12 @@ public static class CommandParser
                 }
             }
 
-            tokens.Add(new Token(builder.ToString(), start));
+            tokens.Add(new Token(builder.ToString(), start, Math.Min(i, text.Length)));
         }
 
         return tokens;
     }
 
-    private sealed record Token(string Text, int Start);
+    /// <param name="End">Just after the token in the text (after its closing quote).</param>
+    private sealed record Token(string Text, int Start, int End);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GcmBot.Core.Commands;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 
 namespace GcmBot.Core.Handling;
@@ -10,21 +11,23 @@ internal static class MeetingCommands
 {
     public const int MaxDelegationMembers = 4;
 
+    /// <summary>Commands are named in the language the person typed <c>help</c> in (<c>aide</c>, <c>ayuda</c>).</summary>
     public static async Task<CommandResult> HelpAsync(CommandContext context)
     {
+        var language = context.Command.Language;
         if (context.Command["command"] is { } name)
         {
-            var definition = CommandCatalogue.Find(name)
-                ?? CommandCatalogue.All.FirstOrDefault(c => c.Name.StartsWith(CommandParser.NormaliseName(name), StringComparison.Ordinal))
+            var definition = CommandNames.Find(name)
+                ?? CommandNames.Spellings.FirstOrDefault(s => s.Text.StartsWith(CommandParser.NormaliseName(name), StringComparison.Ordinal))?.Command
                 ?? throw new CommandException($"There is no command `{name}`. Type `help` for the list.");
-            return CommandResult.Of(Reply.Private(definition.Summary) with
+            return CommandResult.Of(Reply.Private(CommandNames.Summary(language, definition.Id)) with
             {
-                Title = definition.Usage,
+                Title = CommandNames.Usage(language, definition),
                 Facts =
                 [
                     new Fact("Who", Describe(definition.Access)),
-                    .. definition.Arguments.Select(a => new Fact($"<{a.Name}>", a.Description)),
-                    new Fact("Example", string.Join("  ·  ", definition.Examples)),
+                    .. definition.Arguments.Select(a => new Fact($"<{CommandNames.ArgumentName(language, a)}>", CommandNames.Description(language, a))),
+                    new Fact("Example", string.Join("  ·  ", definition.Examples.Select(e => CommandNames.For(language, definition.Id) + e[definition.Name.Length..]))),
                 ],
             });
         }
@@ -45,7 +48,7 @@ internal static class MeetingCommands
             text.Append("\n\n**").Append(group.Key).Append("**");
             foreach (var definition in group)
             {
-                text.Append("\n`").Append(definition.Usage).Append("` — ").Append(definition.Summary);
+                text.Append("\n`").Append(CommandNames.Usage(language, definition)).Append("` — ").Append(CommandNames.Summary(language, definition.Id));
             }
         }
 

@@ -10,4 +10,8 @@ internal sealed record ApplicationCommandOption(int Type, string Name, string De
     public IReadOnlyList<CommandChoice>? Choices { get; init; }
     public bool? Autocomplete { get; init; }
     public int? MinValue { get; init; }
+
+    public IReadOnlyDictionary<string, string>? NameLocalizations { get; init; }
+
+    public IReadOnlyDictionary<string, string>? DescriptionLocalizations { get; init; }
 }

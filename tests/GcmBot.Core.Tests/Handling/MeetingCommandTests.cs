@@ -212,6 +212,36 @@ public sealed class MeetingCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Help_TypedInFrench_NamesTheCommandsInFrench()
+    {
+        await _harness.Delegate("mex", "Mexico");
+
+        var help = (await _harness.Expect("mex", "aide")).Reply.Text;
+
+        Assert.Contains("`prendre la parole` — Demander la parole", help, StringComparison.Ordinal);
+        Assert.Contains("`fiche [<fiche>]` —", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("`speak`", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_OneCommandNamedInSpanish_UsageInSpanish()
+    {
+        var result = await _harness.Expect("ana", "ayuda mover orador");
+
+        Assert.Equal("mover orador <delegación> <lugar>", result.Reply.Title);
+        Assert.Contains(result.Reply.Facts, f => f is { Label: "<lugar>", Value: "su nuevo lugar, 1 = el siguiente" });
+        Assert.Contains(result.Reply.Facts, f => f is { Label: "Example", Value: "mover orador Mexico 1" });
+    }
+
+    [Fact]
+    public async Task Help_EnglishHelpForALocalisedName_ExplainsItInEnglish()
+    {
+        var result = await _harness.Expect("ana", "help hablar");
+
+        Assert.Equal("speak", result.Reply.Title);
+    }
+
+    [Fact]
     public async Task Broadcast_Organiser_AnnouncementToEveryChannel()
     {
         var result = await _harness.Expect(MeetingHarness.Organiser, "broadcast Action groups start at 10:45 sharp.");

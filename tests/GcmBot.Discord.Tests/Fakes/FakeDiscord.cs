@@ -27,6 +27,9 @@ public sealed class FakeDiscord : IAsyncDisposable
     public const string GuildId = "900000000000000003";
     public const string SessionId = "fake-session-1";
 
+    /// <summary>Discord's command name rule; .NET names the Devanagari and Thai scripts by their Unicode blocks.</summary>
+    private static readonly System.Text.RegularExpressions.Regex _commandName = new(@"^[-_\p{L}\p{N}\p{IsDevanagari}\p{IsThai}]{1,32}$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
     private static readonly System.Text.RegularExpressions.Regex _userAgent = new(@"^DiscordBot \(\S+, [^)]+\)", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private readonly WebApplication _app;
@@ -248,6 +251,11 @@ public sealed class FakeDiscord : IAsyncDisposable
             return refusal;
         }
 
+        if (request.Method == "PUT" && segments is ["applications", _, .., "commands"] && CommandsRefused(request.Json) is { } refused)
+        {
+            return refused;
+        }
+
         return (request.Method, segments) switch
         {
             ("GET", ["gateway", "bot"]) => Json(new
@@ -375,6 +383,87 @@ public sealed class FakeDiscord : IAsyncDisposable
         return problems.Count == 0
             ? null
             : new FakeResponse(400, JsonSerializer.Serialize(new { code = 50035, message = "Invalid Form Body", errors = problems }));
+    }
+
+    /// <summary>
+    /// Discord's rules for registering slash commands, enforced as Discord does (400, code 50035 Invalid Form Body): names,
+    /// in every locale, match <c>^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$</c> in lower case; descriptions have 1 to 100
+    /// characters; localisations are keyed by Discord's locales (the OpenAPI description's <c>AvailableLocalesEnum</c>);
+    /// in each locale, commands have distinct names and so do a command's options.
+    /// </summary>
+    public static FakeResponse? CommandsRefused(JsonElement commands)
+    {
+        var problems = new List<string>();
+        var locales = OpenApi.Locales();
+        void Check(string where, JsonElement item, Dictionary<string, HashSet<string>> siblings)
+        {
+            foreach (var (locale, name) in Localised(item, "name"))
+            {
+                if (locale.Length > 0 && !locales.Contains(locale))
+                {
+                    problems.Add($"{where}.name_localizations: {locale} is not a valid locale");
+                }
+
+                if (!_commandName.IsMatch(name) || name.Any(char.IsUpper))
+                {
+                    problems.Add($"{where}.name{(locale.Length > 0 ? "_localizations." + locale : "")}: `{name}` does not match the name rules");
+                }
+
+                if (!(siblings.TryGetValue(locale, out var names) ? names : siblings[locale] = []).Add(name))
+                {
+                    problems.Add($"{where}.name{(locale.Length > 0 ? "_localizations." + locale : "")}: `{name}` is a duplicate");
+                }
+            }
+
+            foreach (var (locale, description) in Localised(item, "description"))
+            {
+                if (locale.Length > 0 && !locales.Contains(locale))
+                {
+                    problems.Add($"{where}.description_localizations: {locale} is not a valid locale");
+                }
+
+                if (description.Length is < 1 or > 100)
+                {
+                    problems.Add($"{where}.description: must be 1 to 100 characters");
+                }
+            }
+        }
+
+        var commandNames = new Dictionary<string, HashSet<string>>();
+        var i = 0;
+        foreach (var command in commands.EnumerateArray())
+        {
+            Check($"{i}", command, commandNames);
+            var optionNames = new Dictionary<string, HashSet<string>>();
+            var j = 0;
+            foreach (var option in command.TryGetProperty("options", out var options) ? options.EnumerateArray() : default)
+            {
+                Check($"{i}.options.{j++}", option, optionNames);
+            }
+
+            i++;
+        }
+
+        return problems.Count == 0
+            ? null
+            : new FakeResponse(400, JsonSerializer.Serialize(new { code = 50035, message = "Invalid Form Body", errors = problems }));
+    }
+
+    /// <summary>The default text (locale "") and its localisations.</summary>
+    private static IEnumerable<(string Locale, string Text)> Localised(JsonElement item, string field)
+    {
+        if (item.TryGetProperty(field, out var text) && text.ValueKind == JsonValueKind.String)
+        {
+            yield return ("", text.GetString()!);
+        }
+
+        if (item.TryGetProperty(field + "_localizations", out var localised) && localised.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var entry in localised.EnumerateObject())
+            {
+                yield return (entry.Name, entry.Value.GetString() ?? "");
+            }
+        }
     }
 
     private object Message(string channel, RecordedRequest request) =>
