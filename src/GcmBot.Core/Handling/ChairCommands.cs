@@ -1,5 +1,6 @@
 using GcmBot.Core.Commands;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 
 namespace GcmBot.Core.Handling;
@@ -25,13 +26,13 @@ internal static class ChairCommands
         session.OpenedAt = context.Now;
         session.ClosedAt = null;
         ScheduleModeratorReminders(context, session);
-        var reply = new Reply($"**{session.Title}** is open. The speakers list is open: delegations ask for the floor with `speak`; Member States have priority and time is kept at the end for at least {context.Rules.StakeholderSlots} other speakers. Statements: {DurationParser.Format(context.Rules.StatementFor(session.Flexible))}.")
+        Reply Opened(Texts texts) => new(texts.Format("Room.Opened", session.Title, context.Rules.StakeholderSlots, texts.Duration(context.Rules.StatementFor(session.Flexible))))
         {
-            Title = $"{session.Code} open — {session.Room}",
-            Facts = [.. session.Questions.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select((q, i) => new Fact($"Question {i + 1}", q))],
-            Actions = [new ReplyAction("Join list", "/speak", ActionStyle.Primary), new ReplyAction("Submit a card", "/card")],
+            Title = texts.Format("Room.OpenedTitle", session.Code, session.Room),
+            Facts = [.. session.Questions.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select((q, i) => new Fact(texts.Format("Session.Question", i + 1), q))],
+            Actions = [new ReplyAction(texts.Format("Action.Join"), "/speak", ActionStyle.Primary), new ReplyAction(texts.Format("Action.Card"), "/card")],
         };
-        return CommandResult.Of(reply, new Announcement(session.Id, reply));
+        return CommandResult.Of(Opened(context.Texts), Announcement.Localised(session.Id, Opened));
     }
 
     public static async Task<CommandResult> CloseAsync(CommandContext context)
@@ -49,11 +50,11 @@ internal static class ChairCommands
         session.ListOpen = false;
         session.ClosedAt = context.Now;
         var waiting = (await context.Data.GetWaitingAsync(session.Id, context.CancellationToken)).Count;
-        var reply = new Reply($"**{session.Title}** is closed. Thank you, delegations and stakeholders." + (waiting > 0 ? $" {waiting} request(s) for the floor were not reached; written recommendations are still welcome with `card`." : ""))
+        Reply Closed(Texts texts) => new(texts.Format("Room.Closed", session.Title) + (waiting > 0 ? texts.Format("Room.NotReached", waiting) : ""))
         {
-            Title = $"{session.Code} closed",
+            Title = texts.Format("Room.ClosedTitle", session.Code),
         };
-        return CommandResult.Of(reply, new Announcement(session.Id, reply));
+        return CommandResult.Of(Closed(context.Texts), Announcement.Localised(session.Id, Closed));
     }
 
     public static async Task<CommandResult> NextAsync(CommandContext context)
@@ -103,14 +104,18 @@ internal static class ChairCommands
             facts.Add(new Fact("Advice", $"It is time for the stakeholder segment (`stakeholders`): {context.Rules.StakeholderSlots} slots need about {DurationParser.Format(context.Rules.StatementFor(session.Flexible) * context.Rules.StakeholderSlots)}."));
         }
 
-        var reply = new Reply($"The floor goes to **{delegation.Name}** ({(entry.Kind == RequestKind.Statement ? CategoryNames.Display(delegation.Category) : QueueView.Kind(entry.Kind))}).")
+        // The room hears who has the floor in its own language; the moderator's facts stay as the moderator reads them.
+        Reply Floor(Texts texts) => new(texts.Format("Room.FloorGoesTo", delegation.Name, entry.Kind == RequestKind.Statement ? texts.Category(delegation.Category) : QueueView.Kind(texts, entry.Kind)))
         {
-            Title = $"{session.Code}: {delegation.Name} has the floor",
+            Title = texts.Format("Room.HasFloorTitle", session.Code, delegation.Name),
             Facts = facts,
             Deadline = intervention.Deadline,
-            Actions = [new ReplyAction("Next", "/next", ActionStyle.Primary), new ReplyAction("Pause", "/timer pause"), new ReplyAction("Show list", "/queue")],
         };
-        return CommandResult.Of(reply, new Announcement(session.Id, reply with { Actions = [] }));
+        var reply = Floor(context.Texts) with
+        {
+            Actions = [new ReplyAction(context.T("Action.Next"), "/next", ActionStyle.Primary), new ReplyAction(context.T("Action.Pause"), "/timer pause"), new ReplyAction(context.T("Action.ShowList"), "/queue")],
+        };
+        return CommandResult.Of(reply, Announcement.Localised(session.Id, Floor));
     }
 
     public static async Task<CommandResult> SetListOpenAsync(CommandContext context, bool open)
