@@ -1,4 +1,3 @@
-using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Localisation;
@@ -131,15 +130,15 @@ public sealed partial class NoticeService
                 var starts = meeting is null ? session.StartsAt : meeting.ToLocal(session.StartsAt);
                 return texts => new Reply(texts.Format("Notice.Reminder", session.Code, session.Title, starts.ToString("HH:mm", texts.Culture), session.Room)) { Title = texts.Format("Notice.ReminderTitle") };
             case NoticeKind.StakeholderSegment when session is { IsOpen: true, CurrentSegment: Segment.Main }:
-                return _ => new Reply($"Moderator: {DurationParser.Format(_reminders.StakeholderSegment)} remain in {session.Code}. Time to start the stakeholder segment (`stakeholders`) so that at least {_rules.StakeholderSlots} stakeholders can speak.")
+                return texts => new Reply(texts.Format("Staff.Notice.Stakeholders", texts.Duration(_reminders.StakeholderSegment), session.Code, _rules.StakeholderSlots))
                 {
-                    Title = $"{session.Code}: stakeholder segment",
-                    Actions = [new ReplyAction("Start stakeholder segment", "/stakeholders", ActionStyle.Primary)],
+                    Title = texts.Format("Staff.Notice.StakeholdersTitle", session.Code),
+                    Actions = [new ReplyAction(texts.Format("Staff.Notice.StartStakeholders"), "/stakeholders", ActionStyle.Primary)],
                 };
             case NoticeKind.SessionEnding when session is { IsOpen: true }:
-                return _ => new Reply($"Moderator: {DurationParser.Format(_reminders.SessionEnding)} remain in {session.Code}. Time for concluding remarks (`floor closing`); the moderator may give the floor to the rapporteur.")
+                return texts => new Reply(texts.Format("Staff.Notice.Ending", texts.Duration(_reminders.SessionEnding), session.Code))
                 {
-                    Title = $"{session.Code}: time nearly up",
+                    Title = texts.Format("Staff.Notice.EndingTitle", session.Code),
                 };
             default:
                 return null;

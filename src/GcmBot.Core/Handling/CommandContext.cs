@@ -201,6 +201,9 @@ public sealed class CommandContext
     public string T(string key, params object?[] arguments) => Texts.Format(key, arguments);
 
     /// <summary>An instant in the venue's time zone, written with the person's culture.</summary>
-    public string Local(DateTimeOffset instant, string format = "HH:mm") =>
-        Meeting.ToLocal(instant).ToString(format, Texts.Culture);
+    public string Local(DateTimeOffset instant, string format = "HH:mm") => Local(instant, Texts, format);
+
+    /// <summary>An instant in the venue's time zone, written with another language's culture (a room's).</summary>
+    public string Local(DateTimeOffset instant, Texts texts, string format) =>
+        Meeting.ToLocal(instant).ToString(format, texts.Culture);
 }

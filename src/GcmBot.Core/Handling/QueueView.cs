@@ -1,4 +1,3 @@
-using GcmBot.Core.Commands;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
@@ -72,16 +71,17 @@ internal static class QueueView
     {
         var remaining = current is { EndedAt: null } ? SpeakingTimer.Remaining(current, context.Now) : TimeSpan.Zero;
         var estimate = list.Estimate(context.Now, remaining, context.Rules);
-        yield return new Fact("Estimated end", $"{context.Local(estimate.EstimatedEnd)} (session ends {context.Local(estimate.SessionEnd)}; {DurationParser.Format(context.Rules.ConcludingRemarks)} kept for concluding remarks; {Reserved(estimate)})");
+        var texts = context.Texts;
+        yield return new Fact(texts.Format("Staff.Queue.EstimatedEnd"), texts.Format("Staff.Queue.EstimatedEndValue", context.Local(estimate.EstimatedEnd), context.Local(estimate.SessionEnd), texts.Duration(context.Rules.ConcludingRemarks), Reserved(texts, estimate)));
         var advice = estimate.Advice switch
         {
-            QueueAdvice.AllowThreeMinutes => "Few delegations are waiting: you could allow three minutes (`flex on`).",
-            QueueAdvice.CloseList => $"The list cannot finish in time: about {estimate.CanStillBeHeard} of {estimate.Waiting} can still be heard. Consider `list close`.",
+            QueueAdvice.AllowThreeMinutes => texts.Format("Staff.Queue.AllowThree"),
+            QueueAdvice.CloseList => texts.Format("Staff.Queue.CloseList", estimate.CanStillBeHeard, estimate.Waiting),
             _ => null,
         };
         if (advice is not null)
         {
-            yield return new Fact("Advice", advice);
+            yield return new Fact(texts.Format("Staff.Advice"), advice);
         }
     }
 
@@ -108,19 +108,19 @@ internal static class QueueView
     }
 
     /// <summary>What the estimate kept for stakeholders, so the moderator sees why it ends when it does.</summary>
-    private static string Reserved(QueueEstimate estimate)
+    private static string Reserved(Texts texts, QueueEstimate estimate)
     {
         if (estimate.StakeholderReserveWanted == TimeSpan.Zero)
         {
-            return "no stakeholder time is reserved beyond those waiting";
+            return texts.Format("Staff.Queue.NoReserve");
         }
 
-        var asked = estimate.StakeholdersWaiting == 0 ? "no stakeholder has asked yet" : $"{estimate.StakeholdersWaiting} stakeholder(s) waiting";
+        var asked = estimate.StakeholdersWaiting == 0 ? texts.Format("Staff.Queue.NoneAsked") : texts.Format("Staff.Queue.StakeholdersWaiting", estimate.StakeholdersWaiting);
         return estimate.StakeholderReserve == TimeSpan.Zero
-            ? $"{asked}, and the waiting speakers need the time left, so no stakeholder time is reserved"
+            ? texts.Format("Staff.Queue.ReserveNone", asked)
             : estimate.StakeholderReserve < estimate.StakeholderReserveWanted
-                ? $"{asked}; {DurationParser.Format(estimate.StakeholderReserve)} of the {DurationParser.Format(estimate.StakeholderReserveWanted)} for the remaining stakeholder slots is left after the waiting speakers"
-                : $"{asked}; {DurationParser.Format(estimate.StakeholderReserve)} kept for the remaining stakeholder slots";
+                ? texts.Format("Staff.Queue.ReservePart", asked, texts.Duration(estimate.StakeholderReserve), texts.Duration(estimate.StakeholderReserveWanted))
+                : texts.Format("Staff.Queue.ReserveFull", asked, texts.Duration(estimate.StakeholderReserve));
     }
 
     public static string Kind(Texts texts, RequestKind kind) => texts.Format($"Kind.{kind}");

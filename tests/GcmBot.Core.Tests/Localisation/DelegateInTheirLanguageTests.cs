@@ -104,6 +104,32 @@ public sealed class DelegateInTheirLanguageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chairing_FrenchModerator_RepliesInFrenchRoomInItsOwn()
+    {
+        await _harness.Moderator("mod");
+        await _harness.Expect("mod", "language fr");
+        await _harness.Expect("mod", "session open");
+        Assert.Equal("Personne n'attend la parole dans AG1.", (await _harness.Expect("mod", "next")).Reply.Text);
+
+        await _harness.Delegate("mex", "Mexico");
+        await _harness.Expect("mex", "speak");
+        var next = await _harness.Expect("mod", "next");
+        Assert.Equal("La parole est à **Mexico** (État Membre).", next.Reply.Text);
+        Assert.Contains(next.Reply.Facts, f => f is { Label: "Temps", Value: "2 min" });
+        Assert.Equal("The floor goes to **Mexico** (Member State).", Assert.Single(next.Announcements).For(Texts("en")).Text);
+
+        var extended = await _harness.Expect("mod", "timer extend 30s");
+        Assert.Equal("30 s de plus : Mexico, reste 2:30 min, jusqu'à 10:52:30.", extended.Reply.Text);
+        var room = Assert.Single(extended.Announcements);
+        Assert.Equal("AG1: tiempo de palabra", room.For(Texts("es")).Title);
+        Assert.Equal("добавлено 30 с: Mexico, осталось 2:30 мин, до 10:52:30.", room.For(Texts("ru")).Text);
+
+        var refused = (await _harness.Refused("mod", "timer extend 99m")).Text;
+        Assert.StartsWith("Une prolongation : durée maximale ", refused, StringComparison.Ordinal);
+        Assert.EndsWith(", et non 1 h 39 min. Rien n'a été modifié.", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LanguageDefault_Delegate_Refused()
     {
         await _harness.Delegate("ecu", "Ecuador");
