@@ -169,6 +169,7 @@ internal sealed partial class InteractionHandler
         var inbound = new Inbound(DiscordChannel.Name, channel, user.Id, DiscordPeople.NameOf(user, interaction.Member))
         {
             EventId = interaction.Id,
+            Locale = interaction.Locale,
             Reference = channel,
             NewParticipantRoles = DiscordPeople.FirstRoles(user, interaction.Member, _options),
         };

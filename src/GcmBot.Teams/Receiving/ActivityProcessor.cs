@@ -118,6 +118,7 @@ internal sealed partial class ActivityProcessor
             // duplicates); not recording them keeps reads off the single writer.
             EventId = IsReadOnly(submit) ? null : EventId(key, activity.Id),
             Reference = ConversationReference.From(activity, key).Serialise(),
+            Locale = activity.Locale,
             NewParticipantRoles = _organisers.Contains(user.Id!) || (user.AadObjectId is { } aad && _organisers.Contains(aad)) ? Roles.Organiser : Roles.None,
         };
 
