@@ -29,7 +29,8 @@ public sealed class ArabicDisplayTests
         await Assertions.Expect(display.Speaker).ToHaveTextAsync("Ecuador");
         await Assertions.Expect(display.Page.Locator("#floor-label")).ToHaveTextAsync("يتكلم الآن");
         await Assertions.Expect(display.Page.Locator("#speaker-detail")).ToHaveTextAsync("دولة عضو");
-        await Assertions.Expect(display.Page.Locator("#session-time")).ToContainTextAsync("الثلاثاء 5 ديسمبر 2017 · 10:45–13:00 (بالتوقيت المحلي)");
+        // The times sit in a left-to-right isolate (U+2066 … U+2069), or the bidirectional algorithm would show 13:00–10:45.
+        await Assertions.Expect(display.Page.Locator("#session-time")).ToContainTextAsync("الثلاثاء 5 ديسمبر 2017 · \u206610:45–13:00\u2069 (بالتوقيت المحلي)");
         await Assertions.Expect(display.Page.Locator("#next li.divider")).ToHaveTextAsync("الجزء المخصص لأصحاب المصلحة");
         await Assertions.Expect(display.Page.Locator("#waiting")).ToHaveTextAsync("2 في الانتظار · 1 في الجزء المخصص لأصحاب المصلحة");
         await Assertions.Expect(display.Page.Locator("#status")).ToHaveTextAsync("مباشر");
