@@ -70,6 +70,7 @@ public abstract class GcmDbContext : DbContext
             e.Property(m => m.Title).HasMaxLength(300);
             e.Property(m => m.Venue).HasMaxLength(300);
             e.Property(m => m.TimeZoneId).HasMaxLength(64);
+            e.Property(m => m.DefaultLanguage).HasMaxLength(8);
             e.Ignore(m => m.TimeZone);
         });
         modelBuilder.Entity<Session>(e =>
@@ -94,6 +95,7 @@ public abstract class GcmDbContext : DbContext
             e.Property(p => p.Channel).HasMaxLength(16);
             e.Property(p => p.ExternalId).HasMaxLength(200);
             e.Property(p => p.DisplayName).HasMaxLength(200);
+            e.Property(p => p.Language).HasMaxLength(8);
             e.HasOne<Delegation>().WithMany().HasForeignKey(p => p.DelegationId);
         });
         modelBuilder.Entity<SessionAssignment>(e =>
@@ -134,6 +136,7 @@ public abstract class GcmDbContext : DbContext
         {
             e.HasIndex(b => new { b.Channel, b.ConversationId }).IsUnique();
             e.Property(b => b.ConversationId).HasMaxLength(300);
+            e.Property(b => b.Language).HasMaxLength(8);
         });
         modelBuilder.Entity<Notice>(e =>
         {

@@ -5,6 +5,7 @@ using GcmBot.Core.Agenda;
 using GcmBot.Core.Data;
 using GcmBot.Core.Displays;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Speaking;
 using GcmBot.Core.Statistics;
 using Microsoft.AspNetCore.Builder;
@@ -31,9 +32,11 @@ public static class DisplayEndpoints
 
     private static async Task<IResult> RoomPageAsync(string room, IMeetingStore store, CancellationToken cancellationToken)
     {
-        var rooms = await store.ReadAsync(DisplayReader.RoomsAsync, cancellationToken);
+        var (rooms, texts) = await store.ReadAsync(
+            async (data, ct) => (await DisplayReader.RoomsAsync(data, ct), await DisplayReader.RoomTextsAsync(data, await data.GetMeetingAsync(ct), room, ct)),
+            cancellationToken);
         return rooms.Any(r => string.Equals(r, room, StringComparison.OrdinalIgnoreCase))
-            ? Page("display.html")
+            ? await LocalisedPage.RenderAsync("display.html", texts, "Display.", cancellationToken)
             : Message(StatusCodes.Status404NotFound, "No such room", $"There is no room called “{room}” in this meeting. Rooms: {string.Join(", ", rooms)}.");
     }
 
@@ -43,9 +46,9 @@ public static class DisplayEndpoints
         return display is null ? Results.Json(new { Error = $"There is no room called “{room}” in this meeting." }, statusCode: StatusCodes.Status404NotFound) : Results.Ok(display);
     }
 
-    private static async Task<IResult> OverviewPageAsync(HttpContext http, WebAccess access, CancellationToken cancellationToken) =>
+    private static async Task<IResult> OverviewPageAsync(HttpContext http, WebAccess access, IMeetingStore store, CancellationToken cancellationToken) =>
         await access.IsOrganiserAsync(WebAccess.Token(http), cancellationToken)
-            ? Page("overview.html")
+            ? await LocalisedPage.RenderAsync("overview.html", Texts.For((await store.ReadAsync((data, ct) => data.GetMeetingAsync(ct), cancellationToken))?.DefaultLanguage), "Staff.Overview.", cancellationToken)
             : Message(StatusCodes.Status403Forbidden, "Organisers only", "The overview is for organisers (the secretariat). Open the web chat, pick the organiser role, then come back to this page.");
 
     private static async Task<IResult> OverviewJsonAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, IOptions<ReminderRules> reminders, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Handling;
 using GcmBot.Core.Invitations;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -220,6 +221,7 @@ public static partial class WebChatEndpoints
             Text = request.Command is null ? text : null,
             CommandName = request.Command,
             Fields = request.Fields,
+            Locale = PreferredLanguage(http.Request),
         };
         var result = (await commands.HandleAsync(inbound, cancellationToken))!;
         if (result.Author is { } updated)
@@ -250,6 +252,11 @@ public static partial class WebChatEndpoints
     private sealed record IdentityRequest(string? DisplayName, string? Delegation, string? Role);
 
     private sealed record JoinRequest(string? Token, string? DisplayName);
+
+    /// <summary>The browser's most preferred of the six languages (<c>Accept-Language</c>, by quality), as the tag it sent.</summary>
+    private static string? PreferredLanguage(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value)
+            .FirstOrDefault(tag => Language.FromTag(tag) is not null);
 
     private sealed record CommandRequest(string? Conversation, string? Text, string? Command, Dictionary<string, string>? Fields);
 }

@@ -36,7 +36,11 @@ public sealed class DiscordUsers
         token = "itoken-" + NextId(),
         locale = Locale,
         version = 1,
+        locale = Locales.GetValueOrDefault(who.Id, "en-US"),
     };
+
+    /// <summary>The client language Discord reports for a user's interactions (<c>locale</c>); en-US unless set.</summary>
+    public Dictionary<string, string> Locales { get; } = [];
 
     public object Command((string Id, string Name, bool Organiser) who, string name, params (string Name, object Value)[] options) =>
         Interaction(2, who, new { id = NextId(), name, type = 1, options = options.Select(o => new { name = o.Name, type = o.Value is int ? 4 : 3, value = o.Value }).ToArray() });

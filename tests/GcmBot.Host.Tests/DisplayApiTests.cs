@@ -66,6 +66,31 @@ public sealed class DisplayApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pages_MeetingAndRoomLanguages_RenderedInThem()
+    {
+        var token = await _app.IdentityAsync("Olga", null, "organiser");
+        await _app.SendAsync(token, GcmBotApp.RoomA, "/language default fr");
+        await _app.SendAsync(token, GcmBotApp.RoomA, "/language room ar");
+
+        using var overview = await GetAsync("/overview", token);
+        var overviewHtml = await overview.Content.ReadAsStringAsync();
+        using var api = await GetAsync("/api/overview", token);
+        using var roomA = await _app.Client.GetAsync(new Uri("/rooms/Room%20A/display", UriKind.Relative));
+        var roomAHtml = await roomA.Content.ReadAsStringAsync();
+        using var roomB = await _app.Client.GetAsync(new Uri("/rooms/Room%20B/display", UriKind.Relative));
+        var roomBHtml = await roomB.Content.ReadAsStringAsync();
+
+        Assert.Contains("<html lang=\"fr\" dir=\"ltr\">", overviewHtml, StringComparison.Ordinal);
+        Assert.Contains("<h1>Vue d&#39;ensemble</h1>", overviewHtml, StringComparison.Ordinal);
+        Assert.Equal("mardi 5 décembre 2017, matin", (await GcmBotApp.ReadJsonAsync(api)).GetProperty("halfDay").GetString());
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", roomAHtml, StringComparison.Ordinal);
+        Assert.Contains("يتكلم الآن", roomAHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", roomAHtml, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"fr\" dir=\"ltr\">", roomBHtml, StringComparison.Ordinal);
+        Assert.Contains("Prochains orateurs", roomBHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RoomDisplay_KnownAndUnknownRooms()
     {
         using var page = await _app.Client.GetAsync(new Uri("/rooms/Room%20A/display", UriKind.Relative));

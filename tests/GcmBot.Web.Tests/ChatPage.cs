@@ -17,9 +17,10 @@ public sealed class ChatPage : IAsyncDisposable
 
     public ILocator BotMessages => Page.Locator("#log .msg-bot");
 
-    public static async Task<ChatPage> OpenAsync(Browser browser, Uri baseAddress, string name, string delegation, string role, string room)
+    /// <param name="locale">The browser's language (its <c>Accept-Language</c>); Chromium's default, en-US, when null.</param>
+    public static async Task<ChatPage> OpenAsync(Browser browser, Uri baseAddress, string name, string delegation, string role, string room, string? locale = null)
     {
-        var chat = await OpenBlankAsync(browser, new Uri(baseAddress, $"/?room={Uri.EscapeDataString(room)}"));
+        var chat = await OpenBlankAsync(browser, new Uri(baseAddress, $"/?room={Uri.EscapeDataString(room)}"), locale);
         var page = chat.Page;
         await page.Locator("#display-name").FillAsync(name);
         await page.Locator("#delegation").SelectOptionAsync(new SelectOptionValue { Label = delegation });
@@ -31,9 +32,9 @@ public sealed class ChatPage : IAsyncDisposable
     }
 
     /// <summary>A new browser context (no identity yet) on an address of the web chat.</summary>
-    public static async Task<ChatPage> OpenBlankAsync(Browser browser, Uri address)
+    public static async Task<ChatPage> OpenBlankAsync(Browser browser, Uri address, string? locale = null)
     {
-        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = locale });
         var page = await context.NewPageAsync();
         await page.GotoAsync(address.ToString());
         return new ChatPage(context, page);

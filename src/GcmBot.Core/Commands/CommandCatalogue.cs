@@ -26,6 +26,9 @@ public static class CommandCatalogue
     /// <summary>The roles an invitation can give.</summary>
     public static readonly IReadOnlyList<string> RoleChoices = ["delegate", "moderator", "rapporteur", "organiser"];
 
+    /// <summary>The codes of the six languages, as <c>language</c> takes them.</summary>
+    public static readonly IReadOnlyList<string> LanguageChoices = [.. Localisation.Language.All.Select(l => l.Code)];
+
     public static IReadOnlyList<CommandDefinition> All { get; } =
     [
         new(CommandId.Help, "help", Access.Anyone, MeetingGroup, "Show the commands you can use, or how to use one.",
@@ -150,6 +153,12 @@ public static class CommandCatalogue
         new(CommandId.Invites, "invites", Access.Delegation, SecretariatGroup, "List the sign-in links you may see (organisers: all) and what is left of them.", [], ["invites"]) { ReadOnly = true },
         new(CommandId.InviteRevoke, "invite revoke", Access.Delegation, SecretariatGroup, "Revoke a sign-in link: nobody can use it any more.",
             [new("id", ArgumentKind.Number, true, "its number, from `invites`")], ["invite revoke 3"]),
+        new(CommandId.Language, "language", Access.Anyone, MeetingGroup, "Choose the language of replies to you, in every channel (en, fr, es, ar, zh, ru); organisers also set the meeting's default and a room's.",
+            [new("code", ArgumentKind.Choice, false, "the language: en, fr, es, ar, zh or ru; without it, shows yours", LanguageChoices)], ["language fr", "language es"]),
+        new(CommandId.LanguageDefault, "language default", Access.Organiser, SecretariatGroup, "Set the meeting's default language, for people and rooms without one of their own.",
+            [new("code", ArgumentKind.Choice, true, "en, fr, es, ar, zh or ru", LanguageChoices)], ["language default fr"]),
+        new(CommandId.LanguageRoom, "language room", Access.Organiser, SecretariatGroup, "Set the language of notices and announcements posted in this bound channel (default: the meeting's).",
+            [new("code", ArgumentKind.Choice, true, "en, fr, es, ar, zh or ru", LanguageChoices)], ["language room es"]),
     ];
 
     public static CommandDefinition Get(CommandId id) => All.First(c => c.Id == id);

@@ -59,4 +59,7 @@ public enum CommandId
     Invite,
     Invites,
     InviteRevoke,
+    Language,
+    LanguageDefault,
+    LanguageRoom,
 }

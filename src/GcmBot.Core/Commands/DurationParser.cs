@@ -32,11 +32,8 @@ public static partial class DurationParser
         return value > TimeSpan.Zero && value <= TimeSpan.FromDays(7);
     }
 
-    public static string Format(TimeSpan value) =>
-        value.TotalHours >= 1 ? $"{(int)value.TotalHours} h {value.Minutes:00} min"
-        : value.Seconds == 0 ? $"{(int)value.TotalMinutes} min"
-        : value.TotalMinutes >= 1 ? $"{(int)value.TotalMinutes}:{value.Seconds:00} min"
-        : $"{value.Seconds} s";
+    /// <summary>In English; a reply to a person uses their <see cref="Localisation.Texts.Duration"/>.</summary>
+    public static string Format(TimeSpan value) => Localisation.Texts.English.Duration(value);
 
     // ASCII digits only (\d also matches full-width and other scripts, which int.Parse refuses), and few
     // enough of them that no number overflows a TimeSpan before the seven-day bound is checked.

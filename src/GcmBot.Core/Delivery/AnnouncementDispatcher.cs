@@ -1,5 +1,6 @@
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +31,7 @@ public sealed partial class AnnouncementDispatcher
             return;
         }
 
-        var (bindings, sessions) = await _store.ReadAsync(async (data, ct) =>
+        var (bindings, sessions, meeting) = await _store.ReadAsync(async (data, ct) =>
         {
             var sessions = new Dictionary<int, Session>();
             foreach (var id in announcements.Select(a => a.SessionId).OfType<int>().Distinct())
@@ -41,7 +42,7 @@ public sealed partial class AnnouncementDispatcher
                 }
             }
 
-            return (await data.GetBindingsAsync(ct), sessions);
+            return (await data.GetBindingsAsync(ct), sessions, await data.GetMeetingAsync(ct));
         }, cancellationToken);
 
         foreach (var announcement in announcements)
@@ -55,7 +56,7 @@ public sealed partial class AnnouncementDispatcher
 
                 try
                 {
-                    await delivery.SendAsync(binding, announcement.Message, cancellationToken);
+                    await delivery.SendAsync(binding, announcement.For(Texts.For(binding.Language, meeting?.DefaultLanguage)), cancellationToken);
                 }
                 catch (Exception failure) when (failure is not OperationCanceledException)
                 {

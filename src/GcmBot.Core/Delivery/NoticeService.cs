@@ -1,6 +1,6 @@
-using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 using GcmBot.Core.Speaking;
 using GcmBot.Core.Telemetry;
@@ -54,14 +54,15 @@ public sealed partial class NoticeService
         }
 
         // Claimed: this call alone composes and sends. An expiry also marks the speaker's time as run out.
-        var (claimed, message, participant, room) = await _store.ExecuteAsync(async (data, ct) =>
+        var (claimed, message, participant, room, meetingLanguage) = await _store.ExecuteAsync(async (data, ct) =>
         {
             var notice = (await data.GetNoticeAsync(noticeId, ct))!;
             var person = notice.ParticipantId is { } id ? await data.GetParticipantAsync(id, ct) : null;
             var timed = notice.Kind is NoticeKind.TimerWarning or NoticeKind.TimerExpiry && notice.SessionId is { } sessionId
                 ? (await data.GetSessionAsync(sessionId, ct))?.Room
                 : null;
-            return (notice, await ComposeAsync(data, notice, now, ct), person, timed);
+            var meeting = await data.GetMeetingAsync(ct);
+            return (notice, await ComposeAsync(data, meeting, notice, now, ct), person, timed, meeting?.DefaultLanguage);
         }, cancellationToken);
 
         // The display counts down by itself; a warning or expiry also corrects its clock and shows the state.
@@ -76,25 +77,28 @@ public sealed partial class NoticeService
         {
             if (participant is not null)
             {
-                await _dispatcher.SendPersonalAsync(participant, claimed.SessionId, message, cancellationToken);
+                await _dispatcher.SendPersonalAsync(participant, claimed.SessionId, message(Texts.For(participant.Language, meetingLanguage)), cancellationToken);
             }
             else
             {
-                await _dispatcher.DispatchAsync([new Announcement(claimed.Kind == NoticeKind.Broadcast ? null : claimed.SessionId, message)], null, cancellationToken);
+                await _dispatcher.DispatchAsync([Announcement.Localised(claimed.Kind == NoticeKind.Broadcast ? null : claimed.SessionId, message)], null, cancellationToken);
             }
         }
 
         return (FireOutcome.Fired, claimed.DueAt);
     }
 
-    /// <summary>The message for a notice, or null when it no longer applies (the segment already started, the session closed).</summary>
-    private async Task<Reply?> ComposeAsync(IMeetingData data, Notice notice, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The message for a notice in a given language (each room and person gets their own), or null when it no longer
+    /// applies (the segment already started, the session closed).
+    /// </summary>
+    private async Task<Func<Texts, Reply>?> ComposeAsync(IMeetingData data, Meeting? meeting, Notice notice, DateTimeOffset now, CancellationToken ct)
     {
         var session = notice.SessionId is { } sessionId ? await data.GetSessionAsync(sessionId, ct) : null;
         switch (notice.Kind)
         {
             case NoticeKind.Broadcast:
-                return new Reply(notice.Text) { Title = "Announcement from the secretariat" };
+                return texts => new Reply(notice.Text) { Title = texts.Format("Notice.Announcement") };
             case NoticeKind.TimerWarning or NoticeKind.TimerExpiry:
                 var intervention = notice.InterventionId is { } id ? await data.GetInterventionAsync(id, ct) : null;
                 // A timer paused, stopped or extended after the claim no longer warns or expires now.
@@ -109,33 +113,32 @@ public sealed partial class NoticeService
                     : intervention.SpeakerName;
                 if (notice.Kind == NoticeKind.TimerWarning)
                 {
-                    return new Reply($"{DurationParser.Format(_reminders.TimerWarning)} left for **{speaker}**.")
+                    return texts => new Reply(texts.Format("Notice.Warning", texts.Duration(_reminders.TimerWarning), speaker))
                     {
-                        Title = $"{session.Code}: time warning",
+                        Title = texts.Format("Notice.WarningTitle", session.Code),
                         Deadline = intervention.Deadline,
                     };
                 }
 
                 intervention.TimerState = TimerState.Expired;
-                return new Reply($"Time is up for **{speaker}** ({DurationParser.Format(intervention.Allotted)}).")
+                return texts => new Reply(texts.Format("Notice.Expired", speaker, texts.Duration(intervention.Allotted)))
                 {
-                    Title = $"{session.Code}: time is up",
-                    Actions = [new ReplyAction("Next", "/next", ActionStyle.Primary), new ReplyAction("+1 min", "/timer extend 1m")],
+                    Title = texts.Format("Notice.ExpiredTitle", session.Code),
+                    Actions = [new ReplyAction(texts.Format("Action.Next"), "/next", ActionStyle.Primary), new ReplyAction(texts.Format("Action.ExtendMinute"), "/timer extend 1m")],
                 };
             case NoticeKind.Reminder or NoticeKind.SessionReminder when session is not null:
-                var meeting = await data.GetMeetingAsync(ct);
                 var starts = meeting is null ? session.StartsAt : meeting.ToLocal(session.StartsAt);
-                return new Reply($"**{session.Code} — {session.Title}** starts at {starts:HH:mm} in {session.Room}.") { Title = "Reminder" };
+                return texts => new Reply(texts.Format("Notice.Reminder", session.Code, session.Title, starts.ToString("HH:mm", texts.Culture), session.Room)) { Title = texts.Format("Notice.ReminderTitle") };
             case NoticeKind.StakeholderSegment when session is { IsOpen: true, CurrentSegment: Segment.Main }:
-                return new Reply($"Moderator: {DurationParser.Format(_reminders.StakeholderSegment)} remain in {session.Code}. Time to start the stakeholder segment (`stakeholders`) so that at least {_rules.StakeholderSlots} stakeholders can speak.")
+                return texts => new Reply(texts.Format("Staff.Notice.Stakeholders", texts.Duration(_reminders.StakeholderSegment), session.Code, _rules.StakeholderSlots))
                 {
-                    Title = $"{session.Code}: stakeholder segment",
-                    Actions = [new ReplyAction("Start stakeholder segment", "/stakeholders", ActionStyle.Primary)],
+                    Title = texts.Format("Staff.Notice.StakeholdersTitle", session.Code),
+                    Actions = [new ReplyAction(texts.Format("Staff.Notice.StartStakeholders"), "/stakeholders", ActionStyle.Primary)],
                 };
             case NoticeKind.SessionEnding when session is { IsOpen: true }:
-                return new Reply($"Moderator: {DurationParser.Format(_reminders.SessionEnding)} remain in {session.Code}. Time for concluding remarks (`floor closing`); the moderator may give the floor to the rapporteur.")
+                return texts => new Reply(texts.Format("Staff.Notice.Ending", texts.Duration(_reminders.SessionEnding), session.Code))
                 {
-                    Title = $"{session.Code}: time nearly up",
+                    Title = texts.Format("Staff.Notice.EndingTitle", session.Code),
                 };
             default:
                 return null;

@@ -2,6 +2,7 @@ using System.Globalization;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Handling;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Speaking;
 
 namespace GcmBot.Core.Displays;
@@ -40,7 +41,18 @@ public static class DisplayReader
         var session = Current(inRoom, now)
             ?? inRoom.Where(s => s.StartsAt > now).MinBy(s => s.StartsAt)
             ?? inRoom.MaxBy(s => s.StartsAt);
-        return await ReadAsync(data, meeting, name, session, now, reminders, cancellationToken);
+        return await ReadAsync(data, meeting, name, session, now, reminders, await RoomTextsAsync(data, meeting, name, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The language a room's display speaks: the one set on a conversation bound to the room (<c>language room</c>),
+    /// else the meeting's default, else English.
+    /// </summary>
+    public static async Task<Texts> RoomTextsAsync(IMeetingData data, Meeting? meeting, string room, CancellationToken cancellationToken)
+    {
+        var bindings = await data.GetBindingsAsync(cancellationToken);
+        var own = bindings.FirstOrDefault(b => b.Language is not null && string.Equals(b.Room, room, StringComparison.OrdinalIgnoreCase))?.Language;
+        return Texts.For(own, meeting?.DefaultLanguage);
     }
 
     /// <summary>Every room of the current half-day: the one running now, or else the next one that has sessions.</summary>
@@ -57,9 +69,10 @@ public static class DisplayReader
             ?? sessions.FirstOrDefault(s => s.StartsAt <= now && now < s.EndsAt)
             ?? sessions.Where(s => s.StartsAt > now).MinBy(s => s.StartsAt)
             ?? sessions.MaxBy(s => s.StartsAt);
+        var texts = Texts.For(meeting.DefaultLanguage);
         if (anchor is null)
         {
-            return new OverviewDisplay(meeting.Title, "no sessions", now, []);
+            return new OverviewDisplay(meeting.Title, texts.Format("Agenda.NoSessions"), now, []);
         }
 
         var half = HalfDay(meeting, anchor);
@@ -71,15 +84,14 @@ public static class DisplayReader
             var session = Current(inRoom, now)
                 ?? inRoom.Where(s => s.StartsAt > now).MinBy(s => s.StartsAt)
                 ?? inRoom.MaxBy(s => s.StartsAt);
-            rooms.Add(await ReadAsync(data, meeting, room, session, now, reminders, cancellationToken));
+            rooms.Add(await ReadAsync(data, meeting, room, session, now, reminders, await RoomTextsAsync(data, meeting, room, cancellationToken), cancellationToken));
         }
 
-        var date = meeting.ToLocal(anchor.StartsAt);
-        var label = $"{date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}, {(half.Morning ? "morning" : "afternoon")}";
+        var label = texts.Format(half.Morning ? "Display.Morning" : "Display.Afternoon", texts.Date(meeting.ToLocal(anchor.StartsAt), "Format.LongDate"));
         return new OverviewDisplay(meeting.Title, label, now, rooms);
     }
 
-    private static async Task<RoomDisplay> ReadAsync(IMeetingData data, Meeting meeting, string room, Session? session, DateTimeOffset now, ReminderRules reminders, CancellationToken ct)
+    private static async Task<RoomDisplay> ReadAsync(IMeetingData data, Meeting meeting, string room, Session? session, DateTimeOffset now, ReminderRules reminders, Texts texts, CancellationToken ct)
     {
         FloorView? floor = null;
         IReadOnlyList<WaitingView> next = [];
@@ -89,7 +101,7 @@ public static class DisplayReader
             var current = session.CurrentInterventionId is { } id ? await data.GetInterventionAsync(id, ct) : null;
             if (current is { EndedAt: null })
             {
-                floor = await FloorAsync(data, current, now, ct);
+                floor = await FloorAsync(data, current, now, texts, ct);
             }
 
             var allowances = (await data.GetAllowancesAsync(session.Id, ct)).ToDictionary(a => a.DelegationId, a => a.Seconds);
@@ -99,10 +111,11 @@ public static class DisplayReader
             next = [.. shown.Select((e, i) => new WaitingView(
                 i + 1,
                 delegations[e.DelegationId].Name,
-                CategoryNames.Display(delegations[e.DelegationId].Category),
+                texts.Category(delegations[e.DelegationId].Category),
                 CategoryNames.Token(delegations[e.DelegationId].Category),
                 Token(e.Segment.ToString()),
-                QueueView.Kind(e.Kind)))];
+                Token(e.Kind.ToString()),
+                QueueView.Kind(texts, e.Kind)))];
             waiting = ordered.Count;
             stakeholders = ordered.Count(e => e.Segment == Segment.Stakeholders);
             cards = (await data.GetCardsAsync(session.Id, null, ct)).Count(c => !c.IsWithdrawn);
@@ -115,41 +128,36 @@ public static class DisplayReader
             meeting.TimeZoneId,
             now,
             (int)reminders.TimerWarning.TotalSeconds,
-            session is null ? null : View(meeting, session),
+            session is null ? null : View(meeting, session, texts),
             floor,
             next,
             waiting,
             stakeholders,
             cards,
-            contributions);
+            contributions,
+            texts.Language.Code,
+            texts.Language.RightToLeft);
     }
 
-    private static async Task<FloorView> FloorAsync(IMeetingData data, Intervention current, DateTimeOffset now, CancellationToken ct)
+    private static async Task<FloorView> FloorAsync(IMeetingData data, Intervention current, DateTimeOffset now, Texts texts, CancellationToken ct)
     {
         var delegation = current.DelegationId is { } delegationId ? await data.GetDelegationAsync(delegationId, ct) : null;
+        var kind = current.Kind == InterventionKind.Reply ? "reply" : Token(current.Kind.ToString());
         return new FloorView(
-            delegation?.Name ?? current.SpeakerName ?? "The speaker",
-            delegation is null ? null : CategoryNames.Display(delegation.Category),
+            delegation?.Name ?? current.SpeakerName ?? texts.Format("Display.Speaker"),
+            delegation is null ? null : texts.Category(delegation.Category),
             delegation is null ? null : CategoryNames.Token(delegation.Category),
-            current.Kind switch
-            {
-                InterventionKind.PointOfOrder => "point of order",
-                InterventionKind.Reply => "right of reply",
-                InterventionKind.Opening => "opening statement",
-                InterventionKind.Closing => "closing remarks",
-                InterventionKind.Panellist => "panellist",
-                InterventionKind.Rapporteur => "rapporteur",
-                _ => "statement",
-            },
+            kind,
             Token(current.Segment.ToString()),
             current.StartedAt,
             current.AllottedSeconds,
             Token(current.TimerState.ToString()),
             current.TimerState is TimerState.Running or TimerState.Expired ? current.Deadline : null,
-            current.TimerState == TimerState.Paused ? SpeakingTimer.Remaining(current, now).TotalSeconds : null);
+            current.TimerState == TimerState.Paused ? SpeakingTimer.Remaining(current, now).TotalSeconds : null,
+            texts.Format($"Display.Kind.{current.Kind}"));
     }
 
-    private static SessionView View(Meeting meeting, Session session)
+    private static SessionView View(Meeting meeting, Session session, Texts texts)
     {
         var starts = meeting.ToLocal(session.StartsAt);
         return new SessionView(
@@ -157,7 +165,7 @@ public static class DisplayReader
             session.Title,
             Token(session.Kind.ToString()),
             Token(session.Status.ToString()),
-            starts.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture),
+            texts.Date(starts, "Format.LongDate"),
             starts.ToString("HH:mm", CultureInfo.InvariantCulture),
             meeting.ToLocal(session.EndsAt).ToString("HH:mm", CultureInfo.InvariantCulture),
             session.Dimension,

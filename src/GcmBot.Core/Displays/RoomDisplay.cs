@@ -8,6 +8,8 @@ namespace GcmBot.Core.Displays;
 /// <param name="Next">The next five on the list, in the order they will be heard.</param>
 /// <param name="Cards">Recommendation cards received for the session (withdrawn ones excluded).</param>
 /// <param name="Contributions">Chat contributions captured for the session.</param>
+/// <param name="Language">The room's language (its bindings' setting, else the meeting's default): the display's labels and dates.</param>
+/// <param name="RightToLeft">The language is written right to left (Arabic).</param>
 public sealed record RoomDisplay(
     string Room,
     string MeetingTitle,
@@ -20,4 +22,6 @@ public sealed record RoomDisplay(
     int Waiting,
     int StakeholdersWaiting,
     int Cards,
-    int Contributions);
+    int Contributions,
+    string Language,
+    bool RightToLeft);

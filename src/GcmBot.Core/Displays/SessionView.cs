@@ -1,6 +1,6 @@
 namespace GcmBot.Core.Displays;
 
-/// <summary>A session as a display shows it; times are already in the venue's time zone.</summary>
+/// <summary>A session as a display shows it; times are already in the venue's time zone, the date in the room's language.</summary>
 /// <param name="Status"><c>scheduled</c>, <c>open</c> or <c>closed</c>.</param>
 /// <param name="Segment"><c>main</c> (Member States) or <c>stakeholders</c>.</param>
 public sealed record SessionView(

@@ -6,14 +6,8 @@ public static class CategoryNames
     public static string Token(DelegationCategory category) =>
         char.ToLowerInvariant(category.ToString()[0]) + category.ToString()[1..];
 
-    public static string Display(DelegationCategory category) => category switch
-    {
-        DelegationCategory.MemberState => "Member State",
-        DelegationCategory.ObserverState => "Observer State",
-        DelegationCategory.UnSystem => "UN system",
-        DelegationCategory.Intergovernmental => "Intergovernmental organisation",
-        _ => "Non-governmental stakeholder",
-    };
+    /// <summary>In English; a reply to a person uses their <see cref="Localisation.Texts.Category"/>.</summary>
+    public static string Display(DelegationCategory category) => Localisation.Texts.English.Category(category);
 
     /// <summary>Reads a category the parser has already validated.</summary>
     public static DelegationCategory Parse(string text) =>

@@ -14,4 +14,7 @@ public sealed class ChannelBinding
     /// <summary>Adapter-specific data needed to post proactively into the conversation.</summary>
     public string? Reference { get; set; }
     public DateTimeOffset BoundAt { get; set; }
+
+    /// <summary>The language of what is posted into the room (notices, announcements); null: the meeting's.</summary>
+    public string? Language { get; set; }
 }

@@ -15,5 +15,8 @@ public sealed class Participant
     public Roles Roles { get; set; }
     public DateTimeOffset FirstSeenAt { get; set; }
 
+    /// <summary>The language the person chose with <c>language</c>, in every channel; null: their channel's, else the meeting's.</summary>
+    public string? Language { get; set; }
+
     public bool Has(Roles role) => (Roles & role) == role;
 }

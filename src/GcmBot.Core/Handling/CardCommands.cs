@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 
 namespace GcmBot.Core.Handling;
@@ -10,11 +11,11 @@ internal static class CardCommands
 {
     public const int MaxFieldLength = 2000;
 
-    public static readonly ReplyForm Form = new("card", "Recommendation card", "Submit card",
+    public static ReplyForm Form(Texts texts) => new("card", texts.Format("Card.FormTitle"), texts.Format("Card.Submit"),
     [
-        new FormField("recommendation", "Recommendation for an actionable commitment", true, true, MaxFieldLength),
-        new FormField("means", "Means of implementation", true, false, MaxFieldLength),
-        new FormField("partnerships", "Partnerships", true, false, MaxFieldLength),
+        new FormField("recommendation", texts.Format("Card.RecommendationField"), true, true, MaxFieldLength),
+        new FormField("means", texts.Format("Card.Means"), true, false, MaxFieldLength),
+        new FormField("partnerships", texts.Format("Card.Partnerships"), true, false, MaxFieldLength),
     ]);
 
     public static async Task<CommandResult> SubmitAsync(CommandContext context)
@@ -23,11 +24,11 @@ internal static class CardCommands
         var fields = Fields(context);
         if (fields is null)
         {
-            return CommandResult.Of(Reply.Private("Fill in your recommendation; the means of implementation and partnerships help the rapporteur.") with { Form = Form });
+            return CommandResult.Of(Reply.Private(context.T("Card.FillIn")) with { Form = Form(context.Texts) });
         }
 
         var session = await context.ChannelSessionAsync(lateCards: true)
-            ?? throw new CommandException("This channel is not bound to a session, so I don't know which action group the card is for. Submit it in the session's channel.");
+            ?? throw new CommandException(context.T("Card.NoSession"));
         var card = new Card
         {
             SessionId = session.Id,
@@ -41,12 +42,12 @@ internal static class CardCommands
         context.Data.Add(card);
         await context.Data.FlushAsync(context.CancellationToken);
         var late = session.StartsAt <= context.Now && !session.IsOpen && (session.ClosedAt ?? session.EndsAt) <= context.Now
-            ? $" {session.Code} has ended; late cards count for it until the next session in {session.Room} starts, today."
+            ? context.T("Card.Late", session.Code, session.Room)
             : "";
-        return CommandResult.Of(Reply.Private($"Card #{card.Id} saved for {session.Code} ({session.Dimension ?? session.Title}) on behalf of {delegation.Name}.{late} `card edit {card.Id}` or `card withdraw {card.Id}` change it.") with
+        return CommandResult.Of(Reply.Private(context.T("Card.Saved", card.Id, session.Code, session.Dimension ?? session.Title, delegation.Name, late)) with
         {
-            Title = $"Card #{card.Id} received",
-            Facts = CardFacts(card),
+            Title = context.T("Card.Received", card.Id),
+            Facts = CardFacts(context.Texts, card),
         });
     }
 
@@ -56,15 +57,16 @@ internal static class CardCommands
         var fields = Fields(context);
         if (fields is null)
         {
-            return CommandResult.Of(Reply.Private($"Edit card #{card.Id}.") with
+            var form = Form(context.Texts);
+            return CommandResult.Of(Reply.Private(context.T("Card.EditPrompt", card.Id)) with
             {
-                Form = Form with
+                Form = form with
                 {
                     Command = $"card edit",
-                    Title = $"Edit card #{card.Id}",
-                    SubmitLabel = "Save card",
-                    Fields = [new FormField("id", "Card", false, true, 12, card.Id.ToString(CultureInfo.InvariantCulture)),
-                        .. Form.Fields.Zip([card.Recommendation, card.Means, card.Partnerships], (f, v) => f with { Value = v })],
+                    Title = context.T("Card.EditTitle", card.Id),
+                    SubmitLabel = context.T("Card.Save"),
+                    Fields = [new FormField("id", context.T("Card.IdField"), false, true, 12, card.Id.ToString(CultureInfo.InvariantCulture)),
+                        .. form.Fields.Zip([card.Recommendation, card.Means, card.Partnerships], (f, v) => f with { Value = v })],
                 },
             });
         }
@@ -73,14 +75,14 @@ internal static class CardCommands
         card.Means = fields.Value.Means;
         card.Partnerships = fields.Value.Partnerships;
         card.UpdatedAt = context.Now;
-        return CommandResult.Of(Reply.Private($"Card #{card.Id} updated.") with { Facts = CardFacts(card) });
+        return CommandResult.Of(Reply.Private(context.T("Card.Updated", card.Id)) with { Facts = CardFacts(context.Texts, card) });
     }
 
     public static async Task<CommandResult> WithdrawAsync(CommandContext context)
     {
         var card = await OwnCardAsync(context);
         card.WithdrawnAt = context.Now;
-        return CommandResult.Of(Reply.Private($"Card #{card.Id} withdrawn. It will not appear in the rapporteur's report."));
+        return CommandResult.Of(Reply.Private(context.T("Card.Withdrawn", card.Id)));
     }
 
     public static async Task<CommandResult> ListAsync(CommandContext context)
@@ -89,19 +91,17 @@ internal static class CardCommands
         var session = await context.TargetSessionAsync();
         if (all && !await context.ReportsOnAsync(session))
         {
-            throw new CommandException(context.Delegation is null
-                ? "Register with a delegation to see its cards (`register <delegation>`); all cards are for the session's moderator and rapporteur."
-                : "`cards all` is for the session's moderator and rapporteur. `cards` shows your delegation's cards.");
+            throw new CommandException(context.T(context.Delegation is null ? "Card.RegisterToSee" : "Card.AllIsForChair"));
         }
 
         var cards = (await context.Data.GetCardsAsync(session.Id, all ? null : context.Delegation!.Id, context.CancellationToken))
             .Where(c => !c.IsWithdrawn).ToList();
         var delegations = await context.Data.GetDelegationsAsync(cards.Select(c => c.DelegationId), context.CancellationToken);
-        return CommandResult.Of(Reply.Private(cards.Count == 0 ? "No cards yet. `card` opens the form." : "") with
+        return CommandResult.Of(Reply.Private(cards.Count == 0 ? context.T("Card.None") : "") with
         {
-            Title = all ? $"Cards for {session.Code} ({cards.Count})" : $"{context.Delegation!.Name}'s cards for {session.Code}",
+            Title = all ? context.T("Card.AllTitle", session.Code, cards.Count) : context.T("Card.MineTitle", context.Delegation!.Name, session.Code),
             Items = [.. cards.Select((c, i) => new ListItem(c.Id, c.Recommendation,
-                $"{delegations[c.DelegationId].Name} · means: {Or(c.Means)} · partnerships: {Or(c.Partnerships)}"))],
+                context.T("Card.ItemDetail", delegations[c.DelegationId].Name, Or(c.Means), Or(c.Partnerships))))],
         });
     }
 
@@ -141,12 +141,12 @@ internal static class CardCommands
         var card = await context.Data.GetCardAsync(id, context.CancellationToken);
         if (card is null || card.IsWithdrawn)
         {
-            throw new CommandException($"There is no card #{id}. `cards` lists yours.");
+            throw new CommandException(context.T("Card.NotFound", id));
         }
 
         if (card.DelegationId != context.Delegation?.Id && !context.IsOrganiser)
         {
-            throw new CommandException($"Card #{id} belongs to another delegation; only its authors can change it.");
+            throw new CommandException(context.T("Card.NotYours", id));
         }
 
         return card;
@@ -172,22 +172,22 @@ internal static class CardCommands
 
         if (recommendation.Length == 0)
         {
-            throw new CommandException("A card needs a recommendation: `card <recommendation> | <means of implementation> | <partnerships>`.");
+            throw new CommandException(context.T("Card.NeedsRecommendation"));
         }
 
         if (new[] { recommendation, means, partnerships }.Any(f => f.Length > MaxFieldLength))
         {
-            throw new CommandException($"Each part of a card is limited to {MaxFieldLength} characters; please shorten it (nothing was saved).");
+            throw new CommandException(context.T("Card.TooLong", MaxFieldLength));
         }
 
         return (recommendation, means, partnerships);
     }
 
-    private static List<Fact> CardFacts(Card card) =>
+    private static List<Fact> CardFacts(Texts texts, Card card) =>
     [
-        new("Recommendation", card.Recommendation),
-        new("Means of implementation", Or(card.Means)),
-        new("Partnerships", Or(card.Partnerships)),
+        new(texts.Format("Card.Recommendation"), card.Recommendation),
+        new(texts.Format("Card.Means"), Or(card.Means)),
+        new(texts.Format("Card.Partnerships"), Or(card.Partnerships)),
     ];
 
     private static string Or(string value) => value.Length == 0 ? "—" : value;

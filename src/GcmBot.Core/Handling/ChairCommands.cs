@@ -1,5 +1,5 @@
-using GcmBot.Core.Commands;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 
 namespace GcmBot.Core.Handling;
@@ -11,12 +11,12 @@ internal static class ChairCommands
         var session = await context.TargetSessionAsync();
         if (session.IsOpen)
         {
-            throw new CommandException($"{session.Code} is already open.");
+            throw new CommandException(context.T("Staff.Chair.AlreadyOpen", session.Code));
         }
 
         if (session.Kind == SessionKind.Break)
         {
-            throw new CommandException($"{session.Title} is a break, not a session with a speakers list.");
+            throw new CommandException(context.T("Staff.Chair.Break", session.Title));
         }
 
         session.Status = SessionStatus.Open;
@@ -25,13 +25,13 @@ internal static class ChairCommands
         session.OpenedAt = context.Now;
         session.ClosedAt = null;
         ScheduleModeratorReminders(context, session);
-        var reply = new Reply($"**{session.Title}** is open. The speakers list is open: delegations ask for the floor with `speak`; Member States have priority and time is kept at the end for at least {context.Rules.StakeholderSlots} other speakers. Statements: {DurationParser.Format(context.Rules.StatementFor(session.Flexible))}.")
+        Reply Opened(Texts texts) => new(texts.Format("Room.Opened", session.Title, context.Rules.StakeholderSlots, texts.Duration(context.Rules.StatementFor(session.Flexible))))
         {
-            Title = $"{session.Code} open — {session.Room}",
-            Facts = [.. session.Questions.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select((q, i) => new Fact($"Question {i + 1}", q))],
-            Actions = [new ReplyAction("Join list", "/speak", ActionStyle.Primary), new ReplyAction("Submit a card", "/card")],
+            Title = texts.Format("Room.OpenedTitle", session.Code, session.Room),
+            Facts = [.. session.Questions.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select((q, i) => new Fact(texts.Format("Session.Question", i + 1), q))],
+            Actions = [new ReplyAction(texts.Format("Action.Join"), "/speak", ActionStyle.Primary), new ReplyAction(texts.Format("Action.Card"), "/card")],
         };
-        return CommandResult.Of(reply, new Announcement(session.Id, reply));
+        return CommandResult.Of(Opened(context.Texts), Announcement.Localised(session.Id, Opened));
     }
 
     public static async Task<CommandResult> CloseAsync(CommandContext context)
@@ -39,7 +39,7 @@ internal static class ChairCommands
         var session = await context.TargetSessionAsync();
         if (!session.IsOpen)
         {
-            throw new CommandException($"{session.Code} is not open.");
+            throw new CommandException(context.T("Staff.Chair.NotOpen", session.Code));
         }
 
         await EndCurrentAsync(context, session);
@@ -49,11 +49,11 @@ internal static class ChairCommands
         session.ListOpen = false;
         session.ClosedAt = context.Now;
         var waiting = (await context.Data.GetWaitingAsync(session.Id, context.CancellationToken)).Count;
-        var reply = new Reply($"**{session.Title}** is closed. Thank you, delegations and stakeholders." + (waiting > 0 ? $" {waiting} request(s) for the floor were not reached; written recommendations are still welcome with `card`." : ""))
+        Reply Closed(Texts texts) => new(texts.Format("Room.Closed", session.Title) + (waiting > 0 ? texts.Format("Room.NotReached", waiting) : ""))
         {
-            Title = $"{session.Code} closed",
+            Title = texts.Format("Room.ClosedTitle", session.Code),
         };
-        return CommandResult.Of(reply, new Announcement(session.Id, reply));
+        return CommandResult.Of(Closed(context.Texts), Announcement.Localised(session.Id, Closed));
     }
 
     public static async Task<CommandResult> NextAsync(CommandContext context)
@@ -64,7 +64,7 @@ internal static class ChairCommands
         var entry = list.Peek();
         if (entry is null)
         {
-            return CommandResult.Of(new Reply($"Nobody is waiting for the floor in {session.Code}." + (session.ListOpen ? "" : " The list is closed: time for concluding remarks.")));
+            return CommandResult.Of(new Reply(context.T("Staff.Chair.NobodyWaiting", session.Code) + (session.ListOpen ? "" : context.T("Staff.Chair.Concluding"))));
         }
 
         list.Leave(entry, EntryStatus.GivenFloor, context.Now);
@@ -90,27 +90,31 @@ internal static class ChairCommands
         TimerCommands.StartFor(context, session, intervention);
 
         var upNext = list.Peek();
-        var facts = new List<Fact> { new("Time", DurationParser.Format(intervention.Allotted)) };
+        var facts = new List<Fact> { new(context.T("Staff.Chair.Time"), context.Texts.Duration(intervention.Allotted)) };
         if (upNext is not null)
         {
             var next = (await context.Data.GetDelegationAsync(upNext.DelegationId, context.CancellationToken))!;
-            facts.Add(new Fact("Next", $"{next.Name} ({list.Ordered.Count} waiting)"));
+            facts.Add(new Fact(context.T("Action.Next"), context.T("Staff.Chair.NextValue", next.Name, list.Ordered.Count)));
         }
 
         var stakeholderTime = session.EndsAt - context.Rules.ConcludingRemarks - (context.Rules.StatementFor(session.Flexible) * context.Rules.StakeholderSlots);
         if (session.CurrentSegment == Segment.Main && context.Now >= stakeholderTime)
         {
-            facts.Add(new Fact("Advice", $"It is time for the stakeholder segment (`stakeholders`): {context.Rules.StakeholderSlots} slots need about {DurationParser.Format(context.Rules.StatementFor(session.Flexible) * context.Rules.StakeholderSlots)}."));
+            facts.Add(new Fact(context.T("Staff.Advice"), context.T("Staff.Chair.StakeholderAdvice", context.Rules.StakeholderSlots, context.Texts.Duration(context.Rules.StatementFor(session.Flexible) * context.Rules.StakeholderSlots))));
         }
 
-        var reply = new Reply($"The floor goes to **{delegation.Name}** ({(entry.Kind == RequestKind.Statement ? CategoryNames.Display(delegation.Category) : QueueView.Kind(entry.Kind))}).")
+        // The room hears who has the floor in its own language; the moderator's facts stay as the moderator reads them.
+        Reply Floor(Texts texts) => new(texts.Format("Room.FloorGoesTo", delegation.Name, entry.Kind == RequestKind.Statement ? texts.Category(delegation.Category) : QueueView.Kind(texts, entry.Kind)))
         {
-            Title = $"{session.Code}: {delegation.Name} has the floor",
+            Title = texts.Format("Room.HasFloorTitle", session.Code, delegation.Name),
             Facts = facts,
             Deadline = intervention.Deadline,
-            Actions = [new ReplyAction("Next", "/next", ActionStyle.Primary), new ReplyAction("Pause", "/timer pause"), new ReplyAction("Show list", "/queue")],
         };
-        return CommandResult.Of(reply, new Announcement(session.Id, reply with { Actions = [] }));
+        var reply = Floor(context.Texts) with
+        {
+            Actions = [new ReplyAction(context.T("Action.Next"), "/next", ActionStyle.Primary), new ReplyAction(context.T("Action.Pause"), "/timer pause"), new ReplyAction(context.T("Action.ShowList"), "/queue")],
+        };
+        return CommandResult.Of(reply, Announcement.Localised(session.Id, Floor));
     }
 
     public static async Task<CommandResult> SetListOpenAsync(CommandContext context, bool open)
@@ -118,14 +122,12 @@ internal static class ChairCommands
         var session = await context.OpenSessionAsync();
         if (session.ListOpen == open)
         {
-            throw new CommandException($"The speakers list of {session.Code} is already {(open ? "open" : "closed")}.");
+            throw new CommandException(context.T(open ? "Staff.Chair.ListAlreadyOpen" : "Staff.Chair.ListAlreadyClosed", session.Code));
         }
 
         session.ListOpen = open;
-        var reply = new Reply(open
-            ? $"The speakers list of {session.Code} is open again: `speak` to ask for the floor."
-            : $"The speakers list of {session.Code} is closed. Delegations already on it will be heard; written recommendations remain welcome with `card`.");
-        return CommandResult.Of(reply, new Announcement(session.Id, reply));
+        Reply Changed(Texts texts) => new(texts.Format(open ? "Room.ListReopened" : "Room.ListClosed", session.Code));
+        return CommandResult.Of(Changed(context.Texts), Announcement.Localised(session.Id, Changed));
     }
 
     public static async Task<CommandResult> AddAsync(CommandContext context)
@@ -143,7 +145,7 @@ internal static class ChairCommands
         var entries = list.EntriesOf(delegation.Id).ToList();
         if (entries.Count == 0)
         {
-            throw new CommandException($"{delegation.Name} is not on the speakers list of {session.Code}.");
+            throw new CommandException(context.T("Floor.NotOnList", delegation.Name, session.Code, ""));
         }
 
         foreach (var entry in entries)
@@ -151,7 +153,7 @@ internal static class ChairCommands
             list.Leave(entry, EntryStatus.Removed, context.Now);
         }
 
-        return CommandResult.Of(new Reply($"{delegation.Name} was removed from the speakers list of {session.Code}."));
+        return CommandResult.Of(new Reply(context.T("Staff.Chair.Removed", delegation.Name, session.Code)));
     }
 
     public static async Task<CommandResult> MoveAsync(CommandContext context)
@@ -161,16 +163,16 @@ internal static class ChairCommands
         var position = context.Command.Number("position")!.Value;
         var list = await context.ListAsync(session);
         var entry = list.Find(delegation.Id, RequestKind.Statement) ?? list.EntriesOf(delegation.Id).FirstOrDefault()
-            ?? throw new CommandException($"{delegation.Name} is not on the speakers list of {session.Code}.");
+            ?? throw new CommandException(context.T("Floor.NotOnList", delegation.Name, session.Code, ""));
         if (position < 1)
         {
-            throw new CommandException("Positions start at 1 (the next speaker).");
+            throw new CommandException(context.T("Staff.Chair.PositionsStart"));
         }
 
         list.Move(entry, position);
         return CommandResult.Of(await QueueView.RenderAsync(context, session, list, Visibility.Conversation) with
         {
-            Text = $"{delegation.Name} moved to #{list.PositionOf(entry)}.",
+            Text = context.T("Staff.Chair.Moved", delegation.Name, list.PositionOf(entry)),
         });
     }
 
@@ -179,27 +181,26 @@ internal static class ChairCommands
         var session = await context.OpenSessionAsync();
         if (session.CurrentSegment == Segment.Stakeholders)
         {
-            throw new CommandException($"The stakeholder segment of {session.Code} has already started.");
+            throw new CommandException(context.T("Staff.Chair.StakeholdersStarted", session.Code));
         }
 
         session.CurrentSegment = Segment.Stakeholders;
         await context.CancelNoticesAsync(session.Id, null, NoticeKind.StakeholderSegment);
         var waiting = (await context.ListAsync(session)).Ordered.Count(e => e.Segment == Segment.Stakeholders);
         var missing = Math.Max(0, context.Rules.StakeholderSlots - waiting);
-        var reply = new Reply($"The stakeholder segment of {session.Code} begins: UN system, observers and non-governmental stakeholders now have the floor ({waiting} waiting)."
-            + (missing > 0 ? $" {missing} more slot(s) are free: stakeholders, ask for the floor with `speak`." : ""))
+        Reply Begins(Texts texts) => new(texts.Format("Room.StakeholdersBegin", session.Code, waiting) + (missing > 0 ? texts.Format("Room.SlotsFree", missing) : ""))
         {
-            Actions = [new ReplyAction("Join list", "/speak", ActionStyle.Primary)],
+            Actions = [new ReplyAction(texts.Format("Action.Join"), "/speak", ActionStyle.Primary)],
         };
-        return CommandResult.Of(reply, new Announcement(session.Id, reply));
+        return CommandResult.Of(Begins(context.Texts), Announcement.Localised(session.Id, Begins));
     }
 
     public static async Task<CommandResult> FlexAsync(CommandContext context)
     {
         var session = await context.OpenSessionAsync();
         session.Flexible = context.Command["mode"] == "on";
-        var reply = new Reply($"Statements in {session.Code} may now last {DurationParser.Format(context.Rules.StatementFor(session.Flexible))}.");
-        return CommandResult.Of(reply, new Announcement(session.Id, reply));
+        Reply Flexed(Texts texts) => new(texts.Format("Room.Flex", session.Code, texts.Duration(context.Rules.StatementFor(session.Flexible))));
+        return CommandResult.Of(Flexed(context.Texts), Announcement.Localised(session.Id, Flexed));
     }
 
     public static async Task EndCurrentAsync(CommandContext context, Session session)

@@ -3,6 +3,7 @@ using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Drafting;
 using GcmBot.Core.Invitations;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Speaking;
 
 namespace GcmBot.Core.Handling;
@@ -23,6 +24,9 @@ public sealed class CommandContext
     public required ParsedCommand Command { get; init; }
     public required DateTimeOffset Now { get; init; }
     public required SpeakingRules Rules { get; init; }
+
+    /// <summary>The person's language: their own choice, else their channel's, else the meeting's default, else English.</summary>
+    public Texts Texts { get; init; } = Texts.English;
     public required ReminderRules Reminders { get; init; }
 
     /// <summary>Notices created by this command; their timers are armed once the transaction commits.</summary>
@@ -80,7 +84,7 @@ public sealed class CommandContext
         _assignments ??= await Data.GetAssignmentsAsync(Participant.Id, CancellationToken);
 
     public Delegation RequireDelegation() =>
-        Delegation ?? throw new CommandException("You are not registered with a delegation yet. Use `register <delegation>` first, for example `register Mexico`.");
+        Delegation ?? throw new CommandException(T("Error.NotRegistered"));
 
     /// <summary>The session this conversation is about: its bound session, or what runs in its bound room.</summary>
     /// <param name="lateCards">
@@ -123,8 +127,8 @@ public sealed class CommandContext
         }
 
         return await ChannelSessionAsync() ?? throw new CommandException(Binding is null
-            ? "This channel is not bound to a session. Name one (for example `AG1`), or ask an organiser to `bind` this channel."
-            : $"No session is running or coming up in {Binding.Room}. Name one, for example `session open AG1`.");
+            ? T("Error.NotBound")
+            : T("Error.NothingInRoom", Binding.Room));
     }
 
     /// <summary>This conversation's session, which must be open.</summary>
@@ -133,21 +137,21 @@ public sealed class CommandContext
         var session = await TargetSessionAsync();
         return session.IsOpen
             ? session
-            : throw new CommandException($"{session.Title} is not open yet. The moderator opens it with `session open {session.Code}`.");
+            : throw new CommandException(T("Error.NotOpen", session.Title, session.Code));
     }
 
     public async Task<Session> FindSessionAsync(string name)
     {
         var sessions = await SessionsAsync();
         var match = Lookup.Find(sessions, name, s => [s.Code, s.Title, s.Dimension ?? s.Code], s => s.Code);
-        return Touch(match.Found) ?? throw new CommandException($"I can't find the session `{name}`.{match.Hint} `agenda` lists the sessions.");
+        return Touch(match.Found) ?? throw new CommandException(T("Error.NoSession", name, match.HintIn(Texts)));
     }
 
     public async Task<Delegation> FindDelegationAsync(string name)
     {
         var delegations = await Data.GetDelegationsAsync(Meeting.Id, CancellationToken);
         var match = Lookup.Find(delegations, name, d => [d.Name, .. d.AliasList], d => d.Name);
-        return match.Found ?? throw new CommandException($"I can't find the delegation `{name}`.{match.Hint}");
+        return match.Found ?? throw new CommandException(T("Error.NoDelegation", name, match.HintIn(Texts)));
     }
 
     public Notice Schedule(NoticeKind kind, DateTimeOffset dueAt, int? sessionId, string text = "", long? interventionId = null, int? participantId = null)
@@ -193,6 +197,13 @@ public sealed class CommandContext
     public async Task<bool> IsOfficialAsync() =>
         (Participant.Roles & (Roles.Moderator | Roles.Rapporteur | Roles.Organiser)) != 0 || (await AssignmentsAsync()).Count > 0;
 
-    public string Local(DateTimeOffset instant, string format = "HH:mm") =>
-        Meeting.ToLocal(instant).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A text in the person's language (see <see cref="Texts.Format"/>).</summary>
+    public string T(string key, params object?[] arguments) => Texts.Format(key, arguments);
+
+    /// <summary>An instant in the venue's time zone, written with the person's culture.</summary>
+    public string Local(DateTimeOffset instant, string format = "HH:mm") => Local(instant, Texts, format);
+
+    /// <summary>An instant in the venue's time zone, written with another language's culture (a room's).</summary>
+    public string Local(DateTimeOffset instant, Texts texts, string format) =>
+        Meeting.ToLocal(instant).ToString(format, texts.Culture);
 }

@@ -64,6 +64,9 @@ internal static class CommandHandlers
         CommandId.Invite => InvitationCommands.InviteAsync(context),
         CommandId.Invites => InvitationCommands.ListAsync(context),
         CommandId.InviteRevoke => InvitationCommands.RevokeAsync(context),
+        CommandId.Language => LanguageCommands.SetAsync(context),
+        CommandId.LanguageDefault => LanguageCommands.DefaultAsync(context),
+        CommandId.LanguageRoom => LanguageCommands.RoomAsync(context),
         _ => throw new InvalidOperationException($"No handler for {context.Command.Definition.Id}."),
     };
 }

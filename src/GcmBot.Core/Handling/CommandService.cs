@@ -4,6 +4,7 @@ using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Drafting;
 using GcmBot.Core.Invitations;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 using GcmBot.Core.Speaking;
 using GcmBot.Core.Telemetry;
@@ -106,7 +107,7 @@ public sealed partial class CommandService
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             LogCommandFailed(_logger, failure, inbound.Channel, inbound.CommandName ?? FirstWord(inbound.Text));
-            return CommandResult.Of(Reply.Failed);
+            return CommandResult.Of(Reply.FailedIn(Texts.For(inbound.Locale)));
         }
         finally
         {
@@ -148,7 +149,7 @@ public sealed partial class CommandService
         }
 
         var meeting = await data.GetMeetingAsync(ct)
-            ?? throw new CommandException("No meeting is loaded yet. The secretariat loads the agenda first.");
+            ?? throw new CommandException(Texts.For(inbound.Locale).Format("Error.NoMeeting"));
         var participant = readOnly
             ? await data.FindParticipantAsync(inbound.Channel, inbound.UserId, ct)
             : await ParticipantAsync(data, inbound, ct);
@@ -165,6 +166,8 @@ public sealed partial class CommandService
             Inbound = inbound,
             Command = command,
             Now = _time.GetUtcNow(),
+            // A command typed under a localised name (`/hablar`) speaks for the person's language as much as a locale.
+            Texts = Texts.For(participant.Language, command.Language == Language.English ? null : command.Language.Code, inbound.Locale, meeting.DefaultLanguage),
             Rules = _rules,
             Reminders = _reminders,
             CancellationToken = ct,
@@ -230,14 +233,7 @@ public sealed partial class CommandService
             return;
         }
 
-        throw new CommandException(definition.Access switch
-        {
-            Access.Delegation => $"`{definition.Name}` is for delegations. Register first with `register <delegation>`, for example `register Mexico`.",
-            Access.Moderator => $"Only the session's moderator (or an organiser) can use `{definition.Name}`.",
-            Access.Reporting => $"Only the session's rapporteur or moderator (or an organiser) can use `{definition.Name}`.",
-            Access.Officials => $"Only moderators, rapporteurs and organisers can use `{definition.Name}`.",
-            _ => $"Only organisers (the secretariat) can use `{definition.Name}`.",
-        });
+        throw new CommandException(context.T($"Access.{definition.Access}", definition.Name));
     }
 
     private static string FirstWord(string? text) => text?.Trim().Split(' ')[0] ?? "";

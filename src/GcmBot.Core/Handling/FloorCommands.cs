@@ -11,7 +11,7 @@ internal static class FloorCommands
         var delegation = context.RequireDelegation();
         if (!session.ListOpen && kind != RequestKind.PointOfOrder)
         {
-            throw new CommandException($"The speakers list of {session.Code} is closed. You can still raise a `point of order`, or ask the moderator.");
+            throw new CommandException(context.T("Floor.ListClosed", session.Code));
         }
 
         return await PlaceAsync(context, session, delegation, kind, onBehalf: false);
@@ -23,7 +23,7 @@ internal static class FloorCommands
         var list = await context.ListAsync(session);
         if (list.Find(delegation.Id, kind) is { } existing)
         {
-            throw new CommandException($"{delegation.Name} is already on the list of {session.Code} ({QueueView.Kind(kind)}), at #{list.PositionOf(existing)}.");
+            throw new CommandException(context.T("Floor.AlreadyOnList", delegation.Name, session.Code, QueueView.Kind(context.Texts, kind), list.PositionOf(existing)));
         }
 
         var entry = new SpeakerEntry
@@ -42,15 +42,15 @@ internal static class FloorCommands
         var position = list.PositionOf(entry);
         var what = kind switch
         {
-            RequestKind.PointOfOrder => "raised a point of order",
-            RequestKind.Reply => "asked for a right of reply",
-            _ => onBehalf ? "was added to the speakers list" : "asked for the floor",
+            RequestKind.PointOfOrder => "Floor.Placed.PointOfOrder",
+            RequestKind.Reply => "Floor.Placed.Reply",
+            _ => onBehalf ? "Floor.Placed.OnBehalf" : "Floor.Placed.Statement",
         };
-        var segment = entry.Segment == Segment.Stakeholders ? " in the stakeholder segment" : "";
-        return CommandResult.Of(new Reply($"**{delegation.Name}** {what}: #{position} of {list.Ordered.Count}{segment}.")
+        var segment = entry.Segment == Segment.Stakeholders ? context.T("Floor.InStakeholderSegment") : "";
+        return CommandResult.Of(new Reply(context.T(what, delegation.Name, position, list.Ordered.Count, segment))
         {
-            Facts = [new Fact("Position", position.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            Actions = [.. QueueView.PlaceActions(list, delegation), new ReplyAction("Show list", "/queue")],
+            Facts = [new Fact(context.T("Fact.Position"), position.ToString(context.Texts.Culture))],
+            Actions = [.. QueueView.PlaceActions(context.Texts, list, delegation), new ReplyAction(context.T("Action.ShowList"), "/queue")],
         });
     }
 
@@ -67,8 +67,8 @@ internal static class FloorCommands
         if (entries.Count == 0)
         {
             throw new CommandException(reply
-                ? $"{delegation.Name} has no right of reply waiting in {session.Code}."
-                : $"{delegation.Name} is not on the speakers list of {session.Code}{(list.Find(delegation.Id, RequestKind.Reply) is null ? "" : " except for its right of reply (`withdraw reply` takes it back)")}.");
+                ? context.T("Floor.NoReplyWaiting", delegation.Name, session.Code)
+                : context.T("Floor.NotOnList", delegation.Name, session.Code, list.Find(delegation.Id, RequestKind.Reply) is null ? "" : context.T("Floor.ExceptReply")));
         }
 
         foreach (var entry in entries)
@@ -78,14 +78,14 @@ internal static class FloorCommands
 
         if (reply)
         {
-            return CommandResult.Of(new Reply($"**{delegation.Name}** withdrew its right of reply in {session.Code}.") { Actions = QueueView.PlaceActions(list, delegation) });
+            return CommandResult.Of(new Reply(context.T("Floor.WithdrewReply", delegation.Name, session.Code)) { Actions = QueueView.PlaceActions(context.Texts, list, delegation) });
         }
 
         var kept = list.Find(delegation.Id, RequestKind.Reply);
-        return CommandResult.Of(new Reply($"**{delegation.Name}** withdrew from the speakers list of {session.Code}. `speak` puts it back, at the end."
-            + (kept is null ? "" : $" Its right of reply stays, at #{list.PositionOf(kept)}."))
+        return CommandResult.Of(new Reply(context.T("Floor.Withdrew", delegation.Name, session.Code)
+            + (kept is null ? "" : context.T("Floor.ReplyStays", list.PositionOf(kept))))
         {
-            Actions = QueueView.PlaceActions(list, delegation),
+            Actions = QueueView.PlaceActions(context.Texts, list, delegation),
         });
     }
 

@@ -11,6 +11,9 @@ public sealed record Inbound(string Channel, string ConversationId, string UserI
     public IReadOnlyDictionary<string, string>? Fields { get; init; }
     public string? EventId { get; init; }
 
+    /// <summary>The language the channel reports for the user (Discord's <c>locale</c>, Teams' <c>locale</c>, the browser's <c>Accept-Language</c>).</summary>
+    public string? Locale { get; init; }
+
     /// <summary>Adapter data for posting back into this conversation later (stored when it is bound).</summary>
     public string? Reference { get; init; }
 

@@ -3,8 +3,14 @@ namespace GcmBot.Core.Handling;
 /// <summary>Finds a named thing the way people type names: exact, then a unique prefix or word match.</summary>
 public static class Lookup
 {
-    public sealed record Match<T>(T? Found, string Hint)
-        where T : class;
+    /// <param name="Candidates">The names to suggest when nothing was found.</param>
+    public sealed record Match<T>(T? Found, IReadOnlyList<string> Candidates)
+        where T : class
+    {
+        /// <summary>" Did you mean `a`, `b`?", or nothing when there is no candidate.</summary>
+        public string HintIn(Localisation.Texts texts) =>
+            Candidates.Count > 0 ? texts.Format("Lookup.DidYouMean", string.Join(", ", Candidates.Select(c => $"`{c}`"))) : "";
+    }
 
     public static Match<T> Find<T>(IEnumerable<T> items, string typed, Func<T, IEnumerable<string>> names, Func<T, string> display)
         where T : class
@@ -14,14 +20,14 @@ public static class Lookup
         var exact = list.Where(i => names(i).Any(n => Normalise(n) == query)).ToList();
         if (exact.Count == 1)
         {
-            return new Match<T>(exact[0], "");
+            return new Match<T>(exact[0], []);
         }
 
         var partial = list.Where(i => names(i).Any(n => Normalise(n).StartsWith(query, StringComparison.Ordinal)
             || Normalise(n).Split(' ').Any(w => w == query))).ToList();
         if (partial.Count == 1 && query.Length >= 3)
         {
-            return new Match<T>(partial[0], "");
+            return new Match<T>(partial[0], []);
         }
 
         var candidates = (exact.Count > 1 ? exact : partial).Take(5).Select(display).ToList();
@@ -36,7 +42,7 @@ public static class Lookup
                 .Select(c => display(c.Item))];
         }
 
-        return new Match<T>(null, candidates.Count > 0 ? $" Did you mean {string.Join(", ", candidates.Select(c => $"`{c}`"))}?" : "");
+        return new Match<T>(null, candidates);
     }
 
     private static string Normalise(string text) =>

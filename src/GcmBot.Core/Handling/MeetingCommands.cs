@@ -11,23 +11,23 @@ internal static class MeetingCommands
 {
     public const int MaxDelegationMembers = 4;
 
-    /// <summary>Commands are named in the language the person typed <c>help</c> in (<c>aide</c>, <c>ayuda</c>).</summary>
+    /// <summary>Commands are named in the language of the reply (<c>aide</c> and <c>ayuda</c> make it French and Spanish).</summary>
     public static async Task<CommandResult> HelpAsync(CommandContext context)
     {
-        var language = context.Command.Language;
+        var language = context.Texts.Language;
         if (context.Command["command"] is { } name)
         {
             var definition = CommandNames.Find(name)
                 ?? CommandNames.Spellings.FirstOrDefault(s => s.Text.StartsWith(CommandParser.NormaliseName(name), StringComparison.Ordinal))?.Command
-                ?? throw new CommandException($"There is no command `{name}`. Type `help` for the list.");
+                ?? throw new CommandException(context.T("Help.NoCommand", name));
             return CommandResult.Of(Reply.Private(CommandNames.Summary(language, definition.Id)) with
             {
                 Title = CommandNames.Usage(language, definition),
                 Facts =
                 [
-                    new Fact("Who", Describe(definition.Access)),
+                    new Fact(context.T("Help.Who"), context.T($"Who.{definition.Access}")),
                     .. definition.Arguments.Select(a => new Fact($"<{CommandNames.ArgumentName(language, a)}>", CommandNames.Description(language, a))),
-                    new Fact("Example", string.Join("  ·  ", definition.Examples.Select(e => CommandNames.For(language, definition.Id) + e[definition.Name.Length..]))),
+                    new Fact(context.T("Help.Example"), string.Join("  ·  ", definition.Examples.Select(e => CommandNames.For(language, definition.Id) + e[definition.Name.Length..]))),
                 ],
             });
         }
@@ -42,17 +42,17 @@ internal static class MeetingCommands
             }
         }
 
-        var text = new StringBuilder("Commands start with `/` in the web chat. `help <command>` explains one.");
+        var text = new StringBuilder(context.T("Help.Intro"));
         foreach (var group in visible.GroupBy(d => d.Group))
         {
-            text.Append("\n\n**").Append(group.Key).Append("**");
+            text.Append("\n\n**").Append(GroupName(context.Texts, group.Key)).Append("**");
             foreach (var definition in group)
             {
                 text.Append("\n`").Append(CommandNames.Usage(language, definition)).Append("` — ").Append(CommandNames.Summary(language, definition.Id));
             }
         }
 
-        return CommandResult.Of(Reply.Private(text.ToString()) with { Title = "GcmBot commands" });
+        return CommandResult.Of(Reply.Private(text.ToString()) with { Title = context.T("Help.Title") });
     }
 
     public static async Task<CommandResult> AgendaAsync(CommandContext context)
@@ -68,19 +68,19 @@ internal static class MeetingCommands
             var onDate = sessions.Where(s => LocalDate(context, s) == date).ToList();
             if (onDate.Count > 0)
             {
-                return AgendaReply($"Agenda for {date:dddd d MMMM yyyy}", onDate, context);
+                return AgendaReply(context.T("Agenda.For", Day(context, date, "Format.LongDate")), onDate, context);
             }
 
             if (when.Length > 0)
             {
-                throw new CommandException($"The meeting does not sit {when} ({Span(context, sessions)}). Try `agenda day 1`.");
+                throw new CommandException(context.T("Agenda.NotSitting", context.T($"Agenda.When.{when}"), Span(context, sessions)));
             }
 
             return CommandResult.Of(new Reply(string.Join('\n', days.Select(d =>
-                $"**Day {d.Key}** ({LocalDate(context, d.First()):dddd d MMMM}): {string.Join(", ", d.Where(s => s.Kind != SessionKind.Break).Select(s => s.Code))}")))
+                context.T("Agenda.DayLine", d.Key, Day(context, LocalDate(context, d.First()), "Format.DayMonth"), string.Join(", ", d.Where(s => s.Kind != SessionKind.Break).Select(s => s.Code))))))
             {
-                Title = $"{context.Meeting.Title} — {Span(context, sessions)}",
-                Facts = [new Fact("Venue", context.Meeting.Venue), new Fact("More", "`agenda day 2`, `agenda now`, `agenda AG1`")],
+                Title = context.T("Agenda.OverviewTitle", context.Meeting.Title, Span(context, sessions)),
+                Facts = [new Fact(context.T("Agenda.Venue"), context.Meeting.Venue), new Fact(context.T("Agenda.More"), "`agenda day 2`, `agenda now`, `agenda AG1`")],
             });
         }
 
@@ -88,8 +88,8 @@ internal static class MeetingCommands
         {
             var running = sessions.Where(s => s.IsOpen || (s.StartsAt <= context.Now && context.Now < s.EndsAt)).ToList();
             return running.Count > 0
-                ? AgendaReply($"Now ({context.Local(context.Now)})", running, context)
-                : NextReply(context, sessions, "Nothing is running right now.");
+                ? AgendaReply(context.T("Agenda.Now", context.Local(context.Now)), running, context)
+                : NextReply(context, sessions, context.T("Agenda.NothingRunning"));
         }
 
         if (when == "next")
@@ -102,8 +102,8 @@ internal static class MeetingCommands
         {
             var onDay = sessions.Where(s => s.Day == day).ToList();
             return onDay.Count > 0
-                ? AgendaReply($"Day {day} — {LocalDate(context, onDay[0]):dddd d MMMM yyyy}", onDay, context)
-                : throw new CommandException($"There is no day {day}: the meeting has {days.Count} days.");
+                ? AgendaReply(context.T("Agenda.DayTitle", day, Day(context, LocalDate(context, onDay[0]), "Format.LongDate")), onDay, context)
+                : throw new CommandException(context.Texts.Plural("Agenda.NoDay", days.Count, day));
         }
 
         var session = await context.FindSessionAsync(context.Command["when"]!);
@@ -113,17 +113,18 @@ internal static class MeetingCommands
     public static Task<CommandResult> WhoAmIAsync(CommandContext context)
     {
         var participant = context.Participant;
-        var roles = participant.Roles == Roles.None ? "participant" : participant.Roles.ToString().ToLowerInvariant();
+        var roles = participant.Roles == Roles.None ? context.T("WhoAmI.Participant") : participant.Roles.ToString().ToLowerInvariant();
         return Task.FromResult(CommandResult.Of(Reply.Private(context.Delegation is null
-            ? "You are not registered with a delegation yet: `register <delegation>`."
-            : $"You speak for {context.Delegation.Name}.") with
+            ? context.T("WhoAmI.NotRegistered")
+            : context.T("WhoAmI.SpeakFor", context.Delegation.Name)) with
         {
             Title = participant.DisplayName,
             Facts =
             [
-                new Fact("Delegation", context.Delegation is null ? "none" : $"{context.Delegation.Name} ({CategoryNames.Display(context.Delegation.Category)})"),
-                new Fact("Roles", roles),
-                new Fact("Channel", $"{participant.Channel} ({participant.ExternalId[..Math.Min(8, participant.ExternalId.Length)]}…)"),
+                new Fact(context.T("WhoAmI.Delegation"), context.Delegation is null ? context.T("WhoAmI.None") : $"{context.Delegation.Name} ({context.Texts.Category(context.Delegation.Category)})"),
+                new Fact(context.T("WhoAmI.Roles"), roles),
+                new Fact(context.T("WhoAmI.Channel"), $"{participant.Channel} ({participant.ExternalId[..Math.Min(8, participant.ExternalId.Length)]}…)"),
+                new Fact(context.T("WhoAmI.Language"), context.Texts.NameOf(context.Texts.Language)),
             ],
         }));
     }
@@ -139,7 +140,7 @@ internal static class MeetingCommands
                 .FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
             if (existing is null && !context.IsOrganiser)
             {
-                throw new CommandException($"`{name}` is not registered for this meeting. The secretariat registers new delegations; check the name with `register <delegation>`.");
+                throw new CommandException(context.T("Register.Unknown", name));
             }
 
             delegation = existing ?? SecretariatCommands.NewDelegation(context, name, category);
@@ -151,12 +152,12 @@ internal static class MeetingCommands
 
         if (context.Participant.DelegationId == delegation.Id)
         {
-            return CommandResult.Of(Reply.Private($"You are already registered with {delegation.Name}."));
+            return CommandResult.Of(Reply.Private(context.T("Register.Already", delegation.Name)));
         }
 
         if (delegation.Id != 0 && await context.Data.CountMembersAsync(delegation.Id, context.CancellationToken) >= MaxDelegationMembers)
         {
-            throw new CommandException($"{delegation.Name} already has {MaxDelegationMembers} registered members (delegations are 1 + 3). Ask the secretariat if someone should be replaced.");
+            throw new CommandException(context.T("Register.Full", delegation.Name, MaxDelegationMembers));
         }
 
         if (delegation.Id == 0)
@@ -167,7 +168,7 @@ internal static class MeetingCommands
         context.Participant.DelegationId = delegation.Id;
         context.Participant.Roles |= Roles.Delegate;
         context.Delegation = delegation;
-        return CommandResult.Of(Reply.Private($"You are registered with {delegation.Name} ({CategoryNames.Display(delegation.Category)}). Ask for the floor with `speak`, submit a recommendation with `card`."));
+        return CommandResult.Of(Reply.Private(context.T("Register.Done", delegation.Name, context.Texts.Category(delegation.Category))));
     }
 
     public static Reply SessionDetails(CommandContext context, Session session) =>
@@ -176,18 +177,18 @@ internal static class MeetingCommands
             Title = $"{session.Code} — {session.Title}",
             Facts =
             [
-                new Fact("When", $"Day {session.Day}, {context.Local(session.StartsAt, "ddd d MMM HH:mm")}–{context.Local(session.EndsAt)}"),
-                new Fact("Room", session.Room),
-                .. Optional("Dimension", session.Dimension),
-                .. Optional("Moderator", session.Moderators),
-                .. Optional("Rapporteur", session.Rapporteurs),
-                new Fact("Status", session.Status switch
+                new Fact(context.T("Session.When"), context.T("Session.WhenValue", session.Day, context.Local(session.StartsAt, context.T("Format.DayTime")), context.Local(session.EndsAt))),
+                new Fact(context.T("Session.Room"), session.Room),
+                .. Optional(context.T("Session.Dimension"), session.Dimension),
+                .. Optional(context.T("Session.Moderator"), session.Moderators),
+                .. Optional(context.T("Session.Rapporteur"), session.Rapporteurs),
+                new Fact(context.T("Session.Status"), context.T(session.Status switch
                 {
-                    SessionStatus.Open => session.ListOpen ? "open — speakers list open" : "open — speakers list closed",
-                    SessionStatus.Closed => "closed",
-                    _ => "scheduled",
-                }),
-                .. session.Questions.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select((q, i) => new Fact($"Question {i + 1}", q)),
+                    SessionStatus.Open => session.ListOpen ? "Session.OpenListOpen" : "Session.OpenListClosed",
+                    SessionStatus.Closed => "Session.Closed",
+                    _ => "Session.Scheduled",
+                })),
+                .. session.Questions.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select((q, i) => new Fact(context.T("Session.Question", i + 1), q)),
             ],
         };
 
@@ -199,11 +200,11 @@ internal static class MeetingCommands
         var upcoming = sessions.Where(s => s.StartsAt > context.Now && s.Kind != SessionKind.Break).ToList();
         if (upcoming.Count == 0)
         {
-            return CommandResult.Of(new Reply($"{prefix} The meeting has ended ({Span(context, sessions)}). `agenda day 1` shows its programme.".Trim()));
+            return CommandResult.Of(new Reply(context.T("Agenda.Ended", prefix, Span(context, sessions)).Trim()));
         }
 
         var start = upcoming.Min(s => s.StartsAt);
-        return AgendaReply($"{prefix} Next, at {context.Local(start, "ddd d MMM HH:mm")}".Trim(), upcoming.Where(s => s.StartsAt == start).ToList(), context);
+        return AgendaReply(context.T("Agenda.Next", prefix, context.Local(start, context.T("Format.DayTime"))).Trim(), upcoming.Where(s => s.StartsAt == start).ToList(), context);
     }
 
     private static CommandResult AgendaReply(string title, List<Session> sessions, CommandContext context) =>
@@ -212,25 +213,26 @@ internal static class MeetingCommands
             Title = title,
             Items = [.. sessions.Select((s, i) => new ListItem(i + 1,
                 $"{context.Local(s.StartsAt)}–{context.Local(s.EndsAt)}  {s.Title}",
-                $"{s.Code} · {s.Room}{(s.Moderators.Length > 0 ? " · moderator: " + s.Moderators : "")}{(s.IsOpen ? " · OPEN" : "")}"))],
+                $"{s.Code} · {s.Room}{(s.Moderators.Length > 0 ? context.T("Agenda.ModeratorDetail", s.Moderators) : "")}{(s.IsOpen ? context.T("Agenda.OpenDetail") : "")}"))],
         });
 
     private static DateOnly LocalDate(CommandContext context, Session session) =>
         DateOnly.FromDateTime(context.Meeting.ToLocal(session.StartsAt).DateTime);
 
     private static string Span(CommandContext context, List<Session> sessions) =>
-        sessions.Count == 0 ? "no sessions yet"
-        : $"{LocalDate(context, sessions[0]):d MMMM yyyy} to {LocalDate(context, sessions[^1]):d MMMM yyyy}";
+        sessions.Count == 0 ? context.T("Agenda.NoSessions")
+        : context.T("Agenda.Span", Day(context, LocalDate(context, sessions[0]), "Format.Date"), Day(context, LocalDate(context, sessions[^1]), "Format.Date"));
 
-    private static string Describe(Access access) => access switch
-    {
-        Access.Anyone => "everyone",
-        Access.Delegation => "registered delegations",
-        Access.Moderator => "the session's moderator, organisers",
-        Access.Reporting => "the session's rapporteur and moderator, organisers",
-        Access.Officials => "moderators, rapporteurs, organisers",
-        _ => "organisers",
-    };
+    /// <summary>A venue date in the person's language, in the pattern a resource gives (<c>Format.LongDate</c>…).</summary>
+    private static string Day(CommandContext context, DateOnly date, string patternKey) =>
+        date.ToString(context.T(patternKey), context.Texts.Culture);
+
+    /// <summary>
+    /// A command's help line in the person's language where it has one (the delegate's commands have it in all six);
+    /// otherwise the catalogue's English.
+    /// </summary>
+    private static string GroupName(Texts texts, string group) =>
+        texts[$"Group.{string.Concat(group.Where(char.IsLetter))}"] is { ResourceNotFound: false } localised ? localised.Value : group;
 
     private static async Task<bool> MayUseAsync(CommandContext context, CommandDefinition definition, Session? session) => definition.Access switch
     {

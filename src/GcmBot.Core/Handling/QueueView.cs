@@ -1,5 +1,5 @@
-using GcmBot.Core.Commands;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 using GcmBot.Core.Speaking;
 
@@ -17,30 +17,31 @@ internal static class QueueView
         var ordered = list.Ordered;
         var shown = whole ? ordered : [.. ordered.Take(Shown)];
         var delegations = await context.Data.GetDelegationsAsync(shown.Select(e => e.DelegationId), context.CancellationToken);
-        var items = shown.Select((e, i) => new ListItem(i + 1, delegations[e.DelegationId].Name, Detail(e, delegations[e.DelegationId]), e.Segment)).ToList();
+        var texts = context.Texts;
+        var items = shown.Select((e, i) => new ListItem(i + 1, delegations[e.DelegationId].Name, Detail(texts, e, delegations[e.DelegationId]), e.Segment)).ToList();
         var facts = new List<Fact>();
         if (ordered.Count > shown.Count)
         {
-            facts.Add(new Fact("Also waiting", $"{ordered.Count - shown.Count} more ({ordered.Count} in all): `queue all` shows the whole list"));
+            facts.Add(new Fact(texts.Format("Queue.AlsoWaiting"), texts.Format("Queue.AlsoWaitingValue", ordered.Count - shown.Count, ordered.Count)));
         }
 
         var current = session.CurrentInterventionId is { } id ? await context.Data.GetInterventionAsync(id, context.CancellationToken) : null;
         if (current is { EndedAt: null })
         {
-            facts.Add(new Fact("Floor", $"{await TimerCommands.SpeakerAsync(context, current)} since {context.Local(current.StartedAt, "HH:mm:ss")} ({DurationParser.Format(current.Allotted)})"));
+            facts.Add(new Fact(texts.Format("Queue.Floor"), texts.Format("Queue.FloorValue", await TimerCommands.SpeakerAsync(context, current), context.Local(current.StartedAt, "HH:mm:ss"), texts.Duration(current.Allotted))));
         }
 
         if (context.Delegation is { } mine)
         {
-            var own = list.EntriesOf(mine.Id).Select(e => $"#{list.PositionOf(e)}{(e.Kind == RequestKind.Statement ? "" : $" ({Kind(e.Kind)})")}").ToList();
-            facts.Add(new Fact("Your place", own.Count > 0 ? string.Join(", ", own) : "not on the list"));
+            var own = list.EntriesOf(mine.Id).Select(e => $"#{list.PositionOf(e)}{(e.Kind == RequestKind.Statement ? "" : $" ({Kind(texts, e.Kind)})")}").ToList();
+            facts.Add(new Fact(texts.Format("Queue.YourPlace"), own.Count > 0 ? string.Join(", ", own) : texts.Format("Queue.NotOnList")));
         }
 
-        facts.Add(new Fact("Segment", session.CurrentSegment == Segment.Stakeholders ? "stakeholders" : "Member States"));
-        facts.Add(new Fact("Statements", DurationParser.Format(context.Rules.StatementFor(session.Flexible))));
+        facts.Add(new Fact(texts.Format("Queue.Segment"), texts.Format(session.CurrentSegment == Segment.Stakeholders ? "Queue.Stakeholders" : "Queue.MemberStates")));
+        facts.Add(new Fact(texts.Format("Queue.Statements"), texts.Duration(context.Rules.StatementFor(session.Flexible))));
         if (!session.ListOpen)
         {
-            facts.Add(new Fact("List", "closed"));
+            facts.Add(new Fact(texts.Format("Queue.List"), texts.Format("Queue.Closed")));
         }
 
         var moderates = await context.ModeratesAsync(session);
@@ -49,15 +50,15 @@ internal static class QueueView
             facts.AddRange(EstimateFacts(context, session, list, current));
         }
 
-        List<ReplyAction> actions = context.Delegation is { } delegation ? PlaceActions(list, delegation) : [];
+        List<ReplyAction> actions = context.Delegation is { } delegation ? PlaceActions(texts, list, delegation) : [];
         if (moderates)
         {
-            actions.Add(new ReplyAction("Next", "/next", ActionStyle.Primary));
+            actions.Add(new ReplyAction(texts.Format("Action.Next"), "/next", ActionStyle.Primary));
         }
 
-        return new Reply(ordered.Count == 0 ? "Nobody is waiting for the floor." : "")
+        return new Reply(ordered.Count == 0 ? texts.Format("Queue.Empty") : "")
         {
-            Title = $"Speakers list — {session.Code} {session.Title}",
+            Title = texts.Format("Queue.Title", session.Code, session.Title),
             Visibility = visibility,
             Items = items,
             Facts = facts,
@@ -70,66 +71,62 @@ internal static class QueueView
     {
         var remaining = current is { EndedAt: null } ? SpeakingTimer.Remaining(current, context.Now) : TimeSpan.Zero;
         var estimate = list.Estimate(context.Now, remaining, context.Rules);
-        yield return new Fact("Estimated end", $"{context.Local(estimate.EstimatedEnd)} (session ends {context.Local(estimate.SessionEnd)}; {DurationParser.Format(context.Rules.ConcludingRemarks)} kept for concluding remarks; {Reserved(estimate)})");
+        var texts = context.Texts;
+        yield return new Fact(texts.Format("Staff.Queue.EstimatedEnd"), texts.Format("Staff.Queue.EstimatedEndValue", context.Local(estimate.EstimatedEnd), context.Local(estimate.SessionEnd), texts.Duration(context.Rules.ConcludingRemarks), Reserved(texts, estimate)));
         var advice = estimate.Advice switch
         {
-            QueueAdvice.AllowThreeMinutes => "Few delegations are waiting: you could allow three minutes (`flex on`).",
-            QueueAdvice.CloseList => $"The list cannot finish in time: about {estimate.CanStillBeHeard} of {estimate.Waiting} can still be heard. Consider `list close`.",
+            QueueAdvice.AllowThreeMinutes => texts.Format("Staff.Queue.AllowThree"),
+            QueueAdvice.CloseList => texts.Format("Staff.Queue.CloseList", estimate.CanStillBeHeard, estimate.Waiting),
             _ => null,
         };
         if (advice is not null)
         {
-            yield return new Fact("Advice", advice);
+            yield return new Fact(texts.Format("Staff.Advice"), advice);
         }
     }
 
     /// <summary>What a delegation can do about its place: join when it has none, otherwise take back what it has.</summary>
-    public static List<ReplyAction> PlaceActions(SpeakersList list, Delegation delegation)
+    public static List<ReplyAction> PlaceActions(Texts texts, SpeakersList list, Delegation delegation)
     {
         var hasReply = list.Find(delegation.Id, RequestKind.Reply) is not null;
         var actions = new List<ReplyAction>();
         if (list.EntriesOf(delegation.Id).Any(e => e.Kind != RequestKind.Reply))
         {
-            actions.Add(new ReplyAction("Withdraw", "/withdraw"));
+            actions.Add(new ReplyAction(texts.Format("Action.Withdraw"), "/withdraw"));
         }
         else
         {
-            actions.Add(new ReplyAction("Join list", "/speak", ActionStyle.Primary));
+            actions.Add(new ReplyAction(texts.Format("Action.Join"), "/speak", ActionStyle.Primary));
         }
 
         if (hasReply)
         {
-            actions.Add(new ReplyAction("Withdraw reply", "/withdraw reply"));
+            actions.Add(new ReplyAction(texts.Format("Action.WithdrawReply"), "/withdraw reply"));
         }
 
         return actions;
     }
 
     /// <summary>What the estimate kept for stakeholders, so the moderator sees why it ends when it does.</summary>
-    private static string Reserved(QueueEstimate estimate)
+    private static string Reserved(Texts texts, QueueEstimate estimate)
     {
         if (estimate.StakeholderReserveWanted == TimeSpan.Zero)
         {
-            return "no stakeholder time is reserved beyond those waiting";
+            return texts.Format("Staff.Queue.NoReserve");
         }
 
-        var asked = estimate.StakeholdersWaiting == 0 ? "no stakeholder has asked yet" : $"{estimate.StakeholdersWaiting} stakeholder(s) waiting";
+        var asked = estimate.StakeholdersWaiting == 0 ? texts.Format("Staff.Queue.NoneAsked") : texts.Format("Staff.Queue.StakeholdersWaiting", estimate.StakeholdersWaiting);
         return estimate.StakeholderReserve == TimeSpan.Zero
-            ? $"{asked}, and the waiting speakers need the time left, so no stakeholder time is reserved"
+            ? texts.Format("Staff.Queue.ReserveNone", asked)
             : estimate.StakeholderReserve < estimate.StakeholderReserveWanted
-                ? $"{asked}; {DurationParser.Format(estimate.StakeholderReserve)} of the {DurationParser.Format(estimate.StakeholderReserveWanted)} for the remaining stakeholder slots is left after the waiting speakers"
-                : $"{asked}; {DurationParser.Format(estimate.StakeholderReserve)} kept for the remaining stakeholder slots";
+                ? texts.Format("Staff.Queue.ReservePart", asked, texts.Duration(estimate.StakeholderReserve), texts.Duration(estimate.StakeholderReserveWanted))
+                : texts.Format("Staff.Queue.ReserveFull", asked, texts.Duration(estimate.StakeholderReserve));
     }
 
-    public static string Kind(RequestKind kind) => kind switch
-    {
-        RequestKind.PointOfOrder => "point of order",
-        RequestKind.Reply => "right of reply",
-        _ => "statement",
-    };
+    public static string Kind(Texts texts, RequestKind kind) => texts.Format($"Kind.{kind}");
 
-    private static string Detail(SpeakerEntry entry, Delegation delegation) =>
+    private static string Detail(Texts texts, SpeakerEntry entry, Delegation delegation) =>
         entry.Kind == RequestKind.Statement
-            ? CategoryNames.Display(delegation.Category) + (entry.Returning ? " · has spoken" : "")
-            : $"{Kind(entry.Kind)} · {CategoryNames.Display(delegation.Category)}";
+            ? texts.Category(delegation.Category) + (entry.Returning ? texts.Format("Queue.HasSpoken") : "")
+            : $"{Kind(texts, entry.Kind)} · {texts.Category(delegation.Category)}";
 }

@@ -19,11 +19,11 @@ internal static class ReminderCommands
 
         var session = words.Count > 0
             ? await context.FindSessionAsync(string.Join(' ', words))
-            : await context.ChannelSessionAsync() ?? throw new CommandException("Which session? For example `remind me AG4` or `remind me AG4 15m`.");
+            : await context.ChannelSessionAsync() ?? throw new CommandException(context.T("Remind.WhichSession"));
         var dueAt = session.StartsAt - lead;
         if (session.StartsAt <= context.Now)
         {
-            throw new CommandException($"{session.Code} started at {context.Local(session.StartsAt, "ddd d MMM HH:mm")}, in {session.Room}: there is nothing left to remind you of.");
+            throw new CommandException(context.T("Remind.Started", session.Code, context.Local(session.StartsAt, context.T("Format.DayTime")), session.Room));
         }
 
         if (dueAt <= context.Now)
@@ -31,11 +31,12 @@ internal static class ReminderCommands
             // Too late for the lead asked for: say how soon it starts, and offer the reminder that is still possible.
             var left = session.StartsAt - context.Now;
             var possible = TimeSpan.FromMinutes(Math.Floor(left.TotalMinutes) - 1);
-            return CommandResult.Of(Reply.Private($"**{session.Code} — {session.Title}** starts in {DurationParser.Format(TimeSpan.FromMinutes(Math.Ceiling(left.TotalMinutes)))}, at {context.Local(session.StartsAt)} in {session.Room}: too soon for a reminder {DurationParser.Format(lead)} before."
-                + (possible >= TimeSpan.FromMinutes(1) ? $" I can still remind you {DurationParser.Format(possible)} before." : "")) with
+            var texts = context.Texts;
+            return CommandResult.Of(Reply.Private(context.T("Remind.TooSoon", session.Code, session.Title, texts.Duration(TimeSpan.FromMinutes(Math.Ceiling(left.TotalMinutes))), context.Local(session.StartsAt), session.Room, texts.Duration(lead))
+                + (possible >= TimeSpan.FromMinutes(1) ? context.T("Remind.StillPossible", texts.Duration(possible)) : "")) with
             {
                 Actions = possible >= TimeSpan.FromMinutes(1)
-                    ? [new ReplyAction($"Remind me {DurationParser.Format(possible)} before", $"/remind me {session.Code} {(int)possible.TotalMinutes}m")]
+                    ? [new ReplyAction(context.T("Remind.Action", texts.Duration(possible)), $"/remind me {session.Code} {(int)possible.TotalMinutes}m")]
                     : [],
             });
         }
@@ -43,11 +44,11 @@ internal static class ReminderCommands
         var existing = await context.Data.GetPendingNoticesAsync(session.Id, null, NoticeKind.Reminder, context.CancellationToken);
         if (existing.Any(n => n.ParticipantId == context.Participant.Id))
         {
-            throw new CommandException($"You already have a reminder for {session.Code}.");
+            throw new CommandException(context.T("Remind.Already", session.Code));
         }
 
         context.Schedule(NoticeKind.Reminder, dueAt, session.Id, participantId: context.Participant.Id);
-        return CommandResult.Of(Reply.Private($"I will remind you of **{session.Code} — {session.Title}** at {context.Local(dueAt, "ddd d MMM HH:mm")}, {DurationParser.Format(lead)} before it starts in {session.Room}."));
+        return CommandResult.Of(Reply.Private(context.T("Remind.Set", session.Code, session.Title, context.Local(dueAt, context.T("Format.DayTime")), context.Texts.Duration(lead), session.Room)));
     }
 
     public static Task<CommandResult> BroadcastAtAsync(CommandContext context)

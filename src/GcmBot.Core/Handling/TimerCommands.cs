@@ -1,5 +1,5 @@
-using GcmBot.Core.Commands;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 using GcmBot.Core.Speaking;
 
@@ -12,8 +12,8 @@ internal static class TimerCommands
     {
         var (session, intervention) = await CurrentAsync(context);
         var restarted = intervention.TimerState is TimerState.Running or TimerState.Paused or TimerState.Expired;
-        SpeakingTimer.Start(intervention, context.Now, Bounded(context, "duration", context.Rules.MaxTimer, "A speaking timer"));
-        return await ChangedAsync(context, session, intervention, restarted ? "Timer restarted" : "Timer started");
+        SpeakingTimer.Start(intervention, context.Now, Bounded(context, "duration", context.Rules.MaxTimer, "Staff.Timer.Bound.Timer"));
+        return await ChangedAsync(context, session, intervention, texts => texts.Format(restarted ? "Timer.Restarted" : "Timer.Started"));
     }
 
     public static async Task<CommandResult> PauseAsync(CommandContext context)
@@ -21,11 +21,11 @@ internal static class TimerCommands
         var (session, intervention) = await CurrentAsync(context);
         if (intervention.TimerState != TimerState.Running)
         {
-            throw new CommandException("The timer is not running.");
+            throw new CommandException(context.T("Staff.Timer.NotRunning"));
         }
 
         SpeakingTimer.Pause(intervention, context.Now);
-        return await ChangedAsync(context, session, intervention, "Timer paused");
+        return await ChangedAsync(context, session, intervention, texts => texts.Format("Timer.Paused"));
     }
 
     public static async Task<CommandResult> ResumeAsync(CommandContext context)
@@ -33,11 +33,11 @@ internal static class TimerCommands
         var (session, intervention) = await CurrentAsync(context);
         if (intervention.TimerState != TimerState.Paused)
         {
-            throw new CommandException("The timer is not paused.");
+            throw new CommandException(context.T("Staff.Timer.NotPaused"));
         }
 
         SpeakingTimer.Resume(intervention, context.Now);
-        return await ChangedAsync(context, session, intervention, "Timer resumed");
+        return await ChangedAsync(context, session, intervention, texts => texts.Format("Timer.Resumed"));
     }
 
     public static async Task<CommandResult> ExtendAsync(CommandContext context)
@@ -45,12 +45,12 @@ internal static class TimerCommands
         var (session, intervention) = await CurrentAsync(context);
         if (intervention.TimerState == TimerState.Stopped)
         {
-            throw new CommandException("This intervention has ended. `next` gives the floor to the next speaker.");
+            throw new CommandException(context.T("Staff.Timer.Ended"));
         }
 
-        var extra = Bounded(context, "duration", context.Rules.MaxTimer, "An extension")!.Value;
+        var extra = Bounded(context, "duration", context.Rules.MaxTimer, "Staff.Timer.Bound.Extension")!.Value;
         SpeakingTimer.Extend(intervention, context.Now, extra);
-        return await ChangedAsync(context, session, intervention, $"{DurationParser.Format(extra)} added");
+        return await ChangedAsync(context, session, intervention, texts => texts.Format("Timer.Added", texts.Duration(extra)));
     }
 
     public static async Task<CommandResult> StopAsync(CommandContext context)
@@ -58,11 +58,12 @@ internal static class TimerCommands
         var (session, intervention) = await CurrentAsync(context);
         await EndAsync(context, intervention);
         session.CurrentInterventionId = null;
-        var reply = new Reply($"{await SpeakerAsync(context, intervention)} spoke for {DurationParser.Format(Round(intervention.Actual!.Value))} of {DurationParser.Format(intervention.Allotted)}.")
+        var speaker = await SpeakerAsync(context, intervention);
+        Reply Stopped(Texts texts) => new(texts.Format("Timer.Spoke", speaker, texts.Duration(Round(intervention.Actual!.Value)), texts.Duration(intervention.Allotted)))
         {
-            Title = $"{session.Code}: timer stopped",
+            Title = texts.Format("Timer.StoppedTitle", session.Code),
         };
-        return CommandResult.Of(reply, new Announcement(session.Id, reply));
+        return CommandResult.Of(Stopped(context.Texts), Announcement.Localised(session.Id, Stopped));
     }
 
     public static async Task<CommandResult> FloorAsync(CommandContext context)
@@ -71,10 +72,10 @@ internal static class TimerCommands
         await ChairCommands.EndCurrentAsync(context, session);
         var (kind, allotted, who) = context.Command["role"] switch
         {
-            "opening" => (InterventionKind.Opening, context.Rules.Opening, "The moderator (opening statement)"),
-            "closing" => (InterventionKind.Closing, context.Rules.Closing, "The moderator (closing remarks)"),
-            "rapporteur" => (InterventionKind.Rapporteur, context.Rules.Closing, "The rapporteur"),
-            _ => (InterventionKind.Panellist, context.Rules.Panellist, "A panellist"),
+            "opening" => (InterventionKind.Opening, context.Rules.Opening, context.T("Timer.Who.Opening")),
+            "closing" => (InterventionKind.Closing, context.Rules.Closing, context.T("Timer.Who.Closing")),
+            "rapporteur" => (InterventionKind.Rapporteur, context.Rules.Closing, context.T("Timer.Who.Rapporteur")),
+            _ => (InterventionKind.Panellist, context.Rules.Panellist, context.T("Timer.Who.Panellist")),
         };
         var intervention = new Intervention
         {
@@ -89,14 +90,14 @@ internal static class TimerCommands
         await context.Data.FlushAsync(context.CancellationToken);
         session.CurrentInterventionId = intervention.Id;
         SpeakingTimer.Start(intervention, context.Now);
-        return await ChangedAsync(context, session, intervention, $"{intervention.SpeakerName} has the floor");
+        return await ChangedAsync(context, session, intervention, texts => texts.Format("Timer.HasFloor", intervention.SpeakerName));
     }
 
     public static async Task<CommandResult> AllowanceAsync(CommandContext context)
     {
         var session = await context.TargetSessionAsync();
         var delegation = await context.FindDelegationAsync(context.Command["delegation"]!);
-        var duration = Bounded(context, "duration", context.Rules.MaxAllowance, "A speaking allowance")!.Value;
+        var duration = Bounded(context, "duration", context.Rules.MaxAllowance, "Staff.Timer.Bound.Allowance")!.Value;
         var allowance = (await context.Data.GetAllowancesAsync(session.Id, context.CancellationToken)).FirstOrDefault(a => a.DelegationId == delegation.Id);
         if (allowance is null)
         {
@@ -107,7 +108,7 @@ internal static class TimerCommands
             allowance.Seconds = (int)duration.TotalSeconds;
         }
 
-        return CommandResult.Of(new Reply($"{delegation.Name} will have {DurationParser.Format(duration)} when it takes the floor in {session.Code}."));
+        return CommandResult.Of(new Reply(context.T("Staff.Timer.Allowance", delegation.Name, context.Texts.Duration(duration), session.Code)));
     }
 
     /// <summary>Starts the timer of a new intervention and schedules its warning and expiry.</summary>
@@ -127,21 +128,26 @@ internal static class TimerCommands
     public static async Task<string> SpeakerAsync(CommandContext context, Intervention intervention) =>
         intervention.DelegationId is { } id
             ? (await context.Data.GetDelegationAsync(id, context.CancellationToken))!.Name
-            : intervention.SpeakerName ?? "The speaker";
+            : intervention.SpeakerName ?? context.T("Display.Speaker");
 
-    private static async Task<CommandResult> ChangedAsync(CommandContext context, Session session, Intervention intervention, string what)
+    /// <param name="what">What happened, in a given language: the room hears it in its own, the moderator in theirs.</param>
+    private static async Task<CommandResult> ChangedAsync(CommandContext context, Session session, Intervention intervention, Func<Texts, string> what)
     {
         await context.CancelNoticesAsync(session.Id, intervention.Id);
         ScheduleDue(context, session, intervention);
-        var reply = new Reply($"{what}: {await SpeakerAsync(context, intervention)}, {Describe(context, intervention)}.")
+        var speaker = await SpeakerAsync(context, intervention);
+        Reply Changed(Texts texts) => new(texts.Format("Timer.Changed", what(texts), speaker, Describe(context, texts, intervention)))
         {
-            Title = $"{session.Code}: speaking timer",
+            Title = texts.Format("Timer.Title", session.Code),
             Deadline = intervention.TimerState == TimerState.Running ? intervention.Deadline : null,
-            Actions = intervention.TimerState == TimerState.Running
-                ? [new ReplyAction("Pause", "/timer pause"), new ReplyAction("+1 min", "/timer extend 1m"), new ReplyAction("Next", "/next", ActionStyle.Primary)]
-                : [new ReplyAction("Resume", "/timer resume", ActionStyle.Primary), new ReplyAction("Next", "/next")],
         };
-        return CommandResult.Of(reply, new Announcement(session.Id, reply with { Actions = [] }));
+        var reply = Changed(context.Texts) with
+        {
+            Actions = intervention.TimerState == TimerState.Running
+                ? [new ReplyAction(context.T("Action.Pause"), "/timer pause"), new ReplyAction(context.T("Action.ExtendMinute"), "/timer extend 1m"), new ReplyAction(context.T("Action.Next"), "/next", ActionStyle.Primary)]
+                : [new ReplyAction(context.T("Action.Resume"), "/timer resume", ActionStyle.Primary), new ReplyAction(context.T("Action.Next"), "/next")],
+        };
+        return CommandResult.Of(reply, Announcement.Localised(session.Id, Changed));
     }
 
     private static void ScheduleDue(CommandContext context, Session session, Intervention intervention)
@@ -152,20 +158,21 @@ internal static class TimerCommands
         }
     }
 
-    private static string Describe(CommandContext context, Intervention intervention) => intervention.TimerState switch
+    private static string Describe(CommandContext context, Texts texts, Intervention intervention) => intervention.TimerState switch
     {
-        TimerState.Running => $"{DurationParser.Format(Round(SpeakingTimer.Remaining(intervention, context.Now)))} left, until {context.Local(intervention.Deadline!.Value, "HH:mm:ss")}",
-        TimerState.Paused => $"paused with {DurationParser.Format(Round(SpeakingTimer.Remaining(intervention, context.Now)))} left",
-        TimerState.Expired => "time is up",
-        _ => "not timed",
+        TimerState.Running => texts.Format("Timer.Left", texts.Duration(Round(SpeakingTimer.Remaining(intervention, context.Now))), context.Local(intervention.Deadline!.Value, texts, "HH:mm:ss")),
+        TimerState.Paused => texts.Format("Timer.PausedWith", texts.Duration(Round(SpeakingTimer.Remaining(intervention, context.Now)))),
+        TimerState.Expired => texts.Format("Timer.TimeUp"),
+        _ => texts.Format("Timer.NotTimed"),
     };
 
     /// <summary>A duration argument within the meeting's bounds; outside them, a refusal that names the bound.</summary>
+    /// <param name="what">The key of what is bounded (a speaking timer, an extension, an allowance).</param>
     private static TimeSpan? Bounded(CommandContext context, string argument, TimeSpan max, string what)
     {
         var value = context.Command.Duration(argument);
         return value is { } duration && (duration <= TimeSpan.Zero || duration > max)
-            ? throw new CommandException($"{what} can be at most {DurationParser.Format(max)} (and more than zero), not {DurationParser.Format(duration)}. Nothing was changed.")
+            ? throw new CommandException(context.T("Staff.Timer.Bound", context.T(what), context.Texts.Duration(max), context.Texts.Duration(duration)))
             : value;
     }
 
@@ -178,7 +185,7 @@ internal static class TimerCommands
             ? await context.Data.GetInterventionAsync(id, context.CancellationToken)
             : null;
         return intervention is null || intervention.EndedAt is not null
-            ? throw new CommandException("Nobody has the floor. `next` gives it to the next speaker; `floor opening` starts your opening statement.")
+            ? throw new CommandException(context.T("Staff.Timer.NobodyHasFloor"))
             : (session, intervention);
     }
 }

@@ -6,4 +6,17 @@ namespace GcmBot.Core.Replies;
 /// </summary>
 /// <param name="Channel">Only to conversations of this channel kind (a mention of someone from that channel).</param>
 /// <param name="Room">Instead of a session: the conversations bound to this room.</param>
-public sealed record Announcement(int? SessionId, Reply Message, string? Channel = null, string? Room = null);
+public sealed record Announcement(int? SessionId, Reply Message, string? Channel = null, string? Room = null)
+{
+    /// <summary>
+    /// The message in a room's language (the binding's, else the meeting's default); without it every room gets
+    /// <see cref="Message"/> as it is.
+    /// </summary>
+    public Func<Localisation.Texts, Reply>? InLanguage { get; init; }
+
+    /// <summary>A message written in each room's language.</summary>
+    public static Announcement Localised(int? sessionId, Func<Localisation.Texts, Reply> compose) =>
+        new(sessionId, compose(Localisation.Texts.English)) { InLanguage = compose };
+
+    public Reply For(Localisation.Texts texts) => InLanguage?.Invoke(texts) ?? Message;
+}

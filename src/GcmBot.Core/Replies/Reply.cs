@@ -22,5 +22,8 @@ public sealed record Reply(string Text)
     public static Reply Error(string text) => new(text) { Visibility = Visibility.Private, IsError = true };
 
     /// <summary>The one answer when storage or another part of ours failed before anything was saved.</summary>
-    public static Reply Failed { get; } = Error("Sorry, something went wrong on our side and nothing was changed. Please try again; if it keeps happening, tell the secretariat.");
+    public static Reply Failed { get; } = FailedIn(Localisation.Texts.English);
+
+    /// <summary><see cref="Failed"/> in the person's language.</summary>
+    public static Reply FailedIn(Localisation.Texts texts) => Error(texts.Format("Error.Failed"));
 }

@@ -209,6 +209,7 @@ internal sealed partial class InteractionHandler
         var inbound = new Inbound(DiscordChannel.Name, channel, user.Id, DiscordPeople.NameOf(user, interaction.Member))
         {
             EventId = interaction.Id,
+            Locale = interaction.Locale,
             Reference = channel,
         };
         switch (interaction.Type)

@@ -123,6 +123,7 @@ internal sealed partial class ActivityProcessor
             // duplicates); not recording them keeps reads off the single writer.
             EventId = IsReadOnly(submit) ? null : EventId(key, activity.Id),
             Reference = ConversationReference.From(activity, key).Serialise(),
+            Locale = activity.Locale,
             NewParticipantRoles = FirstRoles(user),
         };
 

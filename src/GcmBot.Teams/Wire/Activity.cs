@@ -27,4 +27,7 @@ internal sealed record Activity
     public string? ReplyToId { get; init; }
     public JsonElement? Value { get; init; }
     public string? Name { get; init; }
+
+    /// <summary>The user's language as an IETF tag (<c>fr-FR</c>), which replies follow.</summary>
+    public string? Locale { get; init; }
 }

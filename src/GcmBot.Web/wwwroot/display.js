@@ -13,6 +13,10 @@
   let snapshot = null;
   let lastServerTime = 0;
 
+  // The page's texts in the room's language, written into the page by the server; {0}, {1}… are filled in here.
+  const texts = JSON.parse($("texts").textContent);
+  const t = (key, ...args) => (texts[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
+
   const el = (tag, cls, text) => { const n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; return n; };
   const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
 
@@ -37,10 +41,10 @@
     const s = snapshot;
     const session = s.session;
     setText(ui.roomName, s.room);
-    document.title = `${s.room} — ${session ? session.code : "display"}`;
-    setText(ui.title, session ? `${session.code} — ${session.title}` : "No session in this room");
-    setText(ui.time, session ? `${session.date} · ${session.starts}–${session.ends} (venue time)${session.dimension ? " · " + session.dimension : ""}` : "");
-    const status = !session ? "" : session.status === "open" ? (session.listOpen ? "open" : "open · list closed") : session.status === "closed" ? "closed" : `starts ${session.starts}`;
+    document.title = `${s.room} — ${session ? session.code : t("Display.Display")}`;
+    setText(ui.title, session ? `${session.code} — ${session.title}` : t("Display.NoSession"));
+    setText(ui.time, session ? t("Display.SessionTime", session.date, session.starts, session.ends) + (session.dimension ? " · " + session.dimension : "") : "");
+    const status = !session ? "" : session.status === "open" ? t(session.listOpen ? "Display.Open" : "Display.OpenListClosed") : session.status === "closed" ? t("Display.Closed") : t("Display.Starts", session.starts);
     setText(ui.sessionStatus, status);
     ui.sessionStatus.dataset.status = session ? session.status : "none";
     ui.segment.hidden = !(session && session.status === "open" && session.segment === "stakeholders");
@@ -48,25 +52,25 @@
     const floor = s.floor;
     setText(ui.speaker, floor ? floor.speaker : "—");
     ui.speaker.dataset.category = floor && floor.categoryKey ? floor.categoryKey : "chair";
-    setText(ui.detail, floor ? [floor.category, floor.kind === "statement" ? null : floor.kind].filter(Boolean).join(" · ") : (session && session.status === "open" ? "Waiting for the moderator" : ""));
+    setText(ui.detail, floor ? [floor.category, floor.kind === "statement" ? null : floor.kindLabel].filter(Boolean).join(" · ") : (session && session.status === "open" ? t("Display.WaitingForModerator") : ""));
 
     const items = [];
     let markedStakeholders = false;
     for (const w of s.next || []) {
       if (w.segment === "stakeholders" && !markedStakeholders) {
         markedStakeholders = true;
-        items.push(el("li", "divider", "Stakeholder segment"));
+        items.push(el("li", "divider", t("Display.StakeholderSegment")));
       }
       const li = el("li", "entry seg-" + w.segment);
       li.append(el("span", "pos", String(w.position)), el("span", "name", w.delegation),
-        el("span", "cat", w.kind === "statement" ? w.category : `${w.kind} · ${w.category}`));
+        el("span", "cat", w.kind === "statement" ? w.category : `${w.kindLabel} · ${w.category}`));
       items.push(li);
     }
     ui.next.replaceChildren(...items);
     const more = [];
-    more.push(s.waiting === 0 ? "Nobody waiting" : `${s.waiting} waiting`);
-    if (s.stakeholdersWaiting > 0) more.push(`${s.stakeholdersWaiting} in the stakeholder segment`);
-    if (session && session.status === "open" && !session.listOpen) more.push("list closed");
+    more.push(s.waiting === 0 ? t("Display.NobodyWaiting") : t("Display.Waiting", s.waiting));
+    if (s.stakeholdersWaiting > 0) more.push(t("Display.StakeholdersWaiting", s.stakeholdersWaiting));
+    if (session && session.status === "open" && !session.listOpen) more.push(t("Display.ListClosed"));
     setText(ui.waiting, more.join(" · "));
     tick();
   }
@@ -85,18 +89,18 @@
   async function watch(hub) {
     try {
       apply(await hub.invoke("WatchRoom", room));
-      setStatus("connected", "live");
+      setStatus("connected", t("Display.Live"));
     } catch (e) {
-      if (hub.state === "connected") { setStatus("error", "unavailable"); setText(ui.title, e.message); }
+      if (hub.state === "connected") { setStatus("error", t("Display.Unavailable")); setText(ui.title, e.message); }
     }
   }
 
   function start() {
     setText(ui.roomName, room);
-    if (typeof SignalRLite !== "function") { setStatus("error", "unavailable"); return; }
+    if (typeof SignalRLite !== "function") { setStatus("error", t("Display.Unavailable")); return; }
     const hub = new SignalRLite("/hubs/display");
     hub.on("room", apply);
-    hub.onreconnecting(() => setStatus("reconnecting", "reconnecting…"));
+    hub.onreconnecting(() => setStatus("reconnecting", t("Display.ReconnectingShort")));
     hub.onreconnected(() => watch(hub)); // stays "reconnecting…" until the fresh state is on screen
     hub.start().then(() => watch(hub));
     setInterval(tick, 200);

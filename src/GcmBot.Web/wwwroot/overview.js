@@ -8,6 +8,10 @@
   const rows = new Map(); // room (lower case) -> { snapshot, row }
   let lastServerTime = 0;
 
+  // The page's texts in the meeting's language, written into the page by the server.
+  const texts = JSON.parse($("texts").textContent);
+  const t = (key, ...args) => (texts[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
+
   const el = (tag, attrs, ...children) => {
     const n = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) n.setAttribute(k, v);
@@ -44,9 +48,9 @@
     const s = entry.snapshot;
     const session = s.session;
     const link = el("a", { href: `/rooms/${encodeURIComponent(s.room)}/display`, target: "_blank" }, s.room);
-    const sessionCell = session ? [el("strong", null, session.code), ` ${session.title} `, el("span", { class: "muted" }, `${session.starts}–${session.ends} · ${session.status}`)] : ["—"];
+    const sessionCell = session ? [el("strong", null, session.code), ` ${session.title} `, el("span", { class: "muted" }, `${session.starts}–${session.ends} · ${t("Staff.Overview.Status." + session.status)}`)] : ["—"];
     const floor = s.floor ? [el("strong", { class: "speaker" }, s.floor.speaker), s.floor.category ? el("span", { class: "muted" }, ` ${s.floor.category}`) : null] : ["—"];
-    const waiting = `${s.waiting}${s.stakeholdersWaiting ? ` (${s.stakeholdersWaiting} stakeholders)` : ""}`;
+    const waiting = `${s.waiting}${s.stakeholdersWaiting ? " " + t("Staff.Overview.StakeholdersWaiting", s.stakeholdersWaiting) : ""}`;
     entry.timer = el("td", { class: "timer" });
     entry.row.replaceChildren(el("td", null, link), el("td", null, ...sessionCell), el("td", null, ...floor), entry.timer,
       el("td", { class: "num waiting" }, waiting), el("td", { class: "num cards" }, String(s.cards)), el("td", { class: "num contributions" }, String(s.contributions)));
@@ -76,7 +80,7 @@
   async function watch(hub) {
     try {
       show(await hub.invoke("WatchOverview", token()));
-      setStatus("connected", "live");
+      setStatus("connected", t("Staff.Overview.Live"));
     } catch (e) {
       if (hub.state === "connected") setStatus("error", e.message);
     }
@@ -84,7 +88,7 @@
 
   const hub = new SignalRLite("/hubs/display");
   hub.on("room", receive);
-  hub.onreconnecting(() => setStatus("reconnecting", "reconnecting…"));
+  hub.onreconnecting(() => setStatus("reconnecting", t("Staff.Overview.Reconnecting")));
   hub.onreconnected(() => watch(hub));
   hub.start().then(() => watch(hub));
   setInterval(tick, 250);

@@ -35,7 +35,7 @@ public sealed class DisplayReaderTests : IAsyncLifetime
         Assert.Equal("AG1", display.Session!.Code);
         Assert.Equal("open", display.Session.Status);
         Assert.Equal("10:45", display.Session.Starts);
-        Assert.Equal(new FloorView("Mexico", "Member State", "memberState", "statement", "main", MeetingHarness.Start, 120, "running", MeetingHarness.Start.AddMinutes(2), null), display.Floor);
+        Assert.Equal(new FloorView("Mexico", "Member State", "memberState", "statement", "main", MeetingHarness.Start, 120, "running", MeetingHarness.Start.AddMinutes(2), null, "statement"), display.Floor);
         Assert.Equal(["Switzerland", "Netherlands", "Chile", "Brazil", "Argentina"], display.Next.Select(n => n.Delegation));
         Assert.Equal(7, display.Waiting);
         Assert.Equal(2, display.StakeholdersWaiting);

@@ -230,7 +230,7 @@ public sealed class MeetingCommandTests : IAsyncLifetime
 
         Assert.Equal("mover orador <delegación> <lugar>", result.Reply.Title);
         Assert.Contains(result.Reply.Facts, f => f is { Label: "<lugar>", Value: "su nuevo lugar, 1 = el siguiente" });
-        Assert.Contains(result.Reply.Facts, f => f is { Label: "Example", Value: "mover orador Mexico 1" });
+        Assert.Contains(result.Reply.Facts, f => f is { Label: "Ejemplo", Value: "mover orador Mexico 1" });
     }
 
     [Fact]

@@ -69,9 +69,13 @@ internal static class ArabicCommands
             [CommandId.Invite] = new("دعوة", "رابط دخول شخصي إلى الدردشة على الويب لعضو في وفد أو لدور من الأدوار."),
             [CommandId.Invites] = new("الدعوات", "عرض روابط الدخول التي يمكنك رؤيتها وما تبقى من استخداماتها."),
             [CommandId.InviteRevoke] = new("إلغاء دعوة", "إلغاء رابط دخول: لا يعود أحد قادرا على استخدامه."),
+            [CommandId.Language] = new("اللغة", "اختيار لغة الردود الموجهة إليك في جميع القنوات."),
+            [CommandId.LanguageDefault] = new("اللغة الافتراضية", "تحديد اللغة الافتراضية للاجتماع."),
+            [CommandId.LanguageRoom] = new("لغة القاعة", "تحديد لغة الإشعارات والإعلانات المنشورة في هذه القناة المرتبطة."),
         },
         new Dictionary<string, string>
         {
+            ["code"] = "الرمز",
             ["category"] = "الفئة",
             ["card"] = "البطاقة",
             ["command"] = "الأمر",
@@ -105,6 +109,8 @@ internal static class ArabicCommands
             ["session code; defaults to this channel's session"] = "رمز الجلسة؛ افتراضيا جلسة هذه القناة",
             ["the announcement"] = "نص الإعلان",
             ["session code"] = "رمز الجلسة",
+            ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "اللغة: en أو fr أو es أو ar أو zh أو ru؛ بدونها تُعرض لغتك",
+            ["en, fr, es, ar, zh or ru"] = "en أو fr أو es أو ar أو zh أو ru",
             ["the card number"] = "رقم البطاقة",
             ["recommendation | means of implementation | partnerships"] = "التوصية | وسائل التنفيذ | الشراكات",
             ["mine or all"] = "بطاقاتي أو الكل",
@@ -147,6 +153,12 @@ internal static class ArabicCommands
         },
         new Dictionary<string, string[]>
         {
+            ["en"] = ["en"],
+            ["fr"] = ["fr"],
+            ["es"] = ["es"],
+            ["ar"] = ["ar"],
+            ["zh"] = ["zh"],
+            ["ru"] = ["ru"],
             ["for"] = ["لصالح"],
             ["as"] = ["بصفة"],
             ["to"] = ["إلى"],

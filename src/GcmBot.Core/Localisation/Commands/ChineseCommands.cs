@@ -69,9 +69,13 @@ internal static class ChineseCommands
             [CommandId.Invite] = new("邀请", "为代表团成员或某一角色生成网页聊天的个人登录链接。"),
             [CommandId.Invites] = new("邀请列表", "列出您可查看的登录链接及其剩余使用次数。"),
             [CommandId.InviteRevoke] = new("撤销邀请", "撤销登录链接：此后任何人都无法使用。"),
+            [CommandId.Language] = new("语言", "选择在所有频道中回复您所用的语言。"),
+            [CommandId.LanguageDefault] = new("默认语言", "设定会议的默认语言。"),
+            [CommandId.LanguageRoom] = new("会议室语言", "设定在此关联频道中发布的通知和公告所用的语言。"),
         },
         new Dictionary<string, string>
         {
+            ["code"] = "代码",
             ["category"] = "类别",
             ["card"] = "建议卡",
             ["command"] = "命令",
@@ -105,6 +109,8 @@ internal static class ChineseCommands
             ["session code; defaults to this channel's session"] = "会议代码；默认为本频道的会议",
             ["the announcement"] = "通知内容",
             ["session code"] = "会议代码",
+            ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "语言：en、fr、es、ar、zh 或 ru；不填则显示您当前的语言",
+            ["en, fr, es, ar, zh or ru"] = "en、fr、es、ar、zh 或 ru",
             ["the card number"] = "建议卡编号",
             ["recommendation | means of implementation | partnerships"] = "建议 | 执行手段 | 伙伴关系",
             ["mine or all"] = "我的或全部",
@@ -147,6 +153,12 @@ internal static class ChineseCommands
         },
         new Dictionary<string, string[]>
         {
+            ["en"] = ["en"],
+            ["fr"] = ["fr"],
+            ["es"] = ["es"],
+            ["ar"] = ["ar"],
+            ["zh"] = ["zh"],
+            ["ru"] = ["ru"],
             ["for"] = ["为"],
             ["as"] = ["作为"],
             ["to"] = ["至"],

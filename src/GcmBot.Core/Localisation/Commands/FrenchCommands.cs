@@ -66,9 +66,13 @@ internal static class FrenchCommands
             [CommandId.Invite] = new("inviter", "Un lien de connexion personnel au chat web, pour un membre d'une délégation ou pour un rôle."),
             [CommandId.Invites] = new("invitations", "Lister les liens de connexion que vous pouvez voir et leurs utilisations restantes."),
             [CommandId.InviteRevoke] = new("révoquer invitation", "Révoquer un lien de connexion : plus personne ne peut l'utiliser."),
+            [CommandId.Language] = new("langue", "Choisir la langue des réponses qui vous sont adressées, dans tous les canaux."),
+            [CommandId.LanguageDefault] = new("langue par défaut", "Fixer la langue par défaut de la réunion."),
+            [CommandId.LanguageRoom] = new("langue salle", "Fixer la langue des avis et annonces publiés dans ce canal lié."),
         },
         new Dictionary<string, string>
         {
+            ["code"] = "code",
             ["category"] = "catégorie",
             ["card"] = "fiche",
             ["command"] = "commande",
@@ -102,6 +106,8 @@ internal static class FrenchCommands
             ["session code; defaults to this channel's session"] = "code de la séance ; par défaut celle de ce canal",
             ["the announcement"] = "le texte de l'annonce",
             ["session code"] = "code de la séance",
+            ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "la langue : en, fr, es, ar, zh ou ru ; sans elle, affiche la vôtre",
+            ["en, fr, es, ar, zh or ru"] = "en, fr, es, ar, zh ou ru",
             ["the card number"] = "le numéro de la fiche",
             ["recommendation | means of implementation | partnerships"] = "recommandation | moyens de mise en œuvre | partenariats",
             ["mine or all"] = "les miennes ou toutes",
@@ -144,6 +150,12 @@ internal static class FrenchCommands
         },
         new Dictionary<string, string[]>
         {
+            ["en"] = ["en"],
+            ["fr"] = ["fr"],
+            ["es"] = ["es"],
+            ["ar"] = ["ar"],
+            ["zh"] = ["zh"],
+            ["ru"] = ["ru"],
             ["for"] = ["pour"],
             ["as"] = ["comme"],
             ["to"] = ["à", "vers"],

@@ -66,9 +66,13 @@ internal static class RussianCommands
             [CommandId.Invite] = new("пригласить", "Личная ссылка для входа в веб-чат для члена делегации или для роли."),
             [CommandId.Invites] = new("приглашения", "Список ссылок для входа, которые вам видны, и оставшееся число использований."),
             [CommandId.InviteRevoke] = new("отозвать приглашение", "Отозвать ссылку для входа: больше никто не сможет ею воспользоваться."),
+            [CommandId.Language] = new("язык", "Выбрать язык ответов вам во всех каналах."),
+            [CommandId.LanguageDefault] = new("язык по умолчанию", "Установить язык заседания по умолчанию."),
+            [CommandId.LanguageRoom] = new("язык зала", "Установить язык уведомлений и объявлений в этом привязанном канале."),
         },
         new Dictionary<string, string>
         {
+            ["code"] = "код",
             ["category"] = "категория",
             ["card"] = "карточка",
             ["command"] = "команда",
@@ -102,6 +106,8 @@ internal static class RussianCommands
             ["session code; defaults to this channel's session"] = "код заседания; по умолчанию заседание этого канала",
             ["the announcement"] = "текст объявления",
             ["session code"] = "код заседания",
+            ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "язык: en, fr, es, ar, zh или ru; без него показывает ваш",
+            ["en, fr, es, ar, zh or ru"] = "en, fr, es, ar, zh или ru",
             ["the card number"] = "номер карточки",
             ["recommendation | means of implementation | partnerships"] = "рекомендация | средства осуществления | партнерства",
             ["mine or all"] = "мои или все",
@@ -144,6 +150,12 @@ internal static class RussianCommands
         },
         new Dictionary<string, string[]>
         {
+            ["en"] = ["en"],
+            ["fr"] = ["fr"],
+            ["es"] = ["es"],
+            ["ar"] = ["ar"],
+            ["zh"] = ["zh"],
+            ["ru"] = ["ru"],
             ["for"] = ["для"],
             ["as"] = ["как"],
             ["to"] = ["на"],

@@ -66,9 +66,13 @@ internal static class SpanishCommands
             [CommandId.Invite] = new("invitar", "Un enlace personal de acceso al chat web, para un miembro de una delegación o para una función."),
             [CommandId.Invites] = new("invitaciones", "Listar los enlaces de acceso que puede ver y los usos que les quedan."),
             [CommandId.InviteRevoke] = new("revocar invitación", "Revocar un enlace de acceso: ya nadie podrá usarlo."),
+            [CommandId.Language] = new("idioma", "Elegir el idioma de las respuestas que se le dirigen, en todos los canales."),
+            [CommandId.LanguageDefault] = new("idioma predeterminado", "Fijar el idioma predeterminado de la reunión."),
+            [CommandId.LanguageRoom] = new("idioma sala", "Fijar el idioma de los avisos y anuncios publicados en este canal vinculado."),
         },
         new Dictionary<string, string>
         {
+            ["code"] = "código",
             ["category"] = "categoría",
             ["card"] = "ficha",
             ["command"] = "comando",
@@ -102,6 +106,8 @@ internal static class SpanishCommands
             ["session code; defaults to this channel's session"] = "código de la sesión; por defecto, la de este canal",
             ["the announcement"] = "el texto del anuncio",
             ["session code"] = "código de la sesión",
+            ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "el idioma: en, fr, es, ar, zh o ru; sin él, muestra el suyo",
+            ["en, fr, es, ar, zh or ru"] = "en, fr, es, ar, zh o ru",
             ["the card number"] = "el número de la ficha",
             ["recommendation | means of implementation | partnerships"] = "recomendación | medios de aplicación | alianzas",
             ["mine or all"] = "mías o todas",
@@ -144,6 +150,12 @@ internal static class SpanishCommands
         },
         new Dictionary<string, string[]>
         {
+            ["en"] = ["en"],
+            ["fr"] = ["fr"],
+            ["es"] = ["es"],
+            ["ar"] = ["ar"],
+            ["zh"] = ["zh"],
+            ["ru"] = ["ru"],
             ["for"] = ["para"],
             ["as"] = ["como"],
             ["to"] = ["a"],

@@ -107,6 +107,10 @@ namespace GcmBot.Storage.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .HasColumnType("TEXT");
 
@@ -370,6 +374,10 @@ namespace GcmBot.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DefaultLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LoadedAt")
                         .HasColumnType("INTEGER");
 
@@ -465,6 +473,10 @@ namespace GcmBot.Storage.Migrations.Sqlite
 
                     b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Roles")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace GcmBot.Discord.Tests;
+
+/// <summary>
+/// Replies follow the interaction's <c>locale</c>: a delegate whose Discord client is in French is answered in French,
+/// one in Spanish (es-419) in Spanish, on the delegate's path; the room's own messages stay in the room's language.
+/// </summary>
+public sealed class LocaleTests
+{
+    private static readonly (string Id, string Name, bool Organiser) _organiser = ("800000000000000001", "Secretariat", true);
+    private static readonly (string Id, string Name, bool Organiser) _moderator = ("800000000000000002", "Marit Maij", false);
+    private static readonly (string Id, string Name, bool Organiser) _france = ("800000000000000201", "Délégué de la France", false);
+    private static readonly (string Id, string Name, bool Organiser) _ecuador = ("800000000000000202", "Delegada del Ecuador", false);
+
+    [Fact]
+    public async Task DelegatePath_FrenchAndSpanishLocales_EachAnsweredInTheirLanguage()
+    {
+        await using var host = await DiscordHost.StartAsync();
+        var users = new DiscordUsers();
+        users.Locales[_france.Id] = "fr";
+        users.Locales[_ecuador.Id] = "es-419";
+        await host.InteractAsync(users.Command(_organiser, "bind", ("target", "Room A")));
+        await host.InteractAsync(users.Command(_moderator, "whoami"));
+        await host.InteractAsync(users.Command(_organiser, "assign", ("role", "moderator"), ("user", _moderator.Id), ("session", "AG1")));
+        var opened = await host.InteractAsync(users.Command(_moderator, "session-open", ("session", "AG1")));
+        Assert.Contains("is open", Content(opened), StringComparison.Ordinal);
+
+        Assert.Equal("Vous êtes inscrit auprès de France (État Membre). Demandez la parole avec `speak`, soumettez une recommandation avec `card`.",
+            Content(await host.InteractAsync(users.Command(_france, "register", ("delegation", "France")))));
+        Assert.Equal("Está inscrito en Ecuador (Estado Miembro). Pida la palabra con `speak` y presente una recomendación con `card`.",
+            Content(await host.InteractAsync(users.Command(_ecuador, "register", ("delegation", "Ecuador")))));
+
+        var french = await host.InteractAsync(users.Command(_france, "speak"));
+        Assert.Contains("**France** a demandé la parole : rang n° 1 sur 1.", Content(french), StringComparison.Ordinal);
+        Assert.Equal(["Se retirer", "Voir la liste"], Buttons(french));
+        var spanish = await host.InteractAsync(users.Command(_ecuador, "speak"));
+        Assert.Contains("**Ecuador** pidió la palabra: puesto n.º 2 de 2.", Content(spanish), StringComparison.Ordinal);
+        Assert.Equal(["Retirarse", "Ver la lista"], Buttons(spanish));
+
+        var place = await host.InteractAsync(users.Command(_ecuador, "queue"));
+        Assert.Contains("Lista de oradores — AG1", Content(place), StringComparison.Ordinal);
+
+        var modal = await host.InteractAsync(users.Command(_france, "card"));
+        Assert.Equal(9, modal.GetProperty("type").GetInt32());
+        Assert.Equal("Fiche de recommandation", modal.GetProperty("data").GetProperty("title").GetString());
+
+        var refused = await host.InteractAsync(users.Command(_ecuador, "next"));
+        Assert.Equal("Solo el moderador de la sesión (o un organizador) puede usar `next`.", Content(refused));
+
+        // The floor is announced to the room in the room's language (English here), whoever is speaking.
+        var floor = await host.InteractAsync(users.Command(_moderator, "next"));
+        Assert.Contains("The floor goes to **France** (Member State).", Content(floor), StringComparison.Ordinal);
+    }
+
+    private static string Content(JsonElement callback) => callback.GetProperty("data").GetProperty("content").GetString()!;
+
+    private static List<string?> Buttons(JsonElement callback) =>
+        [.. callback.GetProperty("data").GetProperty("components").EnumerateArray()
+            .SelectMany(row => row.GetProperty("components").EnumerateArray()).Select(b => b.GetProperty("label").GetString())];
+}
