@@ -34,12 +34,11 @@ public sealed class DiscordUsers
         channel = new { id = Channel, type = 0 },
         member = MemberOf(who.Id, who.Name, who.Organiser),
         token = "itoken-" + NextId(),
-        locale = Locale,
         version = 1,
-        locale = Locales.GetValueOrDefault(who.Id, "en-US"),
+        locale = Locales.GetValueOrDefault(who.Id, Locale),
     };
 
-    /// <summary>The client language Discord reports for a user's interactions (<c>locale</c>); en-US unless set.</summary>
+    /// <summary>The client language Discord reports for one user's interactions (<c>locale</c>), where it is not <see cref="Locale"/>.</summary>
     public Dictionary<string, string> Locales { get; } = [];
 
     public object Command((string Id, string Name, bool Organiser) who, string name, params (string Name, object Value)[] options) =>

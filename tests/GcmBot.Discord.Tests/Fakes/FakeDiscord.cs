@@ -251,9 +251,9 @@ public sealed class FakeDiscord : IAsyncDisposable
             return refusal;
         }
 
-        if (request.Method == "PUT" && segments is ["applications", _, .., "commands"] && CommandsRefused(request.Json) is { } refused)
+        if (request.Method == "PUT" && segments is ["applications", _, .., "commands"] && CommandsRefused(request.Json) is { } invalid)
         {
-            return refused;
+            return invalid;
         }
 
         return (request.Method, segments) switch
