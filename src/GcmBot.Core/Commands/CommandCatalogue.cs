@@ -34,7 +34,7 @@ public static class CommandCatalogue
             [new("when", ArgumentKind.Text, false, "now | next | today | tomorrow | day N | a session code")], ["agenda now", "agenda day 2", "agenda AG1"]) { ReadOnly = true },
         new(CommandId.AgendaIcs, "agenda ics", Access.Anyone, MeetingGroup, "Download the agenda as a calendar file (iCalendar) to import or subscribe to.", [], ["agenda ics"]) { ReadOnly = true },
         new(CommandId.WhoAmI, "whoami", Access.Anyone, MeetingGroup, "Show your delegation and roles.", [], ["whoami"]) { ReadOnly = true },
-        new(CommandId.Register, "register", Access.Anyone, MeetingGroup, "Join a delegation (at most four members each).",
+        new(CommandId.Register, "register", Access.Anyone, MeetingGroup, "Join a delegation (at most four members each). Without an invitation, the delegation's focal point or an organiser approves it first.",
             [new("delegation", ArgumentKind.Delegation, true, "the delegation's name or short code"),
              new("category", ArgumentKind.Choice, false, "category, when registering a new delegation", CategoryChoices, "as")],
             ["register Mexico", "register Migrant Forum in Asia as stakeholder"]),
@@ -150,6 +150,11 @@ public static class CommandCatalogue
         new(CommandId.Invites, "invites", Access.Delegation, SecretariatGroup, "List the sign-in links you may see (organisers: all) and what is left of them.", [], ["invites"]) { ReadOnly = true },
         new(CommandId.InviteRevoke, "invite revoke", Access.Delegation, SecretariatGroup, "Revoke a sign-in link: nobody can use it any more.",
             [new("id", ArgumentKind.Number, true, "its number, from `invites`")], ["invite revoke 3"]),
+        new(CommandId.Requests, "requests", Access.Delegation, SecretariatGroup, "List the requests to join a delegation that wait for approval (organisers: all; a focal point: its delegation's).", [], ["requests"]) { ReadOnly = true },
+        new(CommandId.Approve, "approve", Access.Delegation, SecretariatGroup, "Approve a request to join a delegation: the person then speaks for it (organisers; a delegation's focal point for its own).",
+            [new("person", ArgumentKind.Text, true, "the person's name, or the request's number from `requests`")], ["approve Ana López", "approve 12"]),
+        new(CommandId.Decline, "decline", Access.Delegation, SecretariatGroup, "Decline a request to join a delegation; the person is told.",
+            [new("person", ArgumentKind.Text, true, "the person's name, or the request's number from `requests`")], ["decline 12"]),
     ];
 
     public static CommandDefinition Get(CommandId id) => All.First(c => c.Id == id);

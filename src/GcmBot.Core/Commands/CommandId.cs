@@ -59,4 +59,7 @@ public enum CommandId
     Invite,
     Invites,
     InviteRevoke,
+    Requests,
+    Approve,
+    Decline,
 }

@@ -1,6 +1,7 @@
 using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Handling;
 using GcmBot.Core.Replies;
 using GcmBot.Core.Speaking;
 using GcmBot.Core.Telemetry;
@@ -132,6 +133,12 @@ public sealed partial class NoticeService
                     Title = $"{session.Code}: stakeholder segment",
                     Actions = [new ReplyAction("Start stakeholder segment", "/stakeholders", ActionStyle.Primary)],
                 };
+            case NoticeKind.DelegationRequest:
+                var requester = notice.CreatedByParticipantId is { } requesterId ? await data.GetParticipantAsync(requesterId, ct) : null;
+                var recipient = notice.ParticipantId is { } recipientId ? await data.GetParticipantAsync(recipientId, ct) : null;
+                return requester is null || recipient is null ? null : await MembershipCommands.RequestMessageAsync(data, requester, recipient, ct);
+            case NoticeKind.Personal:
+                return Reply.Private(notice.Text) with { Title = "Your delegation" };
             case NoticeKind.SessionEnding when session is { IsOpen: true }:
                 return new Reply($"Moderator: {DurationParser.Format(_reminders.SessionEnding)} remain in {session.Code}. Time for concluding remarks (`floor closing`); the moderator may give the floor to the rapporteur.")
                 {

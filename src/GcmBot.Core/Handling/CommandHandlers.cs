@@ -10,7 +10,7 @@ internal static class CommandHandlers
         CommandId.Help => MeetingCommands.HelpAsync(context),
         CommandId.Agenda => MeetingCommands.AgendaAsync(context),
         CommandId.WhoAmI => MeetingCommands.WhoAmIAsync(context),
-        CommandId.Register => MeetingCommands.RegisterAsync(context),
+        CommandId.Register => MembershipCommands.RegisterAsync(context),
         CommandId.Speak => FloorCommands.RequestAsync(context, Domain.RequestKind.Statement),
         CommandId.PointOfOrder => FloorCommands.RequestAsync(context, Domain.RequestKind.PointOfOrder),
         CommandId.Reply => FloorCommands.RequestAsync(context, Domain.RequestKind.Reply),
@@ -64,6 +64,9 @@ internal static class CommandHandlers
         CommandId.Invite => InvitationCommands.InviteAsync(context),
         CommandId.Invites => InvitationCommands.ListAsync(context),
         CommandId.InviteRevoke => InvitationCommands.RevokeAsync(context),
+        CommandId.Requests => MembershipCommands.ListAsync(context),
+        CommandId.Approve => MembershipCommands.AnswerAsync(context, approve: true),
+        CommandId.Decline => MembershipCommands.AnswerAsync(context, approve: false),
         _ => throw new InvalidOperationException($"No handler for {context.Command.Definition.Id}."),
     };
 }

@@ -230,6 +230,11 @@ public sealed partial class CommandService
             return;
         }
 
+        if (definition.Access == Access.Delegation && await MembershipCommands.PendingRefusalAsync(context) is { } pending)
+        {
+            throw new CommandException(pending);
+        }
+
         throw new CommandException(definition.Access switch
         {
             Access.Delegation => $"`{definition.Name}` is for delegations. Register first with `register <delegation>`, for example `register Mexico`.",

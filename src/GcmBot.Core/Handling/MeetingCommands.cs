@@ -107,11 +107,12 @@ internal static class MeetingCommands
         return CommandResult.Of(SessionDetails(context, session));
     }
 
-    public static Task<CommandResult> WhoAmIAsync(CommandContext context)
+    public static async Task<CommandResult> WhoAmIAsync(CommandContext context)
     {
         var participant = context.Participant;
         var roles = participant.Roles == Roles.None ? "participant" : participant.Roles.ToString().ToLowerInvariant();
-        return Task.FromResult(CommandResult.Of(Reply.Private(context.Delegation is null
+        var requested = participant.RequestedDelegationId is { } id ? await context.Data.GetDelegationAsync(id, context.CancellationToken) : null;
+        return CommandResult.Of(Reply.Private(context.Delegation is null
             ? "You are not registered with a delegation yet: `register <delegation>`."
             : $"You speak for {context.Delegation.Name}.") with
         {
@@ -121,50 +122,9 @@ internal static class MeetingCommands
                 new Fact("Delegation", context.Delegation is null ? "none" : $"{context.Delegation.Name} ({CategoryNames.Display(context.Delegation.Category)})"),
                 new Fact("Roles", roles),
                 new Fact("Channel", $"{participant.Channel} ({participant.ExternalId[..Math.Min(8, participant.ExternalId.Length)]}…)"),
+                .. requested is null ? [] : new[] { new Fact("Request", $"to join {requested.Name}, waiting for approval") },
             ],
-        }));
-    }
-
-    public static async Task<CommandResult> RegisterAsync(CommandContext context)
-    {
-        var name = context.Command["delegation"]!;
-        Delegation delegation;
-        if (context.Command["category"] is { } categoryText)
-        {
-            var category = CategoryNames.Parse(categoryText);
-            var existing = (await context.Data.GetDelegationsAsync(context.Meeting.Id, context.CancellationToken))
-                .FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (existing is null && !context.IsOrganiser)
-            {
-                throw new CommandException($"`{name}` is not registered for this meeting. The secretariat registers new delegations; check the name with `register <delegation>`.");
-            }
-
-            delegation = existing ?? SecretariatCommands.NewDelegation(context, name, category);
-        }
-        else
-        {
-            delegation = await context.FindDelegationAsync(name);
-        }
-
-        if (context.Participant.DelegationId == delegation.Id)
-        {
-            return CommandResult.Of(Reply.Private($"You are already registered with {delegation.Name}."));
-        }
-
-        if (delegation.Id != 0 && await context.Data.CountMembersAsync(delegation.Id, context.CancellationToken) >= MaxDelegationMembers)
-        {
-            throw new CommandException($"{delegation.Name} already has {MaxDelegationMembers} registered members (delegations are 1 + 3). Ask the secretariat if someone should be replaced.");
-        }
-
-        if (delegation.Id == 0)
-        {
-            await context.Data.FlushAsync(context.CancellationToken);
-        }
-
-        context.Participant.DelegationId = delegation.Id;
-        context.Participant.Roles |= Roles.Delegate;
-        context.Delegation = delegation;
-        return CommandResult.Of(Reply.Private($"You are registered with {delegation.Name} ({CategoryNames.Display(delegation.Category)}). Ask for the floor with `speak`, submit a recommendation with `card`."));
+        });
     }
 
     public static Reply SessionDetails(CommandContext context, Session session) =>

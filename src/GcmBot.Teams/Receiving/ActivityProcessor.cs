@@ -119,6 +119,7 @@ internal sealed partial class ActivityProcessor
             EventId = IsReadOnly(submit) ? null : EventId(key, activity.Id),
             Reference = ConversationReference.From(activity, key).Serialise(),
             NewParticipantRoles = _organisers.Contains(user.Id!) || (user.AadObjectId is { } aad && _organisers.Contains(aad)) ? Roles.Organiser : Roles.None,
+            DirectoryId = user.AadObjectId,
         };
 
         var result = await _commands.HandleAsync(inbound, cancellationToken);
