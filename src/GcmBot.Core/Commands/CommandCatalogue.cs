@@ -34,7 +34,7 @@ public static class CommandCatalogue
             [new("when", ArgumentKind.Text, false, "now | next | today | tomorrow | day N | a session code")], ["agenda now", "agenda day 2", "agenda AG1"]) { ReadOnly = true },
         new(CommandId.AgendaIcs, "agenda ics", Access.Anyone, MeetingGroup, "Download the agenda as a calendar file (iCalendar) to import or subscribe to.", [], ["agenda ics"]) { ReadOnly = true },
         new(CommandId.WhoAmI, "whoami", Access.Anyone, MeetingGroup, "Show your delegation and roles.", [], ["whoami"]) { ReadOnly = true },
-        new(CommandId.Register, "register", Access.Anyone, MeetingGroup, "Join a delegation (at most four members each). Without an invitation, the delegation's focal point or an organiser approves it first.",
+        new(CommandId.Register, "register", Access.Anyone, MeetingGroup, "Join a delegation (at most four members each). Without an invitation, its focal point or an organiser approves first.",
             [new("delegation", ArgumentKind.Delegation, true, "the delegation's name or short code"),
              new("category", ArgumentKind.Choice, false, "category, when registering a new delegation", CategoryChoices, "as")],
             ["register Mexico", "register Migrant Forum in Asia as stakeholder"]),
