@@ -1,4 +1,4 @@
-using System.Text.Json;
+using static GcmBot.Discord.Tests.ScenarioTests;
 
 namespace GcmBot.Discord.Tests;
 
@@ -10,11 +10,6 @@ public sealed class ProvenDelegationTests
 {
     private static readonly (string Id, string Name, bool Organiser) _organiser = ("800000000000000001", "Secretariat", true);
     private static readonly (string Id, string Name, bool Organiser) _bruno = ("800000000000000201", "Bruno Delegate", false);
-
-    private static string Content(JsonElement callback) => callback.GetProperty("data").GetProperty("content").GetString()!;
-
-    private static bool Ephemeral(JsonElement callback) =>
-        callback.GetProperty("data").TryGetProperty("flags", out var flags) && (flags.GetInt32() & 64) != 0;
 
     [Fact]
     public async Task Register_Uninvited_WaitsUntilTheOrganiserApprovesWithTheButtonOfADirectMessage()

@@ -16,9 +16,9 @@ public sealed class ScenarioTests
 
     private static (string Id, string Name, bool Organiser) Delegate(int i, string delegation) => ($"80000000000000010{i}", $"Delegate of {delegation}", false);
 
-    private static string Content(JsonElement callback) => callback.GetProperty("data").GetProperty("content").GetString()!;
+    internal static string Content(JsonElement callback) => callback.GetProperty("data").GetProperty("content").GetString()!;
 
-    private static bool Ephemeral(JsonElement callback) =>
+    internal static bool Ephemeral(JsonElement callback) =>
         callback.GetProperty("data").TryGetProperty("flags", out var flags) && (flags.GetInt32() & 64) != 0;
 
     [Fact]
