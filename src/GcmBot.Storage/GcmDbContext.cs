@@ -26,6 +26,7 @@ public abstract class GcmDbContext : DbContext
     public DbSet<Allowance> Allowances => Set<Allowance>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ApprovedMember> ApprovedMembers => Set<ApprovedMember>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -97,6 +98,15 @@ public abstract class GcmDbContext : DbContext
             e.Property(p => p.DisplayName).HasMaxLength(200);
             e.Property(p => p.Language).HasMaxLength(8);
             e.HasOne<Delegation>().WithMany().HasForeignKey(p => p.DelegationId);
+            e.HasIndex(p => p.RequestedDelegationId);
+            e.HasOne<Delegation>().WithMany().HasForeignKey(p => p.RequestedDelegationId);
+        });
+        modelBuilder.Entity<ApprovedMember>(e =>
+        {
+            e.HasIndex(a => new { a.Channel, a.ExternalId, a.DelegationId }).IsUnique();
+            e.Property(a => a.Channel).HasMaxLength(16);
+            e.Property(a => a.ExternalId).HasMaxLength(200);
+            e.HasOne<Delegation>().WithMany().HasForeignKey(a => a.DelegationId);
         });
         modelBuilder.Entity<SessionAssignment>(e =>
         {

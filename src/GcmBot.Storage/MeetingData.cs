@@ -49,7 +49,17 @@ internal sealed class MeetingData : IMeetingData
         _db.Participants.CountAsync(p => p.DelegationId == delegationId, cancellationToken);
 
     public Task<Participant?> GetFirstMemberAsync(int delegationId, CancellationToken cancellationToken) =>
-        _db.Participants.Where(p => p.DelegationId == delegationId).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+        // In the order they became members (those from before it was recorded, by when they were first seen).
+        _db.Participants.Where(p => p.DelegationId == delegationId)
+            .OrderBy(p => p.JoinedAt ?? p.FirstSeenAt).ThenBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Participant>> GetRequestsAsync(int? delegationId, CancellationToken cancellationToken) =>
+        await _db.Participants.AsTracking()
+            .Where(p => p.RequestedDelegationId != null && (delegationId == null || p.RequestedDelegationId == delegationId))
+            .OrderBy(p => p.RequestedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+
+    public Task<bool> IsApprovedMemberAsync(int delegationId, string channel, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken) =>
+        _db.ApprovedMembers.AnyAsync(a => a.DelegationId == delegationId && a.Channel == channel && externalIds.Contains(a.ExternalId), cancellationToken);
 
     public Task<Invitation?> FindInvitationAsync(string tokenHash, CancellationToken cancellationToken) =>
         _db.Invitations.AsTracking().FirstOrDefaultAsync(i => i.TokenHash == tokenHash, cancellationToken);

@@ -105,6 +105,7 @@ public static partial class WebChatEndpoints
                 CommandName = wantsDelegation ? "register" : "whoami",
                 Fields = wantsDelegation ? new Dictionary<string, string> { ["delegation"] = request.Delegation! } : null,
                 NewParticipantRoles = role,
+                ApprovedRegistration = true,
             },
             cancellationToken);
         if (enrolment!.Reply.IsError)

@@ -40,6 +40,8 @@ internal static class TeamsBenchmark
         {
             var user = $"29:bench-{i}";
             await SayAndWaitAsync(host.Client, connector, user, $"Delegate {i}", $"register {delegations[i % delegations.Length]}");
+            // Without an invitation a registration is a request: the organiser approves it, so the load acts for delegations.
+            await SayAndWaitAsync(host.Client, connector, Organiser, "Secretariat", $"approve Delegate {i}");
             users.Add(user);
         }
 

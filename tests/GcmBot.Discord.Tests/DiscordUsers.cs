@@ -50,6 +50,20 @@ public sealed class DiscordUsers
     public object Button((string Id, string Name, bool Organiser) who, string customId) =>
         Interaction(3, who, new { custom_id = customId, component_type = 2 });
 
+    /// <summary>A button pressed in a direct message with the bot: no guild, no member, the user alone.</summary>
+    public object DirectButton((string Id, string Name, bool Organiser) who, string dmChannel, string customId) => new
+    {
+        id = NextId(),
+        application_id = FakeDiscord.ApplicationId,
+        type = 3,
+        data = new { custom_id = customId, component_type = 2 },
+        channel_id = dmChannel,
+        channel = new { id = dmChannel, type = 1 },
+        user = User(who.Id, who.Name),
+        token = "itoken-" + NextId(),
+        version = 1,
+    };
+
     public object ModalSubmit((string Id, string Name, bool Organiser) who, string customId, params (string Field, string Value)[] fields) =>
         Interaction(5, who, new
         {

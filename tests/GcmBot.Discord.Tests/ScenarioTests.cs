@@ -16,9 +16,9 @@ public sealed class ScenarioTests
 
     private static (string Id, string Name, bool Organiser) Delegate(int i, string delegation) => ($"80000000000000010{i}", $"Delegate of {delegation}", false);
 
-    private static string Content(JsonElement callback) => callback.GetProperty("data").GetProperty("content").GetString()!;
+    internal static string Content(JsonElement callback) => callback.GetProperty("data").GetProperty("content").GetString()!;
 
-    private static bool Ephemeral(JsonElement callback) =>
+    internal static bool Ephemeral(JsonElement callback) =>
         callback.GetProperty("data").TryGetProperty("flags", out var flags) && (flags.GetInt32() & 64) != 0;
 
     [Fact]
@@ -56,6 +56,7 @@ public sealed class ScenarioTests
             var who = Delegate(i, order[i]);
             var registration = await host.InteractAsync(users.Command(who, "register", ("delegation", order[i])));
             Assert.True(Ephemeral(registration));
+            await host.InteractAsync(users.Command(_organiser, "approve", ("person", who.Name)));
             var asked = i == 0
                 ? await host.InteractAsync(users.Button(who, join.GetProperty("custom_id").GetString()!))
                 : await host.InteractAsync(users.Command(who, "speak"));
@@ -179,9 +180,9 @@ public sealed class ScenarioTests
         Assert.True(Ephemeral(set));
         Assert.Contains("I will remind you", Content(set), StringComparison.Ordinal);
         host.Clock.Advance(TimeSpan.FromMinutes(3));
-        var opened = await host.Fake.RequestAsync("POST", "/users/@me/channels");
-        Assert.Equal(ana.Id, opened.Json.GetProperty("recipient_id").GetString());
-        var sent = await host.Fake.RequestAsync("POST", $"/channels/dm-{ana.Id}/messages");
+        // Ana's request to join Mexico went to the organiser by direct message; her reminder goes to her alone.
+        await host.Fake.Requests.WaitOneAsync(r => r.Path == "/users/@me/channels" && r.Json.GetProperty("recipient_id").GetString() == ana.Id, "Ana's direct message channel");
+        var sent = await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/dm-{ana.Id}/messages", "Ana's reminder");
         Assert.Contains("AG1", sent.Json.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(host.Fake.Requests.Items, r => r.Path.StartsWith($"/channels/{DiscordUsers.Channel}/messages", StringComparison.Ordinal) && r.Json.ToString().Contains(ana.Name, StringComparison.Ordinal));
     }

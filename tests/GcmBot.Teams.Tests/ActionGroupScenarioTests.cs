@@ -13,7 +13,7 @@ public sealed class ActionGroupScenarioTests
     {
         await using var chat = await TeamsChat.StartAsync();
         await chat.SayAsync(TeamsChat.OrganiserId, "Secretariat", "bind Room A");
-        await chat.SayAsync(Moderator, "Marit Maij", "register Netherlands");
+        await chat.RegisterAsync(Moderator, "Marit Maij", "Netherlands");
         await chat.SayAsync(TeamsChat.OrganiserId, "Secretariat", "assign moderator Marit Maij AG1");
 
         var opened = await chat.SayAsync(Moderator, "Marit Maij", "session open AG1");
@@ -24,7 +24,7 @@ public sealed class ActionGroupScenarioTests
         foreach (var delegation in order)
         {
             var user = UserOf(delegation);
-            await chat.SayAsync(user, $"Delegate of {delegation}", $"register {delegation}");
+            await chat.RegisterAsync(user, $"Delegate of {delegation}", delegation);
             var reply = await chat.SayAsync(user, $"Delegate of {delegation}", "speak");
             Assert.Contains($"**{delegation}** asked for the floor", reply.AllText, StringComparison.Ordinal);
         }

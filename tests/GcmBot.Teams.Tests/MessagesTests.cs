@@ -71,7 +71,7 @@ public sealed class MessagesTests
     {
         await using var chat = await TeamsChat.StartAsync();
         await OpenRoomAAsync(chat);
-        await chat.SayAsync(Mexico, "Delegate of Mexico", "register Mexico");
+        await chat.RegisterAsync(Mexico, "Delegate of Mexico", "Mexico");
         var speak = Activities.Mention(chat.ServiceUrl, Mexico, "Delegate of Mexico", "speak");
 
         using (await chat.Host.PostAsync(speak))
@@ -114,7 +114,7 @@ public sealed class MessagesTests
     {
         await using var chat = await TeamsChat.StartAsync();
         await OpenRoomAAsync(chat);
-        await chat.SayAsync(Mexico, "Delegate of Mexico", "register Mexico");
+        await chat.RegisterAsync(Mexico, "Delegate of Mexico", "Mexico");
         var speak = Activities.Mention(chat.ServiceUrl, Mexico, "Delegate of Mexico", "speak");
         var activity = JsonSerializer.Deserialize<Wire.Activity>(JsonSerializer.Serialize(speak), Wire.TeamsJson.Options)!;
         var processor = chat.Host.Factory.Services.GetRequiredService<Receiving.ActivityProcessor>();
@@ -138,7 +138,7 @@ public sealed class MessagesTests
     {
         await using var chat = await TeamsChat.StartAsync();
         await OpenRoomAAsync(chat);
-        await chat.SayAsync(Mexico, "Delegate of Mexico", "register Mexico");
+        await chat.RegisterAsync(Mexico, "Delegate of Mexico", "Mexico");
 
         var queue = await chat.SayAsync(Mexico, "Delegate of Mexico", "queue");
         var joined = await chat.SubmitAsync(Mexico, "Delegate of Mexico", TeamsChat.ActionData(queue, "Join list"));
@@ -205,7 +205,7 @@ public sealed class MessagesTests
     {
         await using var chat = await TeamsChat.StartAsync();
         await OpenRoomAAsync(chat);
-        await chat.SayAsync(Mexico, "Delegate of Mexico", "register Mexico");
+        await chat.RegisterAsync(Mexico, "Delegate of Mexico", "Mexico");
         await chat.SayAsync(Mexico, "Delegate of Mexico", "speak");
         await chat.SayAsync(TeamsChat.OrganiserId, "Secretariat", "next");
 
@@ -246,11 +246,11 @@ public sealed class MessagesTests
         var answer = await chat.SendAsync(asked);
         var pointer = await chat.Connector.ReplyToAsync((string)asked["id"]!);
 
-        Assert.Contains("You are registered with Mexico", answer.AllText, StringComparison.Ordinal);
+        Assert.Contains("Your request to join Mexico is waiting for approval", answer.AllText, StringComparison.Ordinal);
         Assert.Equal(FakeConnector.PersonalConversation(Mexico), answer.Conversation);
         Assert.Null(answer.ReplyTo);
         Assert.Equal($"<at>Delegate of Mexico</at> {TeamsChat.PrivatePointer}", pointer.Text);
-        Assert.DoesNotContain("registered", pointer.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("waiting", pointer.AllText, StringComparison.Ordinal);
         var created = await chat.Connector.WaitForAsync(c => c.Conversation is null, "a new personal conversation");
         Assert.Equal(Mexico, created.Body.GetProperty("members")[0].GetProperty("id").GetString());
     }

@@ -68,6 +68,23 @@ public sealed class TeamsChat : IAsyncDisposable
     public Task<ConnectorCall> SayPrivatelyAsync(string userId, string userName, string command) =>
         SendAsync(Activities.Message(ServiceUrl, userId, userName, command, "a:personal-" + userId));
 
+    /// <summary>
+    /// Registers a user with a delegation: the request, approved by the organiser in their personal chat. Returns once
+    /// the organiser was asked and the user told, so that neither message is taken later for another answer.
+    /// The organiser takes a second to read the request: on the fake clock, the bot's calls then stay within Teams'
+    /// 50 requests a second however many people register.
+    /// </summary>
+    public async Task RegisterAsync(string userId, string userName, string delegation)
+    {
+        await SayAsync(userId, userName, $"register {delegation}");
+        await Connector.WaitForAsync(c => c.Conversation == FakeConnector.PersonalConversation(OrganiserId) && c.AllText.Contains("asks to join", StringComparison.Ordinal)
+            && c.AllText.Contains(userName, StringComparison.Ordinal), $"the organiser asked about {userName}");
+        Host.Clock.Advance(TimeSpan.FromSeconds(1));
+        var approved = await SayPrivatelyAsync(OrganiserId, "Secretariat", $"approve {userName}");
+        Assert.Contains($"now speaks for {delegation}", approved.AllText, StringComparison.Ordinal);
+        await Connector.WaitForAsync(c => c.Conversation == FakeConnector.PersonalConversation(userId) && c.AllText.Contains($"join {delegation} was approved", StringComparison.Ordinal), $"{userName} told");
+    }
+
     /// <summary>Presses a card button or submits a card form: a message activity whose value is the card's data.</summary>
     public Task<ConnectorCall> SubmitAsync(string userId, string userName, object value, string conversationId = Activities.ChannelConversation) =>
         SendAsync(Activities.Message(ServiceUrl, userId, userName, "", conversationId + ";messageid=" + Activities.NewId(), "channel", value: value));

@@ -56,6 +56,27 @@ public sealed partial class SignInTests
         await Assertions.Expect(third.Page.Locator("#identity-summary")).ToBeHiddenAsync();
     }
 
+    [Fact]
+    public async Task Register_SignedInWithoutDelegation_WaitsUntilTheOrganiserPressesApprove()
+    {
+        await using var host = new LiveHost(_pickerOff);
+        await using var browser = await Browser.LaunchAsync();
+        await using var organiser = await JoinAsync(browser, await PrintedOrganiserLinkAsync(host), "Olga");
+        await using var rita = await JoinAsync(browser, await LinkInAsync(await organiser.SayAsync("/invite as rapporteur")), "Rita");
+
+        await Assertions.Expect(await rita.SayAsync("/register Mexico")).ToContainTextAsync("waiting for approval by the organisers");
+        await Assertions.Expect(await rita.SayAsync("/card Ports for all | Funding | IOM")).ToContainTextAsync("request to join Mexico is still waiting for approval");
+
+        var request = organiser.BotMessages.Filter(new() { HasText = "asks to join" });
+        await Assertions.Expect(request).ToContainTextAsync("Rita");
+        await request.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+        await Assertions.Expect(organiser.BotMessages.Filter(new() { HasText = "Rita now speaks for Mexico" })).ToBeVisibleAsync();
+        await Assertions.Expect(rita.BotMessages.Filter(new() { HasText = "join Mexico was approved" })).ToBeVisibleAsync();
+        await Assertions.Expect(await rita.SayAsync("/whoami")).ToContainTextAsync("You speak for Mexico");
+        Assert.DoesNotContain("asks to join", await rita.Page.Locator("#log").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task<Uri> PrintedOrganiserLinkAsync(LiveHost host)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -37,7 +37,7 @@ public static class CommandCatalogue
             [new("when", ArgumentKind.Text, false, "now | next | today | tomorrow | day N | a session code", Terms: ["now", "next", "today", "tomorrow", "day"])], ["agenda now", "agenda day 2", "agenda AG1"]) { ReadOnly = true },
         new(CommandId.AgendaIcs, "agenda ics", Access.Anyone, MeetingGroup, "Download the agenda as a calendar file (iCalendar) to import or subscribe to.", [], ["agenda ics"]) { ReadOnly = true },
         new(CommandId.WhoAmI, "whoami", Access.Anyone, MeetingGroup, "Show your delegation and roles.", [], ["whoami"]) { ReadOnly = true },
-        new(CommandId.Register, "register", Access.Anyone, MeetingGroup, "Join a delegation (at most four members each).",
+        new(CommandId.Register, "register", Access.Anyone, MeetingGroup, "Join a delegation (at most four members each). Without an invitation, its focal point or an organiser approves first.",
             [new("delegation", ArgumentKind.Delegation, true, "the delegation's name or short code"),
              new("category", ArgumentKind.Choice, false, "category, when registering a new delegation", CategoryChoices, "as")],
             ["register Mexico", "register Migrant Forum in Asia as stakeholder"]),
@@ -159,6 +159,11 @@ public static class CommandCatalogue
             [new("code", ArgumentKind.Choice, true, "en, fr, es, ar, zh or ru", LanguageChoices)], ["language default fr"]),
         new(CommandId.LanguageRoom, "language room", Access.Organiser, SecretariatGroup, "Set the language of notices and announcements posted in this bound channel (default: the meeting's).",
             [new("code", ArgumentKind.Choice, true, "en, fr, es, ar, zh or ru", LanguageChoices)], ["language room es"]),
+        new(CommandId.Requests, "requests", Access.Delegation, SecretariatGroup, "List the requests to join a delegation that wait for approval (organisers: all; a focal point: its delegation's).", [], ["requests"]) { ReadOnly = true },
+        new(CommandId.Approve, "approve", Access.Delegation, SecretariatGroup, "Approve a request to join a delegation: the person then speaks for it (organisers; a delegation's focal point for its own).",
+            [new("person", ArgumentKind.Text, true, "the person's name, or the request's number from `requests`")], ["approve Ana López", "approve 12"]),
+        new(CommandId.Decline, "decline", Access.Delegation, SecretariatGroup, "Decline a request to join a delegation; the person is told.",
+            [new("person", ArgumentKind.Text, true, "the person's name, or the request's number from `requests`")], ["decline 12"]),
     ];
 
     public static CommandDefinition Get(CommandId id) => All.First(c => c.Id == id);

@@ -62,4 +62,7 @@ public enum CommandId
     Language,
     LanguageDefault,
     LanguageRoom,
+    Requests,
+    Approve,
+    Decline,
 }

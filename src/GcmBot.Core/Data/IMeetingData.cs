@@ -21,8 +21,14 @@ public interface IMeetingData
     Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken);
     Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken);
 
-    /// <summary>The delegation's member who registered first (its focal point), or null when it has none.</summary>
+    /// <summary>The delegation's first approved member (its focal point), or null when it has none.</summary>
     Task<Participant?> GetFirstMemberAsync(int delegationId, CancellationToken cancellationToken);
+
+    /// <summary>Requests to join a delegation that wait for approval, oldest first: one delegation's, or all of them (null).</summary>
+    Task<IReadOnlyList<Participant>> GetRequestsAsync(int? delegationId, CancellationToken cancellationToken);
+
+    /// <summary>Whether the meeting file approved this channel identity in advance as a member of the delegation.</summary>
+    Task<bool> IsApprovedMemberAsync(int delegationId, string channel, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken);
 
     Task<Invitation?> FindInvitationAsync(string tokenHash, CancellationToken cancellationToken);
     Task<Invitation?> GetInvitationAsync(int invitationId, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Localisation;
+using GcmBot.Core.Handling;
 using GcmBot.Core.Replies;
 using GcmBot.Core.Speaking;
 using GcmBot.Core.Telemetry;
@@ -135,6 +136,13 @@ public sealed partial class NoticeService
                     Title = texts.Format("Staff.Notice.StakeholdersTitle", session.Code),
                     Actions = [new ReplyAction(texts.Format("Staff.Notice.StartStakeholders"), "/stakeholders", ActionStyle.Primary)],
                 };
+            case NoticeKind.DelegationRequest:
+                var requester = notice.CreatedByParticipantId is { } requesterId ? await data.GetParticipantAsync(requesterId, ct) : null;
+                var recipient = notice.ParticipantId is { } recipientId ? await data.GetParticipantAsync(recipientId, ct) : null;
+                var request = requester is null || recipient is null ? null : await MembershipCommands.RequestMessageAsync(data, requester, recipient, ct);
+                return request is null ? null : _ => request;
+            case NoticeKind.Personal:
+                return _ => Reply.Private(notice.Text) with { Title = "Your delegation" };
             case NoticeKind.SessionEnding when session is { IsOpen: true }:
                 return texts => new Reply(texts.Format("Staff.Notice.Ending", texts.Duration(_reminders.SessionEnding), session.Code))
                 {

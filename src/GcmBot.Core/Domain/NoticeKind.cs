@@ -17,4 +17,10 @@ public enum NoticeKind
     /// <summary>To the moderator: the session's time is nearly up.</summary>
     SessionEnding = 5,
     Broadcast = 6,
+
+    /// <summary>To a delegation's focal point or an organiser: someone asks to join it (composed with Approve / Decline while it waits).</summary>
+    DelegationRequest = 7,
+
+    /// <summary>To one person: a message written when it was scheduled (an answer to their request to join a delegation).</summary>
+    Personal = 8,
 }

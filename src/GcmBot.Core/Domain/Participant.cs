@@ -11,7 +11,18 @@ public sealed class Participant
     /// <summary>The user's id on that channel.</summary>
     public required string ExternalId { get; set; }
     public required string DisplayName { get; set; }
+    /// <summary>The delegation this person speaks for: set only once the membership is proven (see <see cref="RequestedDelegationId"/>).</summary>
     public int? DelegationId { get; set; }
+
+    /// <summary>When the person became a member of <see cref="DelegationId"/>; null for members from before it was recorded.</summary>
+    public DateTimeOffset? JoinedAt { get; set; }
+
+    /// <summary>
+    /// A delegation the person asked to join with <c>register</c>, waiting for its focal point or an organiser to
+    /// approve: until then the person does not act for it.
+    /// </summary>
+    public int? RequestedDelegationId { get; set; }
+    public DateTimeOffset? RequestedAt { get; set; }
     public Roles Roles { get; set; }
     public DateTimeOffset FirstSeenAt { get; set; }
 
@@ -19,4 +30,14 @@ public sealed class Participant
     public string? Language { get; set; }
 
     public bool Has(Roles role) => (Roles & role) == role;
+
+    /// <summary>Makes the person a member of a delegation, ending any request.</summary>
+    public void Join(Delegation delegation, DateTimeOffset now)
+    {
+        DelegationId = delegation.Id;
+        JoinedAt = now;
+        Roles |= Roles.Delegate;
+        RequestedDelegationId = null;
+        RequestedAt = null;
+    }
 }

@@ -186,6 +186,10 @@ public sealed class CommandContext
 
     public bool IsOrganiser => Participant.Has(Roles.Organiser);
 
+    /// <summary>Whether this person is the delegation's focal point: its first approved member.</summary>
+    public async Task<bool> IsFocalPointAsync(Delegation delegation) =>
+        (await Data.GetFirstMemberAsync(delegation.Id, CancellationToken))?.Id == Participant.Id;
+
     public async Task<bool> ModeratesAsync(Session session) =>
         IsOrganiser || Participant.Has(Roles.Moderator)
         || (await AssignmentsAsync()).Any(a => a.SessionId == session.Id && a.Role == Roles.Moderator);

@@ -10,7 +10,7 @@ internal static class CommandHandlers
         CommandId.Help => MeetingCommands.HelpAsync(context),
         CommandId.Agenda => MeetingCommands.AgendaAsync(context),
         CommandId.WhoAmI => MeetingCommands.WhoAmIAsync(context),
-        CommandId.Register => MeetingCommands.RegisterAsync(context),
+        CommandId.Register => MembershipCommands.RegisterAsync(context),
         CommandId.Speak => FloorCommands.RequestAsync(context, Domain.RequestKind.Statement),
         CommandId.PointOfOrder => FloorCommands.RequestAsync(context, Domain.RequestKind.PointOfOrder),
         CommandId.Reply => FloorCommands.RequestAsync(context, Domain.RequestKind.Reply),
@@ -67,6 +67,9 @@ internal static class CommandHandlers
         CommandId.Language => LanguageCommands.SetAsync(context),
         CommandId.LanguageDefault => LanguageCommands.DefaultAsync(context),
         CommandId.LanguageRoom => LanguageCommands.RoomAsync(context),
+        CommandId.Requests => MembershipCommands.ListAsync(context),
+        CommandId.Approve => MembershipCommands.AnswerAsync(context, approve: true),
+        CommandId.Decline => MembershipCommands.AnswerAsync(context, approve: false),
         _ => throw new InvalidOperationException($"No handler for {context.Command.Definition.Id}."),
     };
 }

@@ -233,6 +233,11 @@ public sealed partial class CommandService
             return;
         }
 
+        if (definition.Access == Access.Delegation && await MembershipCommands.PendingRefusalAsync(context) is { } pending)
+        {
+            throw new CommandException(pending);
+        }
+
         throw new CommandException(context.T($"Access.{definition.Access}", definition.Name));
     }
 

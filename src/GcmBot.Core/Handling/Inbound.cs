@@ -19,4 +19,13 @@ public sealed record Inbound(string Channel, string ConversationId, string UserI
 
     /// <summary>Roles given to the user if this command is their first contact (the web chat's identity picker).</summary>
     public Domain.Roles NewParticipantRoles { get; init; }
+
+    /// <summary>
+    /// The channel vouches for a <c>register</c> (the web chat's identity picker, where anyone claims any identity
+    /// in a rehearsal): it joins at once instead of waiting for approval.
+    /// </summary>
+    public bool ApprovedRegistration { get; init; }
+
+    /// <summary>The user's id in the organisation's directory when the channel has one (Teams: the AAD object id).</summary>
+    public string? DirectoryId { get; init; }
 }

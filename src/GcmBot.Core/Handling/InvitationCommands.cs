@@ -41,10 +41,10 @@ internal static class InvitationCommands
         if (!context.IsOrganiser)
         {
             delegation ??= context.Delegation;
-            if (role != Roles.Delegate || delegation is null || delegation.Id != context.Delegation?.Id || !await IsFocalPointAsync(context, delegation))
+            if (role != Roles.Delegate || delegation is null || delegation.Id != context.Delegation?.Id || !await context.IsFocalPointAsync(delegation))
             {
-                throw new CommandException(context.Delegation is null || !await IsFocalPointAsync(context, context.Delegation)
-                    ? "Only organisers, and a delegation's focal point (its first member) for its own members, can invite people. Nothing was created."
+                throw new CommandException(context.Delegation is null || !await context.IsFocalPointAsync(context.Delegation)
+                    ? "Only organisers, and a delegation's focal point (its first approved member) for its own members, can invite people. Nothing was created."
                     : $"As {context.Delegation.Name}'s focal point you can invite delegates of {context.Delegation.Name} only: `invite {context.Delegation.Name}`. Nothing was created.");
             }
         }
@@ -126,10 +126,7 @@ internal static class InvitationCommands
     /// <summary>Organisers manage every invitation; a focal point those of its own delegation.</summary>
     private static async Task<bool> MayManageAsync(CommandContext context, Invitation invitation) =>
         context.IsOrganiser
-        || (context.Delegation is not null && invitation.DelegationId == context.Delegation.Id && await IsFocalPointAsync(context, context.Delegation));
-
-    private static async Task<bool> IsFocalPointAsync(CommandContext context, Delegation delegation) =>
-        (await context.Data.GetFirstMemberAsync(delegation.Id, context.CancellationToken))?.Id == context.Participant.Id;
+        || (context.Delegation is not null && invitation.DelegationId == context.Delegation.Id && await context.IsFocalPointAsync(context.Delegation));
 
     private static string Status(CommandContext context, Invitation invitation) =>
         invitation.RevokedAt is not null ? "revoked"

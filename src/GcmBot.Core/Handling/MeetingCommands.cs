@@ -110,11 +110,12 @@ internal static class MeetingCommands
         return CommandResult.Of(SessionDetails(context, session));
     }
 
-    public static Task<CommandResult> WhoAmIAsync(CommandContext context)
+    public static async Task<CommandResult> WhoAmIAsync(CommandContext context)
     {
         var participant = context.Participant;
         var roles = participant.Roles == Roles.None ? context.T("WhoAmI.Participant") : participant.Roles.ToString().ToLowerInvariant();
-        return Task.FromResult(CommandResult.Of(Reply.Private(context.Delegation is null
+        var requested = participant.RequestedDelegationId is { } id ? await context.Data.GetDelegationAsync(id, context.CancellationToken) : null;
+        return CommandResult.Of(Reply.Private(context.Delegation is null
             ? context.T("WhoAmI.NotRegistered")
             : context.T("WhoAmI.SpeakFor", context.Delegation.Name)) with
         {
@@ -125,50 +126,9 @@ internal static class MeetingCommands
                 new Fact(context.T("WhoAmI.Roles"), roles),
                 new Fact(context.T("WhoAmI.Channel"), $"{participant.Channel} ({participant.ExternalId[..Math.Min(8, participant.ExternalId.Length)]}…)"),
                 new Fact(context.T("WhoAmI.Language"), context.Texts.NameOf(context.Texts.Language)),
+                .. requested is null ? [] : new[] { new Fact(context.T("WhoAmI.Request"), context.T("WhoAmI.RequestValue", requested.Name)) },
             ],
-        }));
-    }
-
-    public static async Task<CommandResult> RegisterAsync(CommandContext context)
-    {
-        var name = context.Command["delegation"]!;
-        Delegation delegation;
-        if (context.Command["category"] is { } categoryText)
-        {
-            var category = CategoryNames.Parse(categoryText);
-            var existing = (await context.Data.GetDelegationsAsync(context.Meeting.Id, context.CancellationToken))
-                .FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (existing is null && !context.IsOrganiser)
-            {
-                throw new CommandException(context.T("Register.Unknown", name));
-            }
-
-            delegation = existing ?? SecretariatCommands.NewDelegation(context, name, category);
-        }
-        else
-        {
-            delegation = await context.FindDelegationAsync(name);
-        }
-
-        if (context.Participant.DelegationId == delegation.Id)
-        {
-            return CommandResult.Of(Reply.Private(context.T("Register.Already", delegation.Name)));
-        }
-
-        if (delegation.Id != 0 && await context.Data.CountMembersAsync(delegation.Id, context.CancellationToken) >= MaxDelegationMembers)
-        {
-            throw new CommandException(context.T("Register.Full", delegation.Name, MaxDelegationMembers));
-        }
-
-        if (delegation.Id == 0)
-        {
-            await context.Data.FlushAsync(context.CancellationToken);
-        }
-
-        context.Participant.DelegationId = delegation.Id;
-        context.Participant.Roles |= Roles.Delegate;
-        context.Delegation = delegation;
-        return CommandResult.Of(Reply.Private(context.T("Register.Done", delegation.Name, context.Texts.Category(delegation.Category))));
+        });
     }
 
     public static Reply SessionDetails(CommandContext context, Session session) =>

@@ -54,15 +54,25 @@ public static class MeetingLoader
             });
         }
 
-        foreach (var d in file.Delegations)
+        var delegations = file.Delegations.Select(d => (File: d, Stored: new Delegation
         {
-            data.Add(new Delegation
+            MeetingId = meeting.Id,
+            Name = d.Name,
+            Category = CategoryNames.Parse(d.Category),
+            Aliases = string.Join(',', d.Aliases ?? []),
+        })).ToList();
+        foreach (var (_, stored) in delegations)
+        {
+            data.Add(stored);
+        }
+
+        await data.FlushAsync(cancellationToken);
+        foreach (var (d, stored) in delegations)
+        {
+            foreach (var (channel, id) in d.MemberIds.Distinct())
             {
-                MeetingId = meeting.Id,
-                Name = d.Name,
-                Category = CategoryNames.Parse(d.Category),
-                Aliases = string.Join(',', d.Aliases ?? []),
-            });
+                data.Add(new ApprovedMember { DelegationId = stored.Id, Channel = channel, ExternalId = id });
+            }
         }
 
         await data.FlushAsync(cancellationToken);
@@ -132,6 +142,12 @@ public static class MeetingLoader
             if (!CategoryNames.TryParse(delegation.Category, out _))
             {
                 throw new FormatException($"Delegation {delegation.Name}: unknown category '{delegation.Category}'.");
+            }
+
+            if (delegation.Members?.FirstOrDefault(m => m.Split(':', 2, StringSplitOptions.TrimEntries) is not [var channel, { Length: > 0 and <= 200 }]
+                || !MeetingFileDelegation.MemberChannels.Contains(channel.ToLowerInvariant())) is { } member)
+            {
+                throw new FormatException($"Delegation {delegation.Name}: member '{member}' is not channel:id, with channel one of {string.Join(", ", MeetingFileDelegation.MemberChannels)} (for example discord:112233445566778899).");
             }
         }
     }

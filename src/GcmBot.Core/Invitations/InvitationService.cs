@@ -60,6 +60,7 @@ public sealed class InvitationService
                 ExternalId = userId,
                 DisplayName = name,
                 DelegationId = delegation?.Id,
+                JoinedAt = delegation is null ? null : now,
                 Roles = invitation.Role | (delegation is null ? Roles.None : Roles.Delegate),
                 FirstSeenAt = now,
             });

@@ -125,6 +125,7 @@ internal sealed partial class ActivityProcessor
             Reference = ConversationReference.From(activity, key).Serialise(),
             Locale = activity.Locale,
             NewParticipantRoles = FirstRoles(user),
+            DirectoryId = user.AadObjectId,
         };
 
         var result = await _commands.HandleAsync(inbound, cancellationToken);

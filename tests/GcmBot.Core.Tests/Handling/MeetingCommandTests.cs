@@ -74,9 +74,9 @@ public sealed class MeetingCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Register_ExistingWithCategoryKeyword_Registered()
+    public async Task Register_ExistingWithCategoryKeywordByOrganiser_Registered()
     {
-        var result = await _harness.Expect("someone", "register Migrant Forum in Asia as stakeholder");
+        var result = await _harness.Expect(MeetingHarness.Organiser, "register Migrant Forum in Asia as stakeholder");
 
         Assert.Contains("Migrant Forum in Asia (Non-governmental stakeholder)", result.Reply.Text, StringComparison.Ordinal);
         Assert.Equal("Migrant Forum in Asia", result.Author!.Delegation);

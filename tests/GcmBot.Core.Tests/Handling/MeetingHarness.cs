@@ -114,8 +114,15 @@ public sealed class MeetingHarness : IAsyncDisposable
         return result.Reply;
     }
 
-    /// <summary>A participant registered with a delegation.</summary>
-    public Task Delegate(string user, string delegation) => Expect(user, $"register {delegation}");
+    /// <summary>A participant registered with a delegation: their request, approved by the organiser.</summary>
+    public async Task Delegate(string user, string delegation)
+    {
+        var request = await Expect(user, $"register {delegation}");
+        if (request.Reply.Title == "Request sent")
+        {
+            await Expect(Organiser, $"approve {user}");
+        }
+    }
 
     /// <summary>A participant assigned as moderator of a session by the organiser.</summary>
     public async Task Moderator(string user, string session = "AG1")

@@ -72,9 +72,13 @@ internal static class ArabicCommands
             [CommandId.Language] = new("اللغة", "اختيار لغة الردود الموجهة إليك في جميع القنوات."),
             [CommandId.LanguageDefault] = new("اللغة الافتراضية", "تحديد اللغة الافتراضية للاجتماع."),
             [CommandId.LanguageRoom] = new("لغة القاعة", "تحديد لغة الإشعارات والإعلانات المنشورة في هذه القناة المرتبطة."),
+            [CommandId.Requests] = new("الطلبات", "عرض طلبات الانضمام إلى وفد التي تنتظر الموافقة."),
+            [CommandId.Approve] = new("موافقة", "الموافقة على طلب انضمام إلى وفد: يتحدث الشخص عندئذ باسمه."),
+            [CommandId.Decline] = new("رفض", "رفض طلب انضمام إلى وفد؛ ويُبلَّغ الشخص بذلك."),
         },
         new Dictionary<string, string>
         {
+            ["person"] = "الشخص",
             ["code"] = "الرمز",
             ["category"] = "الفئة",
             ["card"] = "البطاقة",
@@ -111,6 +115,7 @@ internal static class ArabicCommands
             ["session code"] = "رمز الجلسة",
             ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "اللغة: en أو fr أو es أو ar أو zh أو ru؛ بدونها تُعرض لغتك",
             ["en, fr, es, ar, zh or ru"] = "en أو fr أو es أو ar أو zh أو ru",
+            ["the person's name, or the request's number from `requests`"] = "اسم الشخص، أو رقم الطلب من `الطلبات`",
             ["the card number"] = "رقم البطاقة",
             ["recommendation | means of implementation | partnerships"] = "التوصية | وسائل التنفيذ | الشراكات",
             ["mine or all"] = "بطاقاتي أو الكل",

@@ -72,9 +72,13 @@ internal static class ChineseCommands
             [CommandId.Language] = new("语言", "选择在所有频道中回复您所用的语言。"),
             [CommandId.LanguageDefault] = new("默认语言", "设定会议的默认语言。"),
             [CommandId.LanguageRoom] = new("会议室语言", "设定在此关联频道中发布的通知和公告所用的语言。"),
+            [CommandId.Requests] = new("申请列表", "列出等待批准的加入代表团申请。"),
+            [CommandId.Approve] = new("批准", "批准加入代表团的申请：此人即可代表该代表团发言。"),
+            [CommandId.Decline] = new("拒绝", "拒绝加入代表团的申请；并通知此人。"),
         },
         new Dictionary<string, string>
         {
+            ["person"] = "人员",
             ["code"] = "代码",
             ["category"] = "类别",
             ["card"] = "建议卡",
@@ -111,6 +115,7 @@ internal static class ChineseCommands
             ["session code"] = "会议代码",
             ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "语言：en、fr、es、ar、zh 或 ru；不填则显示您当前的语言",
             ["en, fr, es, ar, zh or ru"] = "en、fr、es、ar、zh 或 ru",
+            ["the person's name, or the request's number from `requests`"] = "此人的姓名，或 `申请列表` 中的申请编号",
             ["the card number"] = "建议卡编号",
             ["recommendation | means of implementation | partnerships"] = "建议 | 执行手段 | 伙伴关系",
             ["mine or all"] = "我的或全部",

@@ -69,9 +69,13 @@ internal static class FrenchCommands
             [CommandId.Language] = new("langue", "Choisir la langue des réponses qui vous sont adressées, dans tous les canaux."),
             [CommandId.LanguageDefault] = new("langue par défaut", "Fixer la langue par défaut de la réunion."),
             [CommandId.LanguageRoom] = new("langue salle", "Fixer la langue des avis et annonces publiés dans ce canal lié."),
+            [CommandId.Requests] = new("demandes", "Lister les demandes d'adhésion à une délégation en attente d'approbation."),
+            [CommandId.Approve] = new("approuver", "Approuver une demande d'adhésion : la personne parle alors au nom de la délégation."),
+            [CommandId.Decline] = new("refuser", "Refuser une demande d'adhésion à une délégation ; la personne en est informée."),
         },
         new Dictionary<string, string>
         {
+            ["person"] = "personne",
             ["code"] = "code",
             ["category"] = "catégorie",
             ["card"] = "fiche",
@@ -108,6 +112,7 @@ internal static class FrenchCommands
             ["session code"] = "code de la séance",
             ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "la langue : en, fr, es, ar, zh ou ru ; sans elle, affiche la vôtre",
             ["en, fr, es, ar, zh or ru"] = "en, fr, es, ar, zh ou ru",
+            ["the person's name, or the request's number from `requests`"] = "le nom de la personne, ou le numéro de la demande d'après `demandes`",
             ["the card number"] = "le numéro de la fiche",
             ["recommendation | means of implementation | partnerships"] = "recommandation | moyens de mise en œuvre | partenariats",
             ["mine or all"] = "les miennes ou toutes",

@@ -69,9 +69,13 @@ internal static class RussianCommands
             [CommandId.Language] = new("язык", "Выбрать язык ответов вам во всех каналах."),
             [CommandId.LanguageDefault] = new("язык по умолчанию", "Установить язык заседания по умолчанию."),
             [CommandId.LanguageRoom] = new("язык зала", "Установить язык уведомлений и объявлений в этом привязанном канале."),
+            [CommandId.Requests] = new("заявки", "Показать заявки на вступление в делегацию, ожидающие одобрения."),
+            [CommandId.Approve] = new("одобрить", "Одобрить заявку на вступление в делегацию: человек сможет выступать от её имени."),
+            [CommandId.Decline] = new("отклонить", "Отклонить заявку на вступление в делегацию; человеку сообщат об этом."),
         },
         new Dictionary<string, string>
         {
+            ["person"] = "человек",
             ["code"] = "код",
             ["category"] = "категория",
             ["card"] = "карточка",
@@ -108,6 +112,7 @@ internal static class RussianCommands
             ["session code"] = "код заседания",
             ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "язык: en, fr, es, ar, zh или ru; без него показывает ваш",
             ["en, fr, es, ar, zh or ru"] = "en, fr, es, ar, zh или ru",
+            ["the person's name, or the request's number from `requests`"] = "имя человека или номер заявки из `заявки`",
             ["the card number"] = "номер карточки",
             ["recommendation | means of implementation | partnerships"] = "рекомендация | средства осуществления | партнерства",
             ["mine or all"] = "мои или все",

@@ -69,9 +69,13 @@ internal static class SpanishCommands
             [CommandId.Language] = new("idioma", "Elegir el idioma de las respuestas que se le dirigen, en todos los canales."),
             [CommandId.LanguageDefault] = new("idioma predeterminado", "Fijar el idioma predeterminado de la reunión."),
             [CommandId.LanguageRoom] = new("idioma sala", "Fijar el idioma de los avisos y anuncios publicados en este canal vinculado."),
+            [CommandId.Requests] = new("solicitudes", "Enumerar las solicitudes para unirse a una delegación pendientes de aprobación."),
+            [CommandId.Approve] = new("aprobar", "Aprobar una solicitud para unirse a una delegación: la persona habla entonces en su nombre."),
+            [CommandId.Decline] = new("rechazar", "Rechazar una solicitud para unirse a una delegación; se informa a la persona."),
         },
         new Dictionary<string, string>
         {
+            ["person"] = "persona",
             ["code"] = "código",
             ["category"] = "categoría",
             ["card"] = "ficha",
@@ -108,6 +112,7 @@ internal static class SpanishCommands
             ["session code"] = "código de la sesión",
             ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "el idioma: en, fr, es, ar, zh o ru; sin él, muestra el suyo",
             ["en, fr, es, ar, zh or ru"] = "en, fr, es, ar, zh o ru",
+            ["the person's name, or the request's number from `requests`"] = "el nombre de la persona, o el número de la solicitud según `solicitudes`",
             ["the card number"] = "el número de la ficha",
             ["recommendation | means of implementation | partnerships"] = "recomendación | medios de aplicación | alianzas",
             ["mine or all"] = "mías o todas",

@@ -49,6 +49,37 @@ namespace GcmBot.Storage.Migrations.Postgres
                     b.ToTable("Allowances");
                 });
 
+            modelBuilder.Entity("GcmBot.Core.Domain.ApprovedMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("DelegationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegationId");
+
+                    b.HasIndex("Channel", "ExternalId", "DelegationId")
+                        .IsUnique();
+
+                    b.ToTable("ApprovedMembers");
+                });
+
             modelBuilder.Entity("GcmBot.Core.Domain.Card", b =>
                 {
                     b.Property<int>("Id")
@@ -502,9 +533,18 @@ namespace GcmBot.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RequestedDelegationId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Roles")
                         .HasColumnType("integer");
@@ -512,6 +552,8 @@ namespace GcmBot.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DelegationId");
+
+                    b.HasIndex("RequestedDelegationId");
 
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
@@ -718,6 +760,15 @@ namespace GcmBot.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GcmBot.Core.Domain.ApprovedMember", b =>
+                {
+                    b.HasOne("GcmBot.Core.Domain.Delegation", null)
+                        .WithMany()
+                        .HasForeignKey("DelegationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GcmBot.Core.Domain.Card", b =>
                 {
                     b.HasOne("GcmBot.Core.Domain.Delegation", null)
@@ -785,6 +836,10 @@ namespace GcmBot.Storage.Migrations.Postgres
                     b.HasOne("GcmBot.Core.Domain.Delegation", null)
                         .WithMany()
                         .HasForeignKey("DelegationId");
+
+                    b.HasOne("GcmBot.Core.Domain.Delegation", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedDelegationId");
                 });
 
             modelBuilder.Entity("GcmBot.Core.Domain.Session", b =>

@@ -41,6 +41,35 @@ namespace GcmBot.Storage.Migrations.Sqlite
                     b.ToTable("Allowances");
                 });
 
+            modelBuilder.Entity("GcmBot.Core.Domain.ApprovedMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DelegationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegationId");
+
+                    b.HasIndex("Channel", "ExternalId", "DelegationId")
+                        .IsUnique();
+
+                    b.ToTable("ApprovedMembers");
+                });
+
             modelBuilder.Entity("GcmBot.Core.Domain.Card", b =>
                 {
                     b.Property<int>("Id")
@@ -474,9 +503,18 @@ namespace GcmBot.Storage.Migrations.Sqlite
                     b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestedDelegationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Roles")
                         .HasColumnType("INTEGER");
@@ -484,6 +522,8 @@ namespace GcmBot.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DelegationId");
+
+                    b.HasIndex("RequestedDelegationId");
 
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
@@ -684,6 +724,15 @@ namespace GcmBot.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GcmBot.Core.Domain.ApprovedMember", b =>
+                {
+                    b.HasOne("GcmBot.Core.Domain.Delegation", null)
+                        .WithMany()
+                        .HasForeignKey("DelegationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GcmBot.Core.Domain.Card", b =>
                 {
                     b.HasOne("GcmBot.Core.Domain.Delegation", null)
@@ -751,6 +800,10 @@ namespace GcmBot.Storage.Migrations.Sqlite
                     b.HasOne("GcmBot.Core.Domain.Delegation", null)
                         .WithMany()
                         .HasForeignKey("DelegationId");
+
+                    b.HasOne("GcmBot.Core.Domain.Delegation", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedDelegationId");
                 });
 
             modelBuilder.Entity("GcmBot.Core.Domain.Session", b =>

@@ -1,0 +1,211 @@
+using System.Globalization;
+using GcmBot.Core.Data;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Replies;
+
+namespace GcmBot.Core.Handling;
+
+/// <summary>
+/// Proven delegations: <c>register</c> joins a delegation at once only when the membership is proven (an organiser,
+/// the meeting file's approved members, the rehearsal picker); anyone else's becomes a request that the delegation's
+/// focal point or an organiser answers with <c>approve</c> / <c>decline</c> (<c>requests</c> lists them).
+/// </summary>
+internal static class MembershipCommands
+{
+    public static async Task<CommandResult> RegisterAsync(CommandContext context)
+    {
+        var name = context.Command["delegation"]!;
+        Delegation delegation;
+        if (context.Command["category"] is { } categoryText)
+        {
+            var category = CategoryNames.Parse(categoryText);
+            var existing = (await context.Data.GetDelegationsAsync(context.Meeting.Id, context.CancellationToken))
+                .FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (existing is null && !context.IsOrganiser)
+            {
+                throw new CommandException(context.T("Register.Unknown", name));
+            }
+
+            delegation = existing ?? SecretariatCommands.NewDelegation(context, name, category);
+        }
+        else
+        {
+            delegation = await context.FindDelegationAsync(name);
+        }
+
+        var participant = context.Participant;
+        if (participant.DelegationId == delegation.Id)
+        {
+            return CommandResult.Of(Reply.Private(context.T("Register.Already", delegation.Name)));
+        }
+
+        if (participant.RequestedDelegationId == delegation.Id)
+        {
+            return CommandResult.Of(Reply.Private($"Your request to join {delegation.Name} is already waiting for approval by {await ApproversAsync(context, delegation)}."));
+        }
+
+        if (delegation.Id != 0 && await context.Data.CountMembersAsync(delegation.Id, context.CancellationToken) >= MeetingCommands.MaxDelegationMembers)
+        {
+            throw new CommandException(context.T("Register.Full", delegation.Name, MeetingCommands.MaxDelegationMembers));
+        }
+
+        if (delegation.Id == 0)
+        {
+            await context.Data.FlushAsync(context.CancellationToken);
+        }
+
+        if (context.IsOrganiser || context.Inbound.ApprovedRegistration || await IsApprovedInAdvanceAsync(context, delegation))
+        {
+            participant.Join(delegation, context.Now);
+            context.Delegation = delegation;
+            return CommandResult.Of(Reply.Private(context.T("Register.Done", delegation.Name, context.Texts.Category(delegation.Category))));
+        }
+
+        participant.RequestedDelegationId = delegation.Id;
+        participant.RequestedAt = context.Now;
+        foreach (var approver in await ApproverListAsync(context, delegation))
+        {
+            if (approver.Id != participant.Id)
+            {
+                context.Schedule(NoticeKind.DelegationRequest, context.Now, null, participantId: approver.Id);
+            }
+        }
+
+        var stays = context.Delegation is { } current ? $" You still speak for {current.Name} until then." : "";
+        return CommandResult.Of(Reply.Private(
+            $"Your request to join {delegation.Name} is waiting for approval by {await ApproversAsync(context, delegation)}; they have been told. "
+            + $"Until then you can read and take part in the chat, but not act for {delegation.Name}.{stays}") with { Title = "Request sent" });
+    }
+
+    public static async Task<CommandResult> ListAsync(CommandContext context)
+    {
+        var requests = await VisibleRequestsAsync(context);
+        var names = await context.Data.GetDelegationsAsync(requests.Select(r => r.RequestedDelegationId!.Value), context.CancellationToken);
+        return CommandResult.Of(Reply.Private(requests.Count == 0 ? "No request to join a delegation is waiting for you." : "Answer with `approve <number>` or `decline <number>`.") with
+        {
+            Title = "Requests to join a delegation",
+            Items = [.. requests.Select(r => new ListItem(r.Id,
+                $"{r.DisplayName} — {names[r.RequestedDelegationId!.Value].Name}",
+                $"{r.Channel} · asked {context.Local(r.RequestedAt ?? context.Now, "ddd d MMM HH:mm")}"))],
+        });
+    }
+
+    public static async Task<CommandResult> AnswerAsync(CommandContext context, bool approve)
+    {
+        var requester = await FindRequestAsync(context, context.Command["person"]!);
+        var delegation = (await context.Data.GetDelegationAsync(requester.RequestedDelegationId!.Value, context.CancellationToken))!;
+        if (!approve)
+        {
+            requester.RequestedDelegationId = null;
+            requester.RequestedAt = null;
+            Tell(context, requester, $"Your request to join {delegation.Name} was declined by {context.Participant.DisplayName}. If you think this is a mistake, please contact the secretariat.");
+            return CommandResult.Of(Reply.Private($"You declined {requester.DisplayName}'s request to join {delegation.Name}; they have been told."));
+        }
+
+        var members = await context.Data.CountMembersAsync(delegation.Id, context.CancellationToken);
+        if (members >= MeetingCommands.MaxDelegationMembers)
+        {
+            throw new CommandException($"{delegation.Name} already has {members} members (delegations are 1 + 3), so {requester.DisplayName} cannot join it. The request still waits; `decline {requester.Id}` answers it.");
+        }
+
+        requester.Join(delegation, context.Now);
+        Tell(context, requester, $"Your request to join {delegation.Name} was approved by {context.Participant.DisplayName}. You now speak for {delegation.Name}: ask for the floor with `speak`, submit a recommendation with `card`.");
+        return CommandResult.Of(Reply.Private($"{requester.DisplayName} now speaks for {delegation.Name} ({members + 1} of {MeetingCommands.MaxDelegationMembers} members); they have been told."));
+    }
+
+    /// <summary>The refusal for someone whose request waits, when a command would act for a delegation; null when none waits.</summary>
+    public static async Task<string?> PendingRefusalAsync(CommandContext context)
+    {
+        if (context.Participant.RequestedDelegationId is not { } id || await context.Data.GetDelegationAsync(id, context.CancellationToken) is not { } delegation)
+        {
+            return null;
+        }
+
+        return $"Your request to join {delegation.Name} is still waiting for approval by {await ApproversAsync(context, delegation)}, so you cannot use `{context.Command.Definition.Name}` for {delegation.Name} yet. You can read and take part in the chat meanwhile.";
+    }
+
+    /// <summary>The message to a focal point or an organiser about a request; null once it was answered or they may no longer answer it.</summary>
+    public static async Task<Reply?> RequestMessageAsync(IMeetingData data, Participant requester, Participant recipient, CancellationToken ct)
+    {
+        if (requester.RequestedDelegationId is not { } id || await data.GetDelegationAsync(id, ct) is not { } delegation
+            || !(recipient.Has(Roles.Organiser) || (await data.GetFirstMemberAsync(id, ct))?.Id == recipient.Id))
+        {
+            return null;
+        }
+
+        return Reply.Private($"**{requester.DisplayName}** ({requester.Channel}) asks to join **{delegation.Name}**. Until you approve, they cannot act for it. `approve {requester.Id}` or `decline {requester.Id}`; `requests` lists every request waiting for you.") with
+        {
+            Title = $"Request to join {delegation.Name}",
+            Actions =
+            [
+                new ReplyAction("Approve", $"/approve {requester.Id}", ActionStyle.Primary),
+                new ReplyAction("Decline", $"/decline {requester.Id}", ActionStyle.Danger),
+            ],
+        };
+    }
+
+    private static void Tell(CommandContext context, Participant person, string text) =>
+        context.Schedule(NoticeKind.Personal, context.Now, null, text, participantId: person.Id);
+
+    private static async Task<bool> IsApprovedInAdvanceAsync(CommandContext context, Delegation delegation)
+    {
+        string[] ids = context.Inbound.DirectoryId is { } directory ? [context.Inbound.UserId, directory] : [context.Inbound.UserId];
+        return delegation.Id != 0 && await context.Data.IsApprovedMemberAsync(delegation.Id, context.Inbound.Channel, ids, context.CancellationToken);
+    }
+
+    /// <summary>Who is told of a request: the delegation's focal point and every organiser.</summary>
+    private static async Task<List<Participant>> ApproverListAsync(CommandContext context, Delegation delegation)
+    {
+        var approvers = (await context.Data.GetParticipantsAsync(context.CancellationToken)).Where(p => p.Has(Roles.Organiser)).ToList();
+        if (await context.Data.GetFirstMemberAsync(delegation.Id, context.CancellationToken) is { } focalPoint && approvers.All(a => a.Id != focalPoint.Id))
+        {
+            approvers.Insert(0, focalPoint);
+        }
+
+        return approvers;
+    }
+
+    private static async Task<string> ApproversAsync(CommandContext context, Delegation delegation) =>
+        await context.Data.GetFirstMemberAsync(delegation.Id, context.CancellationToken) is { } focalPoint
+            ? $"{delegation.Name}'s focal point ({focalPoint.DisplayName}) or the organisers"
+            : "the organisers";
+
+    /// <summary>Organisers answer every request; a focal point those to join its own delegation.</summary>
+    private static async Task<IReadOnlyList<Participant>> VisibleRequestsAsync(CommandContext context)
+    {
+        if (context.IsOrganiser)
+        {
+            return await context.Data.GetRequestsAsync(null, context.CancellationToken);
+        }
+
+        return context.Delegation is { } own && await context.IsFocalPointAsync(own)
+            ? await context.Data.GetRequestsAsync(own.Id, context.CancellationToken)
+            : throw new CommandException("Only organisers, and a delegation's focal point (its first approved member) for its own delegation, answer requests to join a delegation.");
+    }
+
+    /// <summary>A waiting request by its number, or by the person's name (an ambiguous name lists the numbers to use).</summary>
+    private static async Task<Participant> FindRequestAsync(CommandContext context, string typed)
+    {
+        var requests = await VisibleRequestsAsync(context);
+        var key = typed.Trim().TrimStart('#');
+        if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && requests.FirstOrDefault(r => r.Id == id) is { } numbered)
+        {
+            return numbered;
+        }
+
+        var named = requests.Where(r => string.Equals(r.DisplayName, key, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (named.Count == 0)
+        {
+            named = [.. requests.Where(r => r.DisplayName.Contains(key, StringComparison.OrdinalIgnoreCase))];
+        }
+
+        return named.Count switch
+        {
+            1 => named[0],
+            0 => throw new CommandException($"No request from `{typed}` is waiting for you (it may have been answered already). `requests` lists those that wait."),
+            _ => throw new CommandException($"Several requests match `{typed}`: "
+                + string.Join(", ", named.Select(r => $"`{context.Command.Definition.Name} {r.Id}` ({r.DisplayName}, {r.Channel})"))
+                + ". Use the number."),
+        };
+    }
+}

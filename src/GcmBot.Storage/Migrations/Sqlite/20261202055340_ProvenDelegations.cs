@@ -1,0 +1,103 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GcmBot.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ProvenDelegations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "JoinedAt",
+                table: "Participants",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RequestedAt",
+                table: "Participants",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RequestedDelegationId",
+                table: "Participants",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ApprovedMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DelegationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovedMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovedMembers_Delegations_DelegationId",
+                        column: x => x.DelegationId,
+                        principalTable: "Delegations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_RequestedDelegationId",
+                table: "Participants",
+                column: "RequestedDelegationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovedMembers_Channel_ExternalId_DelegationId",
+                table: "ApprovedMembers",
+                columns: new[] { "Channel", "ExternalId", "DelegationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovedMembers_DelegationId",
+                table: "ApprovedMembers",
+                column: "DelegationId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Participants_Delegations_RequestedDelegationId",
+                table: "Participants",
+                column: "RequestedDelegationId",
+                principalTable: "Delegations",
+                principalColumn: "Id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Participants_Delegations_RequestedDelegationId",
+                table: "Participants");
+
+            migrationBuilder.DropTable(
+                name: "ApprovedMembers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Participants_RequestedDelegationId",
+                table: "Participants");
+
+            migrationBuilder.DropColumn(
+                name: "JoinedAt",
+                table: "Participants");
+
+            migrationBuilder.DropColumn(
+                name: "RequestedAt",
+                table: "Participants");
+
+            migrationBuilder.DropColumn(
+                name: "RequestedDelegationId",
+                table: "Participants");
+        }
+    }
+}

@@ -1,0 +1,229 @@
+using System.Text;
+using GcmBot.Core.Domain;
+using GcmBot.Core.Handling;
+using GcmBot.Core.Import;
+using GcmBot.Core.Replies;
+using Microsoft.EntityFrameworkCore;
+
+namespace GcmBot.Core.Tests.Handling;
+
+/// <summary>Proven delegations: requests to join, their approval, and members approved in advance.</summary>
+public sealed class MembershipTests : IAsyncLifetime
+{
+    private MeetingHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await MeetingHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Register_Uninvited_RequestWaitsPrivatelyAndApproversAreNotified()
+    {
+        await _harness.Delegate("ana", "Mexico");
+
+        var reply = (await _harness.Expect("bruno", "register Mexico")).Reply;
+
+        Assert.Equal(Visibility.Private, reply.Visibility);
+        Assert.Contains("waiting for approval by Mexico's focal point (ana) or the organisers", reply.Text, StringComparison.Ordinal);
+        var bruno = await Person("bruno");
+        var mexico = await _harness.DelegationNamed("Mexico");
+        Assert.Null(bruno.DelegationId);
+        Assert.Equal(mexico.Id, bruno.RequestedDelegationId);
+        var told = await _harness.Query(db => db.Notices.AsNoTracking().Where(n => n.Kind == NoticeKind.DelegationRequest && n.CreatedByParticipantId == bruno.Id)
+            .Select(n => n.ParticipantId!.Value).ToListAsync());
+        Assert.Equal(new[] { (await Person("ana")).Id, (await Person(MeetingHarness.Organiser)).Id }.Order(), told.Order());
+    }
+
+    [Fact]
+    public async Task Pending_ActingForTheDelegation_RefusedWithWhoCanApprove()
+    {
+        await _harness.OpenAg1();
+        await _harness.Expect("bruno", "register Mexico");
+
+        foreach (var command in new[] { "speak", "withdraw", "reply", "point of order", "card Ports | Funds | IOM", "card withdraw 1", "invite Mexico" })
+        {
+            var refusal = await _harness.Refused("bruno", command);
+            Assert.Contains("request to join Mexico is still waiting for approval by the organisers", refusal.Text, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await _harness.Query(db => db.SpeakerEntries.AsNoTracking().ToListAsync()));
+        Assert.Contains((await _harness.Expect("bruno", "whoami")).Reply.Facts, f => f is { Label: "Request", Value: "to join Mexico, waiting for approval" });
+    }
+
+    [Fact]
+    public async Task Approve_ByOrganiser_PersonSpeaksForTheDelegationAndIsTold()
+    {
+        await _harness.OpenAg1();
+        await _harness.Expect("bruno", "register Mexico");
+
+        var reply = (await _harness.Expect(MeetingHarness.Organiser, "approve Bruno")).Reply;
+
+        Assert.Contains("bruno now speaks for Mexico (1 of 4 members)", reply.Text, StringComparison.Ordinal);
+        var bruno = await Person("bruno");
+        Assert.Equal((await _harness.DelegationNamed("Mexico")).Id, bruno.DelegationId);
+        Assert.Null(bruno.RequestedDelegationId);
+        var told = await _harness.Query(db => db.Notices.AsNoTracking().SingleAsync(n => n.Kind == NoticeKind.Personal && n.ParticipantId == bruno.Id));
+        Assert.Contains("approved by org", told.Text, StringComparison.Ordinal);
+        Assert.Contains("Mexico", (await _harness.Expect("bruno", "speak")).Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decline_ByFocalPoint_RequestEndsAndPersonIsTold()
+    {
+        await _harness.Delegate("ana", "Mexico");
+        await _harness.Expect("bruno", "register Mexico");
+
+        await _harness.Expect("ana", "decline bruno");
+
+        var bruno = await Person("bruno");
+        Assert.Null(bruno.DelegationId);
+        Assert.Null(bruno.RequestedDelegationId);
+        var told = await _harness.Query(db => db.Notices.AsNoTracking().SingleAsync(n => n.Kind == NoticeKind.Personal && n.ParticipantId == bruno.Id));
+        Assert.Contains("declined by ana", told.Text, StringComparison.Ordinal);
+        Assert.Contains("`register <delegation>`", (await _harness.Refused("bruno", "speak")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Requests_FocalPoint_SeesAndAnswersOnlyItsOwnDelegation()
+    {
+        await _harness.Delegate("ana", "Mexico");
+        await _harness.Delegate("carla", "Mexico");
+        await _harness.Expect("bruno", "register Mexico");
+        await _harness.Expect("diego", "register Chile");
+
+        var mine = (await _harness.Expect("ana", "requests")).Reply;
+        var all = (await _harness.Expect(MeetingHarness.Organiser, "requests")).Reply;
+
+        Assert.Equal(["bruno — Mexico"], mine.Items.Select(i => i.Label));
+        Assert.Equal(["bruno — Mexico", "diego — Chile"], all.Items.Select(i => i.Label));
+        Assert.Contains("No request from `diego`", (await _harness.Refused("ana", "approve diego")).Text, StringComparison.Ordinal);
+        Assert.Contains("Only organisers, and a delegation's focal point", (await _harness.Refused("carla", "approve bruno")).Text, StringComparison.Ordinal);
+        await _harness.Expect("ana", $"approve {mine.Items[0].Position}");
+        Assert.Null((await Person("diego")).DelegationId);
+        Assert.NotNull((await Person("bruno")).DelegationId);
+    }
+
+    [Fact]
+    public async Task Approve_AmbiguousName_RefusedWithTheNumbersToUse()
+    {
+        await _harness.Handle(new Inbound(MeetingHarness.Channel, MeetingHarness.RoomA, "ana-web", "Ana") { Text = "register Mexico" });
+        await _harness.Handle(new Inbound("discord", "dm", "ana-discord", "Ana") { Text = "register Chile" });
+
+        var refusal = await _harness.Refused(MeetingHarness.Organiser, "approve ana");
+
+        var web = await Person("ana-web");
+        var discord = await Person("ana-discord");
+        Assert.Contains($"`approve {web.Id}` (Ana, web)", refusal.Text, StringComparison.Ordinal);
+        Assert.Contains($"`approve {discord.Id}` (Ana, discord)", refusal.Text, StringComparison.Ordinal);
+        Assert.Null((await Person("ana-web")).DelegationId);
+        Assert.Null((await Person("ana-discord")).DelegationId);
+    }
+
+    [Fact]
+    public async Task ChileDelegate_RegistersPortugal_CannotWithdrawPortugalsRequest()
+    {
+        await _harness.OpenAg1();
+        await _harness.Delegate("pt", "Portugal");
+        await _harness.Delegate("cl", "Chile");
+        await _harness.Expect("pt", "speak");
+
+        await _harness.Expect("cl", "register Portugal");
+        var withdrawn = await _harness.Run("cl", "withdraw");
+
+        Assert.DoesNotContain("Portugal", withdrawn.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Chile", withdrawn.Reply.Text, StringComparison.Ordinal);
+        var portugal = await _harness.DelegationNamed("Portugal");
+        Assert.Equal(EntryStatus.Waiting, (await _harness.Query(db => db.SpeakerEntries.AsNoTracking().SingleAsync(e => e.DelegationId == portugal.Id))).Status);
+    }
+
+    [Fact]
+    public async Task Requests_FourStrangers_DoNotTakeTheDelegationsPlaces()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            await _harness.Expect($"stranger{i}", "register Ecuador");
+        }
+
+        await _harness.Delegate("real", "Ecuador");
+        for (var i = 2; i <= 4; i++)
+        {
+            await _harness.Delegate($"colleague{i}", "Ecuador");
+        }
+
+        var full = await _harness.Refused(MeetingHarness.Organiser, "approve stranger1");
+
+        Assert.Contains("Ecuador already has 4 members", full.Text, StringComparison.Ordinal);
+        var ecuador = await _harness.DelegationNamed("Ecuador");
+        Assert.Equal(4, await _harness.Query(db => db.Participants.CountAsync(p => p.DelegationId == ecuador.Id)));
+        Assert.Equal(ecuador.Id, (await Person("stranger1")).RequestedDelegationId);
+    }
+
+    [Fact]
+    public async Task FocalPoint_IsTheFirstApprovedMemberNotTheFirstToAsk()
+    {
+        await _harness.Expect("early", "register Mexico");
+        await _harness.Delegate("approved", "Mexico");
+        _harness.Time.Advance(TimeSpan.FromMinutes(5));
+        await _harness.Expect(MeetingHarness.Organiser, "approve early");
+
+        await _harness.Expect("approved", "invite Mexico");
+        var refusal = await _harness.Refused("early", "invite Mexico");
+
+        Assert.Contains("focal point (its first approved member)", refusal.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_ApprovedInAdvanceByTeamsDirectoryId_JoinsAtOnce()
+    {
+        var mexico = await _harness.DelegationNamed("Mexico");
+        await _harness.Execute((d, _) =>
+        {
+            d.Add(new ApprovedMember { DelegationId = mexico.Id, Channel = "teams", ExternalId = "aad-ana" });
+            return Task.FromResult(0);
+        });
+
+        var listed = await _harness.Handle(new Inbound("teams", "personal", "29:ana", "Ana") { Text = "register Mexico", DirectoryId = "aad-ana" });
+        var elsewhere = await _harness.Handle(new Inbound("discord", "dm", "aad-ana", "Impostor") { Text = "register Mexico" });
+
+        Assert.Equal("Mexico", listed!.Author!.Delegation);
+        Assert.Contains("You are registered with Mexico", listed.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal("Request sent", elsewhere!.Reply.Title);
+        Assert.Null(elsewhere.Author!.Delegation);
+    }
+
+    [Fact]
+    public async Task MeetingFile_Members_StoredAsApprovedMembers()
+    {
+        var file = await Read("""{"name":"Mexico","category":"memberState","members":["discord:112233","Teams: aad-1"]}""");
+        var meetingId = await _harness.Execute((d, ct) => MeetingLoader.StoreAsync(d, file, MeetingHarness.Start, ct));
+
+        var stored = await _harness.Query(db => db.ApprovedMembers.AsNoTracking()
+            .Join(db.Delegations.Where(d => d.MeetingId == meetingId), a => a.DelegationId, d => d.Id, (a, d) => a.Channel + ":" + a.ExternalId).ToListAsync());
+
+        Assert.Equal(["discord:112233", "teams:aad-1"], stored.Order());
+    }
+
+    [Theory]
+    [InlineData("ana@example.org")]
+    [InlineData("slack:U123")]
+    [InlineData("discord:")]
+    public async Task MeetingFile_MemberNotChannelAndId_Refused(string member)
+    {
+        var refusal = await Assert.ThrowsAsync<FormatException>(() => Read($$"""{"name":"Mexico","category":"memberState","members":["{{member}}"]}"""));
+
+        Assert.Contains($"Delegation Mexico: member '{member}' is not channel:id", refusal.Message, StringComparison.Ordinal);
+    }
+
+    private static Task<MeetingFile> Read(string delegation)
+    {
+        var json = $$"""
+            {"title":"T","venue":"V","timeZone":"America/Mexico_City",
+             "sessions":[{"code":"P1","title":"Plenary","kind":"ceremony","date":"2017-12-04","start":"10:00","end":"11:00","room":"Plenary hall"}],
+             "delegations":[{{delegation}}]}
+            """;
+        return MeetingLoader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), CancellationToken.None);
+    }
+
+    private Task<Participant> Person(string user) =>
+        _harness.Query(db => db.Participants.AsNoTracking().SingleAsync(p => p.ExternalId == user));
+}
