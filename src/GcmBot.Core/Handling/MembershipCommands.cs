@@ -1,6 +1,7 @@
 using System.Globalization;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 
 namespace GcmBot.Core.Handling;
@@ -41,7 +42,7 @@ internal static class MembershipCommands
 
         if (participant.RequestedDelegationId == delegation.Id)
         {
-            return CommandResult.Of(Reply.Private($"Your request to join {delegation.Name} is already waiting for approval by {await ApproversAsync(context, delegation)}."));
+            return CommandResult.Of(Reply.Private(context.T("Register.AlreadyRequested", delegation.Name, await ApproversAsync(context, context.Texts, delegation))));
         }
 
         if (delegation.Id != 0 && await context.Data.CountMembersAsync(delegation.Id, context.CancellationToken) >= MeetingCommands.MaxDelegationMembers)
@@ -71,10 +72,9 @@ internal static class MembershipCommands
             }
         }
 
-        var stays = context.Delegation is { } current ? $" You still speak for {current.Name} until then." : "";
-        return CommandResult.Of(Reply.Private(
-            $"Your request to join {delegation.Name} is waiting for approval by {await ApproversAsync(context, delegation)}; they have been told. "
-            + $"Until then you can read and take part in the chat, but not act for {delegation.Name}.{stays}") with { Title = "Request sent" });
+        var stays = context.Delegation is { } current ? " " + context.T("Register.StillSpeakFor", current.Name) : "";
+        return CommandResult.Of(Reply.Private(context.T("Register.Requested", delegation.Name, await ApproversAsync(context, context.Texts, delegation)) + stays)
+            with { Title = context.T("Register.RequestedTitle") });
     }
 
     public static async Task<CommandResult> ListAsync(CommandContext context)
@@ -98,7 +98,7 @@ internal static class MembershipCommands
         {
             requester.RequestedDelegationId = null;
             requester.RequestedAt = null;
-            Tell(context, requester, $"Your request to join {delegation.Name} was declined by {context.Participant.DisplayName}. If you think this is a mistake, please contact the secretariat.");
+            Tell(context, requester, "Request.Declined", delegation.Name, context.Participant.DisplayName);
             return CommandResult.Of(Reply.Private($"You declined {requester.DisplayName}'s request to join {delegation.Name}; they have been told."));
         }
 
@@ -109,7 +109,7 @@ internal static class MembershipCommands
         }
 
         requester.Join(delegation, context.Now);
-        Tell(context, requester, $"Your request to join {delegation.Name} was approved by {context.Participant.DisplayName}. You now speak for {delegation.Name}: ask for the floor with `speak`, submit a recommendation with `card`.");
+        Tell(context, requester, "Request.Approved", delegation.Name, context.Participant.DisplayName);
         return CommandResult.Of(Reply.Private($"{requester.DisplayName} now speaks for {delegation.Name} ({members + 1} of {MeetingCommands.MaxDelegationMembers} members); they have been told."));
     }
 
@@ -121,7 +121,7 @@ internal static class MembershipCommands
             return null;
         }
 
-        return $"Your request to join {delegation.Name} is still waiting for approval by {await ApproversAsync(context, delegation)}, so you cannot use `{context.Command.Definition.Name}` for {delegation.Name} yet. You can read and take part in the chat meanwhile.";
+        return context.T("Access.Pending", delegation.Name, await ApproversAsync(context, context.Texts, delegation), context.Command.Definition.Name);
     }
 
     /// <summary>The message to a focal point or an organiser about a request; null once it was answered or they may no longer answer it.</summary>
@@ -144,8 +144,9 @@ internal static class MembershipCommands
         };
     }
 
-    private static void Tell(CommandContext context, Participant person, string text) =>
-        context.Schedule(NoticeKind.Personal, context.Now, null, text, participantId: person.Id);
+    /// <summary>A private word to the person, in their own language (else the meeting's).</summary>
+    private static void Tell(CommandContext context, Participant person, string key, params object[] arguments) =>
+        context.Schedule(NoticeKind.Personal, context.Now, null, Texts.For(person.Language, context.Meeting.DefaultLanguage).Format(key, arguments), participantId: person.Id);
 
     private static async Task<bool> IsApprovedInAdvanceAsync(CommandContext context, Delegation delegation)
     {
@@ -165,10 +166,10 @@ internal static class MembershipCommands
         return approvers;
     }
 
-    private static async Task<string> ApproversAsync(CommandContext context, Delegation delegation) =>
+    private static async Task<string> ApproversAsync(CommandContext context, Texts texts, Delegation delegation) =>
         await context.Data.GetFirstMemberAsync(delegation.Id, context.CancellationToken) is { } focalPoint
-            ? $"{delegation.Name}'s focal point ({focalPoint.DisplayName}) or the organisers"
-            : "the organisers";
+            ? texts.Format("Approvers.FocalPoint", delegation.Name, focalPoint.DisplayName)
+            : texts.Format("Approvers.Organisers");
 
     /// <summary>Organisers answer every request; a focal point those to join its own delegation.</summary>
     private static async Task<IReadOnlyList<Participant>> VisibleRequestsAsync(CommandContext context)

@@ -30,8 +30,11 @@ public sealed class DelegateInTheirLanguageTests : IAsyncLifetime
     {
         await _harness.OpenAg1();
 
-        Assert.Equal("Vous êtes inscrit auprès de France (État Membre). Demandez la parole avec `speak`, soumettez une recommandation avec `card`.",
-            (await Say("fra", "register France", "fr-FR")).Text);
+        Assert.StartsWith("Votre demande d'adhésion à France a été transmise pour approbation (les organisateurs).",
+            (await Say("fra", "register France", "fr-FR")).Text, StringComparison.Ordinal);
+        Assert.StartsWith("Votre demande d'adhésion à France attend toujours une approbation (les organisateurs). Vous ne pouvez donc pas encore utiliser `speak`",
+            (await Say("fra", "speak", "fr-FR")).Text, StringComparison.Ordinal);
+        await _harness.Expect(MeetingHarness.Organiser, "approve fra");
         var asked = await Say("fra", "speak", "fr-FR");
         Assert.Equal("**France** a demandé la parole : rang n° 1 sur 1.", asked.Text);
         Assert.Equal(["Se retirer", "Voir la liste"], asked.Actions.Select(a => a.Label));
