@@ -27,7 +27,7 @@ public static class SchedulingServiceCollectionExtensions
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (storage.Provider == StorageProvider.Postgres)
             {
-                hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.ConnectionString));
+                hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.PostgresConnectionString));
             }
             else
             {

@@ -11,8 +11,10 @@ namespace GcmBot.Storage;
 
 /// <summary>
 /// One transaction per command. Writers are serialised so that concurrent commands see each other's
-/// effects in arrival order: in process for SQLite (it has a single writer anyway), and with a
-/// transaction-scoped advisory lock on PostgreSQL so that several host instances agree.
+/// effects in arrival order: in process for SQLite (it has a single writer anyway), and on PostgreSQL in
+/// process too, then with a transaction-scoped advisory lock so that several host instances agree. Queued in
+/// process before taking a connection, a burst of commands holds one connection per instance, not one per
+/// command waiting for the lock (which exhausted the server's <c>max_connections</c>).
 /// </summary>
 public sealed partial class MeetingStore : IMeetingStore, IDisposable
 {
@@ -24,7 +26,8 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
     private const int CheckpointEvery = 100;
 
     private readonly GcmContextFactory _contexts;
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    /// <summary>This instance's one writer at a time: SQLite's write lock, or the turn to wait for PostgreSQL's advisory lock.</summary>
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly WaitingLists _waiting = new();
     private readonly ILogger<MeetingStore> _logger;
 
@@ -89,7 +92,7 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
         var sqlite = _contexts.Provider == StorageProvider.Sqlite;
         if (sqlite)
         {
-            await _sqliteWriter.WaitAsync(cancellationToken);
+            await _writer.WaitAsync(cancellationToken);
         }
 
         try
@@ -109,14 +112,22 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
         {
             if (sqlite)
             {
-                _sqliteWriter.Release();
+                _writer.Release();
             }
         }
     }
 
     private async Task<T> ExecuteOnceAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, bool queueFirst, CancellationToken cancellationToken)
     {
-        if (_contexts.Provider == StorageProvider.Postgres)
+        return _contexts.Provider == StorageProvider.Postgres
+            ? await ExecuteOnPostgresAsync(work, cancellationToken)
+            : await ExecuteOnSqliteAsync(work, queueFirst, cancellationToken);
+    }
+
+    private async Task<T> ExecuteOnPostgresAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
         {
             await using var context = _contexts.Create();
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
@@ -128,8 +139,10 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
             data.Committed();
             return result;
         }
-
-        return await ExecuteOnSqliteAsync(work, queueFirst, cancellationToken);
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     /// <summary>
@@ -146,7 +159,7 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
         var queued = false;
         async Task EnterWriterAsync(CancellationToken ct)
         {
-            await _sqliteWriter.WaitAsync(ct);
+            await _writer.WaitAsync(ct);
             queued = true;
             if (!queueFirst && Volatile.Read(ref _commits) != commits)
             {
@@ -188,7 +201,7 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
         {
             if (queued)
             {
-                _sqliteWriter.Release();
+                _writer.Release();
             }
         }
     }
@@ -259,7 +272,7 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
     {
         // The database file may be deleted next (tests do): the checkpoint must not be writing to it.
         _checkpoint.Wait();
-        _sqliteWriter.Dispose();
+        _writer.Dispose();
     }
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "A background SQLite checkpoint failed; the next one will retry")]

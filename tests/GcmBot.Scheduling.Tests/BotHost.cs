@@ -3,6 +3,7 @@ using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
 using GcmBot.Storage;
+using GcmBot.Storage.Tests;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -47,6 +48,7 @@ public sealed class BotHost : IAsyncDisposable
         {
             all["Storage:Provider"] = "Postgres";
             all["Storage:ConnectionString"] = postgres;
+            all["Storage:PoolSize"] = PostgresServer.HostPoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
