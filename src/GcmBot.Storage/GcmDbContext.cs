@@ -26,6 +26,7 @@ public abstract class GcmDbContext : DbContext
     public DbSet<Allowance> Allowances => Set<Allowance>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    internal DbSet<WriteProbe> WriteProbes => Set<WriteProbe>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -169,5 +170,6 @@ public abstract class GcmDbContext : DbContext
             e.HasKey(p => new { p.Channel, p.EventId });
             e.Property(p => p.EventId).HasMaxLength(200);
         });
+        modelBuilder.Entity<WriteProbe>().HasData(new WriteProbe { Id = 1 });
     }
 }

@@ -86,9 +86,23 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
         return await work(new MeetingData(context, _waiting, _contexts.Queries), cancellationToken);
     }
 
-    public async Task<bool> TryClaimNoticeAsync(long noticeId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> TryClaimNoticeAsync(long noticeId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await WriteAloneAsync(
+            (context, ct) => context.Notices
+                .Where(n => n.Id == noticeId && n.FiredAt == null && n.CancelledAt == null && n.DueAt <= now)
+                .ExecuteUpdateAsync(set => set.SetProperty(n => n.FiredAt, now), ct),
+            cancellationToken) == 1;
+
+    public Task ProbeWritesAsync(CancellationToken cancellationToken) =>
+        WriteAloneAsync((context, ct) => context.WriteProbes.ExecuteUpdateAsync(set => set.SetProperty(p => p.Writes, p => p.Writes + 1), ct), cancellationToken);
+
+    /// <summary>
+    /// One update statement in a transaction of its own, beside the units of work: no writer lock on PostgreSQL. SQLite
+    /// has one writer anyway, so there it queues with the others rather than spin on SQLITE_BUSY.
+    /// </summary>
+    /// <returns>The rows updated.</returns>
+    private async Task<int> WriteAloneAsync(Func<GcmDbContext, CancellationToken, Task<int>> update, CancellationToken cancellationToken)
     {
-        // SQLite has one writer anyway: queue with the others rather than spin on SQLITE_BUSY.
         var sqlite = _contexts.Provider == StorageProvider.Sqlite;
         if (sqlite)
         {
@@ -98,15 +112,13 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
         try
         {
             await using var context = _contexts.Create();
-            var claimed = await context.Notices
-                .Where(n => n.Id == noticeId && n.FiredAt == null && n.CancelledAt == null && n.DueAt <= now)
-                .ExecuteUpdateAsync(set => set.SetProperty(n => n.FiredAt, now), cancellationToken);
-            if (sqlite && claimed == 1)
+            var updated = await update(context, cancellationToken);
+            if (sqlite && updated > 0)
             {
                 CommittedOnSqlite();
             }
 
-            return claimed == 1;
+            return updated;
         }
         finally
         {
