@@ -194,7 +194,11 @@ public static class CommandParser
         return Math.Max(position, tokens.Count - reserved);
     }
 
-    private static string? Validate(CommandDefinition definition, CommandArgument spec, string value) => spec.Kind switch
+    private static string? Validate(CommandDefinition definition, CommandArgument spec, string value) =>
+        (spec.Kind == ArgumentKind.Text ? ControlCharacters.InText(value, $"<{spec.Name}>") : ControlCharacters.InName(value, $"<{spec.Name}>"))
+        ?? ValidateKind(definition, spec, value);
+
+    private static string? ValidateKind(CommandDefinition definition, CommandArgument spec, string value) => spec.Kind switch
     {
         ArgumentKind.Number when !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 0 =>
             $"<{spec.Name}> must be a whole number, not `{value}`. Usage: `{definition.Usage}`",
