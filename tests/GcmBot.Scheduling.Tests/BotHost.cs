@@ -141,6 +141,24 @@ public sealed class BotHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// Moves the fake clock on by a step until the host has logged what the test waits for. The loop registers its
+    /// next wait just after it logs, so a step can come a moment too early; the next step then fires it.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Task logged, TimeSpan step)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            AdvanceTo(Now + step);
+            if (await Task.WhenAny(logged, Task.Delay(TimeSpan.FromSeconds(1))) == logged)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("the host never logged what the test waited for");
+    }
+
+    /// <summary>
     /// Pushes a marker into the conversation and waits for it: SignalR keeps one connection's messages in
     /// order, so everything pushed to the feed before the marker has then arrived.
     /// </summary>

@@ -32,12 +32,12 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var deadline = Messages.Deadline(await _host.Chat.RunAsync(moderator, WebChat.RoomA, "/next"));
 
         _host.BreakDatabase();
-        await AdvanceUntilAsync(_host.Logs.WhenLogged(Sweeper, LoopFailing), _sweep);
+        await _host.AdvanceUntilAsync(_host.Logs.WhenLogged(Sweeper, LoopFailing), _sweep);
         _host.AdvanceTo(deadline + TimeSpan.FromSeconds(1)); // the warning's and the expiry's timers fire, and fail
         _host.AdvanceTo(_host.Now + _longestBackoff);          // and more sweeps fail
         _host.AdvanceTo(_host.Now + _longestBackoff);
         _host.RestoreDatabase();
-        await AdvanceUntilAsync(_host.Logs.WhenLogged(Sweeper, LoopRecovered), _longestBackoff);
+        await _host.AdvanceUntilAsync(_host.Logs.WhenLogged(Sweeper, LoopRecovered), _longestBackoff);
 
         await feed.WaitForAsync(Messages.IsWarning);
         await feed.WaitForAsync(Messages.IsExpiry);
@@ -48,23 +48,5 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.All((await _host.NoticesAsync()).Where(n => n.Kind is NoticeKind.TimerWarning or NoticeKind.TimerExpiry), n => Assert.NotNull(n.FiredAt));
         Assert.Equal(1, _host.Logs.Count(Sweeper, LoopFailing)); // once for the outage, not once per sweep
         Assert.Equal(1, _host.Logs.Count(Sweeper, LoopRecovered));
-    }
-
-    /// <summary>
-    /// Moves the fake clock on by a step until the host has logged what the test waits for. The loop registers its
-    /// next wait just after it logs, so a step can come a moment too early; the next step then fires it.
-    /// </summary>
-    private async Task AdvanceUntilAsync(Task logged, TimeSpan step)
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            _host.AdvanceTo(_host.Now + step);
-            if (await Task.WhenAny(logged, Task.Delay(TimeSpan.FromSeconds(1))) == logged)
-            {
-                return;
-            }
-        }
-
-        Assert.Fail("the host never logged what the test waited for");
     }
 }

@@ -1,0 +1,81 @@
+using System.Net;
+using GcmBot.Core.Domain;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GcmBot.Scheduling.Tests;
+
+/// <summary>
+/// The PostgreSQL server stops under a running host across a speaking timer's deadline and starts again: the host stays
+/// up, commands in between fail politely, it is not ready until writes work, then it serves again and every notice
+/// goes out once.
+/// </summary>
+public sealed class PostgresOutageTests : IAsyncLifetime
+{
+    private const string Sweeper = "GcmBot.Scheduling.NoticeSweeper";
+    private const int LoopFailing = 1501;
+    private const int LoopRecovered = 1502;
+
+    /// <summary>SchedulingOptions.SweepInterval, and the longest back-off (four intervals).</summary>
+    private static readonly TimeSpan _sweep = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan _longestBackoff = TimeSpan.FromSeconds(20);
+
+    private OwnPostgresCluster _cluster = null!;
+    private BotHost? _host;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await OwnPostgresCluster.StartAsync();
+        _host = new BotHost(new FakeTimeProvider(BotHost.DuringActionGroups), postgres: _cluster.ConnectionString("gcmbot-outage"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Host_PostgresStoppedThroughTheDeadline_FailsPolitelyThenServesAgainAndNoticesFireOnce()
+    {
+        var host = _host!;
+        using var probe = new HttpClient { BaseAddress = host.BaseAddress };
+        var feed = await host.FeedAsync();
+        var (moderator, _) = await host.OpenAg1Async("Mexico", "Ecuador");
+        var deadline = Messages.Deadline(await host.Chat.RunAsync(moderator, WebChat.RoomA, "/next"));
+        Assert.Equal(HttpStatusCode.OK, await ReadyAsync(probe));
+
+        await _cluster.StopAsync();
+        var refused = await host.Chat.SendAsync(moderator, WebChat.RoomA, "/queue");
+        Assert.True(refused.GetProperty("isError").GetBoolean());
+        Assert.StartsWith("Sorry, something went wrong on our side and nothing was changed.", Messages.Text(refused), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadyAsync(probe));
+        await host.AdvanceUntilAsync(host.Logs.WhenLogged(Sweeper, LoopFailing), _sweep);
+        host.AdvanceTo(deadline + TimeSpan.FromSeconds(1)); // the warning's and the expiry's timers fire, and fail
+        host.AdvanceTo(host.Now + _longestBackoff);          // and more sweeps fail
+
+        await _cluster.StartAgainAsync();
+        await host.AdvanceUntilAsync(host.Logs.WhenLogged(Sweeper, LoopRecovered), _longestBackoff);
+        await feed.WaitForAsync(Messages.IsWarning);
+        await feed.WaitForAsync(Messages.IsExpiry);
+        Assert.Equal(HttpStatusCode.OK, await ReadyAsync(probe));
+        var queue = await host.Chat.RunAsync(moderator, WebChat.RoomA, "/queue");
+        Assert.Contains("Ecuador", queue.ToString(), StringComparison.Ordinal);
+
+        host.AdvanceTo(host.Now + TimeSpan.FromMinutes(1));
+        await host.FenceAsync(feed, moderator);
+        Assert.Equal(1, feed.Count(Messages.IsWarning));
+        Assert.Equal(1, feed.Count(Messages.IsExpiry));
+        Assert.All((await host.NoticesAsync()).Where(n => n.Kind is NoticeKind.TimerWarning or NoticeKind.TimerExpiry), n => Assert.NotNull(n.FiredAt));
+        Assert.Equal(1, host.Logs.Count(Sweeper, LoopFailing)); // once for the outage, not once per sweep
+    }
+
+    private static async Task<HttpStatusCode> ReadyAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        return response.StatusCode;
+    }
+}
