@@ -18,7 +18,9 @@ public sealed class GcmContextFactory
         Provider = settings.Provider;
         if (Provider == StorageProvider.Postgres)
         {
-            var pool = new PooledDbContextFactory<PostgresGcmDbContext>(new DbContextOptionsBuilder<PostgresGcmDbContext>().UseNpgsql(settings.PostgresConnectionString).Options);
+            var pool = new PooledDbContextFactory<PostgresGcmDbContext>(new DbContextOptionsBuilder<PostgresGcmDbContext>().UseNpgsql(settings.PostgresConnectionString)
+                .AddInterceptors(new PostgresBrokenConnections())
+                .Options);
             _create = pool.CreateDbContext;
         }
         else
