@@ -129,12 +129,10 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
         }
     }
 
-    private async Task<T> ExecuteOnceAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, bool queueFirst, CancellationToken cancellationToken)
-    {
-        return _contexts.Provider == StorageProvider.Postgres
-            ? await ExecuteOnPostgresAsync(work, cancellationToken)
-            : await ExecuteOnSqliteAsync(work, queueFirst, cancellationToken);
-    }
+    private Task<T> ExecuteOnceAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, bool queueFirst, CancellationToken cancellationToken) =>
+        _contexts.Provider == StorageProvider.Postgres
+            ? ExecuteOnPostgresAsync(work, cancellationToken)
+            : ExecuteOnSqliteAsync(work, queueFirst, cancellationToken);
 
     private async Task<T> ExecuteOnPostgresAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
