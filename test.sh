@@ -79,7 +79,7 @@ for ((port = 55432; port < 55532; port++)); do
   port_in_use "$port" && continue
   rm -f -- "$PG_LOG"
   if out=$(as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start \
-    -o "-k $PG_TMP -c listen_addresses=127.0.0.1 -p $port -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" 2>&1); then
+    -o "-k $PG_TMP -c listen_addresses=127.0.0.1 -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off" 2>&1); then
     PG_PORT=$port
     break
   fi

@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,8 @@ namespace GcmBot.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
+    private const string DashboardPath = "/hangfire";
+
     /// <summary>
     /// Notices (timer warnings and expiries, reminders, scheduled broadcasts) fired by in-process timers,
     /// with Hangfire as the durable backstop: in memory by default, on PostgreSQL when storage is.
@@ -27,7 +30,7 @@ public static class SchedulingServiceCollectionExtensions
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (storage.Provider == StorageProvider.Postgres)
             {
-                hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.ConnectionString));
+                hangfire.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.PostgresConnectionString));
             }
             else
             {
@@ -54,13 +57,28 @@ public static class SchedulingServiceCollectionExtensions
         var enabled = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>().Value.Dashboard;
         if (app.Environment.IsDevelopment())
         {
-            app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LocalRequestsOnlyAuthorizationFilter()] });
+            RefuseNonFormPosts(app);
+            app.MapHangfireDashboard(DashboardPath, new DashboardOptions { Authorization = [new LocalRequestsOnlyAuthorizationFilter()] });
         }
         else if (enabled)
         {
-            app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [new OrganiserDashboardFilter()] });
+            RefuseNonFormPosts(app);
+            app.MapHangfireDashboard(DashboardPath, new DashboardOptions { Authorization = [], AsyncAuthorization = [new OrganiserDashboardFilter()] });
         }
 
         return app;
     }
+
+    /// <summary>
+    /// The dashboard reads every POST (<c>/hangfire/stats</c>, the job buttons) as a form and fails with HTTP 500 on any
+    /// other body; its own pages always post forms, so anything else gets 415.
+    /// </summary>
+    private static void RefuseNonFormPosts(WebApplication app) =>
+        app.UseWhen(
+            http => HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments(DashboardPath) && !http.Request.HasFormContentType,
+            refused => refused.Run(async http =>
+            {
+                http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+                await http.Response.WriteAsync("The dashboard takes forms: Content-Type application/x-www-form-urlencoded.", http.RequestAborted);
+            }));
 }

@@ -18,7 +18,7 @@ public sealed class GcmContextFactory
         Provider = settings.Provider;
         if (Provider == StorageProvider.Postgres)
         {
-            var pool = new PooledDbContextFactory<PostgresGcmDbContext>(new DbContextOptionsBuilder<PostgresGcmDbContext>().UseNpgsql(settings.ConnectionString).Options);
+            var pool = new PooledDbContextFactory<PostgresGcmDbContext>(new DbContextOptionsBuilder<PostgresGcmDbContext>().UseNpgsql(settings.PostgresConnectionString).Options);
             _create = pool.CreateDbContext;
         }
         else

@@ -27,6 +27,7 @@ public abstract class GcmDbContext : DbContext
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ApprovedMember> ApprovedMembers => Set<ApprovedMember>();
+    internal DbSet<WriteProbe> WriteProbes => Set<WriteProbe>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -182,5 +183,6 @@ public abstract class GcmDbContext : DbContext
             e.HasKey(p => new { p.Channel, p.EventId });
             e.Property(p => p.EventId).HasMaxLength(200);
         });
+        modelBuilder.Entity<WriteProbe>().HasData(new WriteProbe { Id = 1 });
     }
 }

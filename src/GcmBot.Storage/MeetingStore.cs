@@ -11,8 +11,10 @@ namespace GcmBot.Storage;
 
 /// <summary>
 /// One transaction per command. Writers are serialised so that concurrent commands see each other's
-/// effects in arrival order: in process for SQLite (it has a single writer anyway), and with a
-/// transaction-scoped advisory lock on PostgreSQL so that several host instances agree.
+/// effects in arrival order: in process for SQLite (it has a single writer anyway), and on PostgreSQL in
+/// process too, then with a transaction-scoped advisory lock so that several host instances agree. Queued in
+/// process before taking a connection, a burst of commands holds one connection per instance, not one per
+/// command waiting for the lock (which exhausted the server's <c>max_connections</c>).
 /// </summary>
 public sealed partial class MeetingStore : IMeetingStore, IDisposable
 {
@@ -24,7 +26,8 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
     private const int CheckpointEvery = 100;
 
     private readonly GcmContextFactory _contexts;
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    /// <summary>This instance's one writer at a time: SQLite's write lock, or the turn to wait for PostgreSQL's advisory lock.</summary>
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly WaitingLists _waiting = new();
     private readonly ILogger<MeetingStore> _logger;
 
@@ -83,40 +86,58 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
         return await work(new MeetingData(context, _waiting, _contexts.Queries), cancellationToken);
     }
 
-    public async Task<bool> TryClaimNoticeAsync(long noticeId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> TryClaimNoticeAsync(long noticeId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await WriteAloneAsync(
+            (context, ct) => context.Notices
+                .Where(n => n.Id == noticeId && n.FiredAt == null && n.CancelledAt == null && n.DueAt <= now)
+                .ExecuteUpdateAsync(set => set.SetProperty(n => n.FiredAt, now), ct),
+            cancellationToken) == 1;
+
+    public Task ProbeWritesAsync(CancellationToken cancellationToken) =>
+        WriteAloneAsync((context, ct) => context.WriteProbes.ExecuteUpdateAsync(set => set.SetProperty(p => p.Writes, p => p.Writes + 1), ct), cancellationToken);
+
+    /// <summary>
+    /// One update statement in a transaction of its own, beside the units of work: no writer lock on PostgreSQL. SQLite
+    /// has one writer anyway, so there it queues with the others rather than spin on SQLITE_BUSY.
+    /// </summary>
+    /// <returns>The rows updated.</returns>
+    private async Task<int> WriteAloneAsync(Func<GcmDbContext, CancellationToken, Task<int>> update, CancellationToken cancellationToken)
     {
-        // SQLite has one writer anyway: queue with the others rather than spin on SQLITE_BUSY.
         var sqlite = _contexts.Provider == StorageProvider.Sqlite;
         if (sqlite)
         {
-            await _sqliteWriter.WaitAsync(cancellationToken);
+            await _writer.WaitAsync(cancellationToken);
         }
 
         try
         {
             await using var context = _contexts.Create();
-            var claimed = await context.Notices
-                .Where(n => n.Id == noticeId && n.FiredAt == null && n.CancelledAt == null && n.DueAt <= now)
-                .ExecuteUpdateAsync(set => set.SetProperty(n => n.FiredAt, now), cancellationToken);
-            if (sqlite && claimed == 1)
+            var updated = await update(context, cancellationToken);
+            if (sqlite && updated > 0)
             {
                 CommittedOnSqlite();
             }
 
-            return claimed == 1;
+            return updated;
         }
         finally
         {
             if (sqlite)
             {
-                _sqliteWriter.Release();
+                _writer.Release();
             }
         }
     }
 
-    private async Task<T> ExecuteOnceAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, bool queueFirst, CancellationToken cancellationToken)
+    private Task<T> ExecuteOnceAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, bool queueFirst, CancellationToken cancellationToken) =>
+        _contexts.Provider == StorageProvider.Postgres
+            ? ExecuteOnPostgresAsync(work, cancellationToken)
+            : ExecuteOnSqliteAsync(work, queueFirst, cancellationToken);
+
+    private async Task<T> ExecuteOnPostgresAsync<T>(Func<IMeetingData, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        if (_contexts.Provider == StorageProvider.Postgres)
+        await _writer.WaitAsync(cancellationToken);
+        try
         {
             await using var context = _contexts.Create();
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
@@ -128,8 +149,10 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
             data.Committed();
             return result;
         }
-
-        return await ExecuteOnSqliteAsync(work, queueFirst, cancellationToken);
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     /// <summary>
@@ -146,7 +169,7 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
         var queued = false;
         async Task EnterWriterAsync(CancellationToken ct)
         {
-            await _sqliteWriter.WaitAsync(ct);
+            await _writer.WaitAsync(ct);
             queued = true;
             if (!queueFirst && Volatile.Read(ref _commits) != commits)
             {
@@ -188,7 +211,7 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
         {
             if (queued)
             {
-                _sqliteWriter.Release();
+                _writer.Release();
             }
         }
     }
@@ -259,7 +282,7 @@ public sealed partial class MeetingStore : IMeetingStore, IDisposable
     {
         // The database file may be deleted next (tests do): the checkpoint must not be writing to it.
         _checkpoint.Wait();
-        _sqliteWriter.Dispose();
+        _writer.Dispose();
     }
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "A background SQLite checkpoint failed; the next one will retry")]

@@ -1,6 +1,8 @@
 using GcmBot.Core.Delivery;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GcmBot.Web;
 
@@ -10,7 +12,9 @@ public static class DisplayServiceCollectionExtensions
     public static IServiceCollection AddGcmDisplays(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DisplayOptions>(configuration.GetSection(DisplayOptions.SectionName));
-        services.AddSignalR();
+        // For every hub (the chat hub's too): refusals logged as information, failures as errors (HubCallLog).
+        services.AddSignalR(hubs => hubs.AddFilter<HubCallLog>());
+        services.AddLogging(logging => logging.AddFilter(HubCallLog.DispatcherCategory, LogLevel.None));
         services.AddSingleton<WebAccess>();
         services.AddSingleton<DisplayNotifier>();
         services.AddSingleton<IDisplayNotifier>(sp => sp.GetRequiredService<DisplayNotifier>());

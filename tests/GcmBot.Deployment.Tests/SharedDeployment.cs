@@ -18,6 +18,7 @@ internal sealed class SharedDeployment : IAsyncDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("gcmbot-deploy-").FullName;
     private readonly List<IAsyncDisposable> _parts = [];
     private string? _database;
+    private int? _memberStates;
 
     public ChildHost A { get; private set; } = null!;
     public ChildHost B { get; private set; } = null!;
@@ -28,6 +29,8 @@ internal sealed class SharedDeployment : IAsyncDisposable
     public Uri ProxyAddress { get; private set; } = null!;
 
     public IReadOnlyList<string> Delegations { get; private set; } = [];
+
+    public IReadOnlyList<string> MemberStates { get; private set; } = [];
 
     /// <summary>Quick sweeps and backstops, and a warning 3 s before the end, so that short timers show every step.</summary>
     private static readonly string[] _settings =
@@ -41,9 +44,10 @@ internal sealed class SharedDeployment : IAsyncDisposable
     /// <summary>Past the backstop jobs and several sweeps of both instances: a notice due before then has gone out.</summary>
     public static readonly TimeSpan SettleWindow = TimeSpan.FromSeconds(2 + 1 + 2);
 
-    public static async Task<SharedDeployment> StartAsync()
+    /// <param name="memberStates">Top the sample's delegations up with Member States only, until it has this many, instead of up to <see cref="DelegationCount"/> delegations of both kinds.</param>
+    public static async Task<SharedDeployment> StartAsync(int? memberStates = null)
     {
-        var deployment = new SharedDeployment();
+        var deployment = new SharedDeployment { _memberStates = memberStates };
         try
         {
             await deployment.StartPartsAsync(_settings);
@@ -90,8 +94,8 @@ internal sealed class SharedDeployment : IAsyncDisposable
 
         // Started together, as compose starts the replicas: migrations, Hangfire's schema and the meeting
         // seed must each happen once however the two race.
-        var a = ChildHost.StartAsync([.. shared, $"--Storage:ConnectionString={PostgresServer.ConnectionStringFor(_database, "gcmbot-a", maxPoolSize: 40)}"]);
-        var b = ChildHost.StartAsync([.. shared, $"--Storage:ConnectionString={PostgresServer.ConnectionStringFor(_database, "gcmbot-b", maxPoolSize: 40)}"]);
+        var a = ChildHost.StartAsync([.. shared, $"--Storage:ConnectionString={PostgresServer.ConnectionStringFor(_database, "gcmbot-a")}"]);
+        var b = ChildHost.StartAsync([.. shared, $"--Storage:ConnectionString={PostgresServer.ConnectionStringFor(_database, "gcmbot-b")}"]);
         await Task.WhenAll(a, b);
         A = await a;
         B = await b;
@@ -107,14 +111,15 @@ internal sealed class SharedDeployment : IAsyncDisposable
         Proxy = new WebChat(client);
     }
 
-    /// <summary>The sample meeting with extra Member States and stakeholders up to <see cref="DelegationCount"/>.</summary>
+    /// <summary>The sample meeting with extra Member States and stakeholders up to <see cref="DelegationCount"/> (or Member States only).</summary>
     private async Task<string> WriteMeetingAsync()
     {
         var meeting = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot, "deploy", "sample-meeting.json")))!.AsObject();
         var delegations = meeting["delegations"]!.AsArray();
-        for (var i = delegations.Count + 1; i <= DelegationCount; i++)
+        bool IsMemberState(JsonNode? d) => d!["category"]!.GetValue<string>() == "memberState";
+        for (var i = delegations.Count + 1; _memberStates is { } wanted ? delegations.Count(IsMemberState) < wanted : i <= DelegationCount; i++)
         {
-            var stakeholder = i % 4 == 0;
+            var stakeholder = _memberStates is null && i % 4 == 0;
             delegations.Add(new JsonObject
             {
                 ["name"] = stakeholder ? $"Stakeholder Network {i:D3}" : $"Member State {i:D3}",
@@ -123,6 +128,7 @@ internal sealed class SharedDeployment : IAsyncDisposable
         }
 
         Delegations = [.. delegations.Select(d => d!["name"]!.GetValue<string>())];
+        MemberStates = [.. delegations.Where(IsMemberState).Select(d => d!["name"]!.GetValue<string>())];
         var path = Path.Combine(_directory, "meeting.json");
         await File.WriteAllTextAsync(path, meeting.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return path;

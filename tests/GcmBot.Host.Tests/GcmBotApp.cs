@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GcmBot.Host.Tests;
@@ -50,11 +51,14 @@ public sealed class GcmBotApp : IAsyncDisposable
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<ILoggerProvider>(Logs);
             });
         });
     }
 
     public FakeTimeProvider Clock { get; }
+
+    public LogRecorder Logs { get; } = new();
 
     public string DatabasePath { get; }
 

@@ -3,6 +3,7 @@ using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
 using GcmBot.Storage;
+using GcmBot.Storage.Tests;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -47,6 +48,7 @@ public sealed class BotHost : IAsyncDisposable
         {
             all["Storage:Provider"] = "Postgres";
             all["Storage:ConnectionString"] = postgres;
+            all["Storage:PoolSize"] = PostgresServer.HostPoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -136,6 +138,24 @@ public sealed class BotHost : IAsyncDisposable
         var by = instant - Now;
         Assert.True(by >= TimeSpan.Zero, $"cannot go back from {Now:O} to {instant:O}");
         FakeClock.Advance(by);
+    }
+
+    /// <summary>
+    /// Moves the fake clock on by a step until the host has logged what the test waits for. The loop registers its
+    /// next wait just after it logs, so a step can come a moment too early; the next step then fires it.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Task logged, TimeSpan step)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            AdvanceTo(Now + step);
+            if (await Task.WhenAny(logged, Task.Delay(TimeSpan.FromSeconds(1))) == logged)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("the host never logged what the test waited for");
     }
 
     /// <summary>

@@ -42,6 +42,29 @@ public sealed class DashboardTests
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, organiser));
     }
 
+    [Fact]
+    public async Task Stats_OrganiserPostsJsonNotAForm_IsRefusedWith415()
+    {
+        await using var host = Start("Production", dashboard: true, out var client);
+        var organiser = await TokenAsync(client, "Secretariat", "organiser");
+
+        using var json = await PostStatsAsync(client, organiser, new StringContent("{\"metrics\":[\"enqueued:count\"]}", System.Text.Encoding.UTF8, "application/json"));
+        using var none = await PostStatsAsync(client, organiser, null);
+        using var form = await PostStatsAsync(client, organiser, new FormUrlEncodedContent([new("metrics[]", "enqueued:count")]));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, none.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Equal("application/json", form.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static async Task<HttpResponseMessage> PostStatsAsync(HttpClient client, string token, HttpContent? content)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/hangfire/stats", UriKind.Relative)) { Content = content };
+        request.Headers.Add("Cookie", $"gcmbot_user={Uri.EscapeDataString(token)}");
+        return await client.SendAsync(request);
+    }
+
     private static WebApplicationFactory<Program> Start(string environment, bool dashboard, out HttpClient client)
     {
         var database = Path.Combine(Path.GetTempPath(), $"gcmbot-dashboard-{Guid.NewGuid():N}.db");

@@ -40,8 +40,8 @@ public sealed class PostgresInstancesTests : IAsyncLifetime
         };
 
         // One after the other: each migrates (the second finds nothing to do) and prepares Hangfire's schema.
-        _a = new BotHost(TimeProvider.System, settings, PostgresServer.ConnectionStringFor(_database, "gcmbot-a", maxPoolSize: 40));
-        _b = new BotHost(TimeProvider.System, settings, PostgresServer.ConnectionStringFor(_database, "gcmbot-b", maxPoolSize: 40));
+        _a = new BotHost(TimeProvider.System, settings, PostgresServer.ConnectionStringFor(_database, "gcmbot-a"));
+        _b = new BotHost(TimeProvider.System, settings, PostgresServer.ConnectionStringFor(_database, "gcmbot-b"));
     }
 
     public async Task DisposeAsync()

@@ -17,7 +17,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     /// <summary>A factory with its own connection pool, as a separate host instance would have.</summary>
     public GcmContextFactory CreateFactory(string hostName) =>
-        new(Options.Create(new StorageOptions { Provider = Provider, ConnectionString = ConnectionStringFor(hostName) }));
+        new(Options.Create(new StorageOptions { Provider = Provider, ConnectionString = ConnectionStringFor(hostName), PoolSize = PoolSize }));
 
     public async Task InitializeAsync()
     {
@@ -33,6 +33,9 @@ public abstract class DatabaseFixture : IAsyncLifetime
         _store?.Dispose();
         await DropDatabaseAsync();
     }
+
+    /// <summary>The most connections each factory's pool opens (PostgreSQL).</summary>
+    protected virtual int PoolSize => new StorageOptions().PoolSize;
 
     protected abstract string ConnectionStringFor(string hostName);
 

@@ -9,8 +9,10 @@ public sealed class PostgresDatabaseFixture : DatabaseFixture
     public override StorageProvider Provider => StorageProvider.Postgres;
 
     // Each host name is its own pool, like a separate process; kept small so parallel test projects fit max_connections.
+    protected override int PoolSize => PostgresServer.StorePoolSize;
+
     protected override string ConnectionStringFor(string hostName) =>
-        PostgresServer.ConnectionStringFor(_database, $"gcmbot-tests-{hostName}", maxPoolSize: 40);
+        PostgresServer.ConnectionStringFor(_database, $"gcmbot-tests-{hostName}");
 
     protected override async Task CreateDatabaseAsync()
     {

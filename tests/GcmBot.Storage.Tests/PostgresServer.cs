@@ -21,16 +21,28 @@ internal static class PostgresServer
 
     public static string NewDatabaseName() => $"gcmbot_test_{Guid.NewGuid():N}";
 
-    public static string ConnectionStringFor(string database, string applicationName, int maxPoolSize) =>
+    /// <summary>
+    /// A database's connection string for one (pretend) instance; its pool size comes from <c>Storage:PoolSize</c>.
+    /// The whole suite runs on the server's default <c>max_connections=100</c>, 3 of them reserved for superusers, with
+    /// the three assemblies at once: the deployment tests' two hosts take 2 × 20 (the default), the scheduling tests'
+    /// two hosts 2 × <see cref="HostPoolSize"/>, the storage tests' two classes at a time up to four pools each of
+    /// <see cref="StorePoolSize"/>, and each process one more for creating and dropping databases: 40 + 16 + 24 + 3 = 83.
+    /// </summary>
+    public static string ConnectionStringFor(string database, string applicationName) =>
         new NpgsqlConnectionStringBuilder(BaseConnectionString)
         {
             Database = database,
             ApplicationName = applicationName,
-            MaxPoolSize = maxPoolSize,
 
-            // Waiting for a pooled connection counts against this; the concurrency tests queue 200 units of work.
+            // Waiting for a pooled connection counts against this; the concurrency tests read 200 times at once.
             Timeout = 60,
         }.ConnectionString;
+
+    /// <summary>The pool of one host in the scheduling tests.</summary>
+    public const int HostPoolSize = 8;
+
+    /// <summary>The pool of one store (one pretend instance) in the storage tests.</summary>
+    public const int StorePoolSize = 3;
 
     public static async Task CreateDatabaseAsync(string database)
     {

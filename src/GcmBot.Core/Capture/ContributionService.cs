@@ -54,6 +54,11 @@ public sealed class ContributionService
                 return (CaptureResult.Nothing, null);
             }
 
+            if (ControlCharacters.InText(text, "This message") is { } refused)
+            {
+                return (new CaptureResult(null, $"{refused} It was not recorded as a contribution."), null);
+            }
+
             if (CommandWithoutSlash(text) is { } command)
             {
                 return (new CaptureResult(null, $"“{text.Trim()}” reads as the command `/{command}`, so it was not recorded as a contribution. "
@@ -78,6 +83,11 @@ public sealed class ContributionService
             }
 
             var participant = await data.FindParticipantAsync(channel, userId, ct);
+            if (participant is null && ControlCharacters.InName(userName, "Your name") is { } badName)
+            {
+                return (new CaptureResult(null, $"{badName} This message was not recorded as a contribution."), null);
+            }
+
             if (participant is null)
             {
                 participant = new Participant { Channel = channel, ExternalId = userId, DisplayName = userName, Roles = newParticipantRoles, FirstSeenAt = _time.GetUtcNow() };
@@ -125,7 +135,8 @@ public sealed class ContributionService
         _store.ExecuteAsync(async (data, ct) =>
         {
             var contribution = await data.FindContributionAsync(channel, messageId, ct);
-            if (contribution is null || contribution.DeletedAt is not null)
+            // An edit that could not be saved leaves the text captured before.
+            if (contribution is null || contribution.DeletedAt is not null || ControlCharacters.InText(text, "The edit") is not null)
             {
                 return false;
             }

@@ -228,7 +228,11 @@ public static class CommandParser
         return Math.Max(position, tokens.Count - reserved);
     }
 
-    private static string? Validate(CommandDefinition definition, CommandArgument spec, string value, IReadOnlyList<Language> languages) => spec.Kind switch
+    private static string? Validate(CommandDefinition definition, CommandArgument spec, string value, IReadOnlyList<Language> languages) =>
+        (spec.Kind == ArgumentKind.Text ? ControlCharacters.InText(value, $"<{spec.Name}>") : ControlCharacters.InName(value, $"<{spec.Name}>"))
+        ?? ValidateKind(definition, spec, value, languages);
+
+    private static string? ValidateKind(CommandDefinition definition, CommandArgument spec, string value, IReadOnlyList<Language> languages) => spec.Kind switch
     {
         ArgumentKind.Number when !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 0 =>
             $"<{spec.Name}> must be a whole number, not `{value}`. Usage: `{definition.Usage}`",

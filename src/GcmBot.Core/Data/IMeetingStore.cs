@@ -21,4 +21,10 @@ public interface IMeetingStore
     /// many timers and instances race. Needs no writer lock, so a burst of deadlines does not queue.
     /// </summary>
     Task<bool> TryClaimNoticeAsync(long noticeId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits a write of its own, which the meeting never sees, to learn whether writes work now: throws when they do
+    /// not (a full disk, the database down). A read can succeed while every write fails.
+    /// </summary>
+    Task ProbeWritesAsync(CancellationToken cancellationToken);
 }

@@ -193,6 +193,12 @@ public sealed partial class CommandService
 
     private async Task<Participant> ParticipantAsync(IMeetingData data, Inbound inbound, CancellationToken ct)
     {
+        // The name is stored (new participant, or renamed on the platform): the names rule applies.
+        if (ControlCharacters.InName(inbound.UserName, "Your name") is { } badName)
+        {
+            throw new CommandException(badName);
+        }
+
         var participant = await data.FindParticipantAsync(inbound.Channel, inbound.UserId, ct);
         if (participant is null)
         {

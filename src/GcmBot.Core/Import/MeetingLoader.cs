@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 
@@ -135,6 +136,14 @@ public static class MeetingLoader
         if (file.Sessions.GroupBy(s => s.Code, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
         {
             throw new FormatException($"Session code {duplicate.Key} is used twice.");
+        }
+
+        // The names rule of typed input, for the organisers' file too: the same meeting loads on both databases.
+        var names = file.Sessions.SelectMany(s => new[] { s.Code, s.Title, s.Room })
+            .Concat(file.Delegations.SelectMany(d => (d.Aliases ?? []).Prepend(d.Name)));
+        if (names.Select(name => ControlCharacters.InName(name, "A name in the meeting file")).FirstOrDefault(refused => refused is not null) is { } badName)
+        {
+            throw new FormatException(badName);
         }
 
         foreach (var delegation in file.Delegations)

@@ -1,3 +1,4 @@
+using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Handling;
@@ -26,6 +27,11 @@ public sealed class InvitationService
     public Task<Redemption> RedeemAsync(string token, string channel, string userId, string name, CancellationToken cancellationToken) =>
         _store.ExecuteAsync(async (data, ct) =>
         {
+            if (ControlCharacters.InName(name, "Your name") is { } badName)
+            {
+                return Redemption.Refused(badName);
+            }
+
             var now = _time.GetUtcNow();
             var invitation = await data.FindInvitationAsync(TokenHash.Of(token), ct);
             if (invitation is null)

@@ -139,6 +139,32 @@ public sealed class ContributionServiceTests : IAsyncLifetime
     public async Task EditAsync_UnknownMessage_ReturnsFalse() =>
         Assert.False(await _contributions.EditAsync(MeetingHarness.Channel, "never-seen", "text", CancellationToken.None));
 
+    [Fact]
+    public async Task CaptureAsync_ControlCharacter_NotCapturedAndSaysWhich()
+    {
+        await _harness.OpenAg1();
+
+        var refused = await Capture("m1", "Portable pensions\u0000 for all.");
+        var kept = await Capture("m2", "Portable pensions:\n\t- for all.");
+
+        Assert.Null(refused.Contribution);
+        Assert.Equal("This message contains a control character (U+0000, NUL), which cannot be saved. Please send it again without it (line breaks and tabs are fine). It was not recorded as a contribution.", refused.NotRecorded);
+        Assert.Equal("Portable pensions:\n\t- for all.", (await _harness.Query(db => db.Contributions.AsNoTracking().SingleAsync())).Text);
+        Assert.NotNull(kept.Contribution);
+    }
+
+    [Fact]
+    public async Task EditAsync_ControlCharacter_KeepsTheTextCapturedBefore()
+    {
+        await _harness.OpenAg1();
+        await Capture("m1", "Portable pensions for all.");
+
+        var edited = await _contributions.EditAsync(MeetingHarness.Channel, "m1", "Portable\u0008 pensions.", CancellationToken.None);
+
+        Assert.False(edited);
+        Assert.Equal("Portable pensions for all.", (await _harness.Query(db => db.Contributions.AsNoTracking().SingleAsync())).Text);
+    }
+
     private Task<CaptureResult> Capture(string messageId, string text) =>
         _contributions.CaptureAsync(MeetingHarness.Channel, MeetingHarness.RoomA, messageId, "mex", "Ana", text, CancellationToken.None);
 }

@@ -323,4 +323,40 @@ public sealed class CommandParserTests
         Assert.Equal(expected, typedResult.Command!["mode"]);
         Assert.Equal(expected, formResult.Command!["mode"]);
     }
+
+    [Theory]
+    [InlineData("card Expand pathways\u0000 | Agreements | ILO")]
+    [InlineData("broadcast Start at 10:45\u0007")]
+    [InlineData("register \"Mex\u0000ico\"")]
+    [InlineData("register \"Mex\nico\"")]
+    [InlineData("list add \"Mexico\u001b\"")]
+    public void Parse_ControlCharacterInAnArgument_RefusedSayingWhich(string typed)
+    {
+        var result = CommandParser.Parse(typed);
+
+        Assert.Null(result.Command);
+        Assert.Matches(@"^<\w+> contains a control character \(U\+00[01][0-9A-F](, NUL)?\)", result.Error);
+    }
+
+    [Fact]
+    public void Parse_TextWithLineBreaksAndTabs_Kept()
+    {
+        var result = CommandParser.Parse("broadcast Room change:\r\n\tAG1 moves to Room B.");
+
+        Assert.Null(result.Error);
+        Assert.Equal("Room change:\r\n\tAG1 moves to Room B.", result.Command!["text"]);
+    }
+
+    [Theory]
+    [InlineData("register", "delegation", "Mex\tico")]
+    [InlineData("register", "delegation", "Mex\u0000ico")]
+    [InlineData("broadcast", "text", "Start\u0000")]
+    [InlineData("card", "card", "Pathways\u007f | Agreements | ILO")]
+    public void FromFields_ControlCharacterInAField_RefusedLikeTypedText(string command, string field, string value)
+    {
+        var result = CommandParser.FromFields(command, new Dictionary<string, string> { [field] = value });
+
+        Assert.Null(result.Command);
+        Assert.StartsWith($"<{field}> contains a control character", result.Error, StringComparison.Ordinal);
+    }
 }

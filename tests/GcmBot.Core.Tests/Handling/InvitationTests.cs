@@ -189,6 +189,19 @@ public sealed class InvitationTests : IAsyncLifetime
 
     private async Task<string> Invite(string user, string text) => TokenOf((await _harness.Expect(user, text)).Reply);
 
+    [Fact]
+    public async Task Redeem_NameWithControlCharacter_RefusedAndTheLinkKept()
+    {
+        var token = await Invite(MeetingHarness.Organiser, "invite Mexico");
+        var before = await Participants();
+
+        var refused = await _invitations.RedeemAsync(token, MeetingHarness.Channel, "guest-nul", "Ana\u0000", CancellationToken.None);
+
+        Assert.StartsWith("Your name contains a control character (U+0000, NUL)", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await Participants());
+        Assert.Null((await Redeem(token)).Joined.Error); // the single use is still there
+    }
+
     private async Task<(string User, Redemption Joined)> Redeem(string token)
     {
         var user = $"guest{++_people}";

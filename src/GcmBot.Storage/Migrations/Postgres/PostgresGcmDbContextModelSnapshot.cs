@@ -745,6 +745,29 @@ namespace GcmBot.Storage.Migrations.Postgres
                     b.ToTable("SpeakerEntries");
                 });
 
+            modelBuilder.Entity("GcmBot.Storage.WriteProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Writes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WriteProbes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Writes = 0L
+                        });
+                });
+
             modelBuilder.Entity("GcmBot.Core.Domain.Allowance", b =>
                 {
                     b.HasOne("GcmBot.Core.Domain.Delegation", null)

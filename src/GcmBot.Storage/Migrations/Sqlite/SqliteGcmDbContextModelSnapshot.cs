@@ -709,6 +709,27 @@ namespace GcmBot.Storage.Migrations.Sqlite
                     b.ToTable("SpeakerEntries");
                 });
 
+            modelBuilder.Entity("GcmBot.Storage.WriteProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Writes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WriteProbes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Writes = 0L
+                        });
+                });
+
             modelBuilder.Entity("GcmBot.Core.Domain.Allowance", b =>
                 {
                     b.HasOne("GcmBot.Core.Domain.Delegation", null)
