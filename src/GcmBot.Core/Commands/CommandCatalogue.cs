@@ -150,6 +150,10 @@ public static class CommandCatalogue
         new(CommandId.Invites, "invites", Access.Delegation, SecretariatGroup, "List the sign-in links you may see (organisers: all) and what is left of them.", [], ["invites"]) { ReadOnly = true },
         new(CommandId.InviteRevoke, "invite revoke", Access.Delegation, SecretariatGroup, "Revoke a sign-in link: nobody can use it any more.",
             [new("id", ArgumentKind.Number, true, "its number, from `invites`")], ["invite revoke 3"]),
+        new(CommandId.DraftPoint, "draft point", Access.Reporting, DraftGroup, "Rewrite one point of the draft: a summary sentence (s<N>), an observation (o<N>) or a recommendation (its number: recommendation | means of implementation | partnerships). `draft regenerate` keeps the points you rewrote.",
+            [new("point", ArgumentKind.Word, true, "a recommendation's number (e.g. 2), or s<N> for the summary's sentence N, o<N> for an observation"),
+             new("text", ArgumentKind.Text, false, "the new text; for a recommendation: recommendation | means of implementation | partnerships")],
+            ["draft point s2 Several delegations called for safe and regular pathways.", "draft point 1 Expand regular pathways | Bilateral labour agreements | ILO, employers"]),
     ];
 
     public static CommandDefinition Get(CommandId id) => All.First(c => c.Id == id);

@@ -59,4 +59,5 @@ public enum CommandId
     Invite,
     Invites,
     InviteRevoke,
+    DraftPoint,
 }
