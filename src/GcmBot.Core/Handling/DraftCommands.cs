@@ -154,13 +154,7 @@ internal static class DraftCommands
             throw new CommandException($"I could not read the edited draft: {unreadable.Message} Nothing was saved; `draft export md` gives the draft in the expected layout.");
         }
 
-        draft.Content = ReportJson.Serialize(report);
-        draft.Markdown = drafter.ToMarkdown(report);
-        draft.Edited = true;
-        draft.EditedAt = context.Now;
-        draft.EditedByParticipantId = context.Participant.Id;
-        draft.PublishedAt = null;
-        draft.PublishedByParticipantId = null;
+        SaveEdit(context, draft, report, drafter);
         return CommandResult.Of(Show(session, draft, "Your edits are saved. `draft regenerate` keeps them; `draft regenerate overwrite` replaces them.", drafter, context.Links));
     }
 
@@ -210,13 +204,7 @@ internal static class DraftCommands
             report = report with { Recommendations = recommendations };
         }
 
-        draft.Content = ReportJson.Serialize(report);
-        draft.Markdown = drafter.ToMarkdown(report);
-        draft.Edited = true;
-        draft.EditedAt = context.Now;
-        draft.EditedByParticipantId = context.Participant.Id;
-        draft.PublishedAt = null;
-        draft.PublishedByParticipantId = null;
+        SaveEdit(context, draft, report, drafter);
         return CommandResult.Of(Reply.Private($"{label} of the {session.Code} draft is saved as you wrote it. `draft regenerate` keeps it."));
     }
 
@@ -334,6 +322,18 @@ internal static class DraftCommands
         }
 
         return names.Count == 0 ? null : string.Join("; ", names);
+    }
+
+    /// <summary>The rapporteur's edit saved: an edited draft is unpublished until it is published again.</summary>
+    private static void SaveEdit(CommandContext context, Draft draft, Report report, IReportDrafter drafter)
+    {
+        draft.Content = ReportJson.Serialize(report);
+        draft.Markdown = drafter.ToMarkdown(report);
+        draft.Edited = true;
+        draft.EditedAt = context.Now;
+        draft.EditedByParticipantId = context.Participant.Id;
+        draft.PublishedAt = null;
+        draft.PublishedByParticipantId = null;
     }
 
     private static async Task<(Session Session, Draft Draft)> SavedDraftAsync(CommandContext context)
