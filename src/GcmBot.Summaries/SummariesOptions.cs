@@ -27,7 +27,11 @@ public sealed class SummariesOptions
     /// <summary>Folder of the Semantic Kernel prompt templates, relative to the app folder.</summary>
     public string PromptsPath { get; set; } = "prompts";
 
-    public int SummaryWords { get; set; } = 250;
+    /// <summary>
+    /// The summary's length, in words. 180: the human summaries of the dev set run about 130 words, and a longer
+    /// extract mostly adds words nobody would have written (docs/drafter-quality.md).
+    /// </summary>
+    public int SummaryWords { get; set; } = 180;
 
     public int MaxRecommendations { get; set; } = 12;
 

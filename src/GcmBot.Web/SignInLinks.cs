@@ -20,7 +20,9 @@ internal sealed class SignInLinks : ISignInLinks
         _options = options;
     }
 
-    public string For(string token) => $"{BaseUrl().TrimEnd('/')}/join/{token}";
+    public string For(string token) => Page($"join/{token}");
+
+    public string Page(string path) => $"{BaseUrl().TrimEnd('/')}/{path}";
 
     private string BaseUrl()
     {

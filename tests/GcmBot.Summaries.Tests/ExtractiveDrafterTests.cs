@@ -20,7 +20,7 @@ public sealed class ExtractiveDrafterTests : IDisposable
         Assert.Null(outcome.Note);
         Assert.Equal(input.Header, report.Header);
         var words = report.Summary.Sum(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.InRange(words, 180, 300);
+        Assert.InRange(words, 140, 220);
         Assert.InRange(report.Recommendations.Count, 5, 12);
         Assert.All(report.Recommendations, r => Assert.NotEmpty(r.Recommendation));
         Assert.NotEmpty(report.Observations);

@@ -103,5 +103,33 @@ public sealed class ReportRegisterTests : IDisposable
         Assert.Equal("Statements in French are not quoted in this summary; see their sources.", note.Text);
     }
 
+    [Fact]
+    public async Task Draft_SampleSessionCardsInFrenchAndSpanish_OneRecommendationWithEverySource()
+    {
+        var session = Samples.Session();
+        var input = session with
+        {
+            Cards =
+            [
+                .. session.Cards,
+                Samples.Card("card-fr", "France", "Élargir les voies de migration régulière pour les travailleurs migrants", "Accords bilatéraux de main-d'œuvre", "OIT, employeurs"),
+                Samples.Card("card-es", "Chile", "Reducir el costo de las remesas a menos del tres por ciento", "Competencia entre proveedores", "Banco Mundial"),
+            ],
+        };
+
+        var report = (await _drafting.Pipeline.DraftAsync(input, CancellationToken.None)).Report;
+
+        var pathways = Assert.Single(report.Recommendations, r => r.Sources.Contains("card-fr"));
+        Assert.Equal("Expand regular pathways for migrant workers", pathways.Recommendation);
+        Assert.Contains("card-1", pathways.Sources);
+        Assert.StartsWith("Bilateral labour agreements", pathways.Means, StringComparison.Ordinal);
+        Assert.DoesNotContain("Accords", pathways.Means, StringComparison.Ordinal);
+        var remittances = Assert.Single(report.Recommendations, r => r.Sources.Contains("card-es"));
+        Assert.Equal("Reduce the cost of remittances to below three percent", remittances.Recommendation);
+        Assert.Contains("card-6", remittances.Sources);
+        var englishOnly = (await _drafting.Pipeline.DraftAsync(session, CancellationToken.None)).Report;
+        Assert.Equal(englishOnly.Recommendations.Count, report.Recommendations.Count);
+    }
+
     public void Dispose() => _drafting.Dispose();
 }

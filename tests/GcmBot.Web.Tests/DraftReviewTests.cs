@@ -15,16 +15,7 @@ public sealed class DraftReviewTests
         await using var moderator = await ChatPage.OpenAsync(browser, host.BaseAddress, "Marit Maij", "Netherlands", "moderator", "Room A");
         await using var mexico = await ChatPage.OpenAsync(browser, host.BaseAddress, "Delegate of Mexico", "Mexico", "delegate", "Room A");
         await using var rapporteur = await ChatPage.OpenAsync(browser, host.BaseAddress, "Arturo Cabrera", "Ecuador", "rapporteur", "Room A");
-        await Assertions.Expect(await moderator.SayAsync("/session open AG1")).ToContainTextAsync("is open");
-        await Assertions.Expect(await mexico.SayAsync($"/card {Card} | Bilateral labour agreements | ILO, employers")).ToContainTextAsync("saved for AG1");
-        await mexico.Page.Locator("#message-input").FillAsync("We propose that States expand regular pathways for migrant workers, with <b>bilateral</b> labour agreements.");
-        await mexico.Page.Locator("#message-input").PressAsync("Enter");
-        await Assertions.Expect(rapporteur.Page.Locator("#log")).ToContainTextAsync("bilateral</b> labour agreements");
-        // Markup never becomes a point of the draft, so the summary needs a statement of its own.
-        await mexico.Page.Locator("#message-input").FillAsync("Safe and regular pathways reduce irregular migration and protect the rights of migrant workers in countries of destination.");
-        await mexico.Page.Locator("#message-input").PressAsync("Enter");
-        await Assertions.Expect(rapporteur.Page.Locator("#log")).ToContainTextAsync("countries of destination");
-
+        await SessionAsync(moderator, mexico, rapporteur);
         await rapporteur.SayAsync("/draft");
         await Assertions.Expect(rapporteur.BotMessages.Last).ToContainTextAsync("Summary of discussions");
 
@@ -33,10 +24,11 @@ public sealed class DraftReviewTests
         Assert.Equal(200, opened!.Status);
         await Assertions.Expect(review.Locator("#header")).ToContainTextAsync("Room A");
         await Assertions.Expect(review.Locator("#summary .point").First).ToBeVisibleAsync();
-        var recommendation = review.Locator("#recommendations > li").Filter(new LocatorFilterOptions { HasText = Card });
+        var recommendation = review.Locator("#recommendations > li").Filter(new LocatorFilterOptions { Has = review.GetByRole(AriaRole.Textbox, new() { Name = "Recommendation 1: Recommendation" }) });
         await Assertions.Expect(recommendation.Locator(".field")).ToHaveCountAsync(3);
-        await Assertions.Expect(recommendation.Locator(".field p").Nth(1)).ToHaveTextAsync("Bilateral labour agreements");
-        await Assertions.Expect(recommendation.Locator(".field p").Nth(2)).ToHaveTextAsync("ILO, employers");
+        await Assertions.Expect(recommendation.Locator("textarea[name=recommendation]")).ToHaveValueAsync(Card);
+        await Assertions.Expect(recommendation.Locator("textarea[name=means]")).ToHaveValueAsync("Bilateral labour agreements");
+        await Assertions.Expect(recommendation.Locator("textarea[name=partnerships]")).ToHaveValueAsync("ILO, employers");
         var sources = recommendation.Locator("details.sources");
         await Assertions.Expect(sources.Locator("li").First).Not.ToBeVisibleAsync();
         await sources.Locator("summary").ClickAsync();
@@ -52,5 +44,102 @@ public sealed class DraftReviewTests
         Assert.Equal(403, (await refused.GotoAsync(new Uri(host.BaseAddress, "/drafts/AG1").ToString()))!.Status);
         Assert.Equal(403, (await refused.GotoAsync(new Uri(host.BaseAddress, "/api/drafts/AG1").ToString()))!.Status);
         Assert.Equal(403, (await refused.GotoAsync(new Uri(host.BaseAddress, "/api/drafts/AG1/docx").ToString()))!.Status);
+    }
+
+    [Fact]
+    public async Task ReviewPage_EditReloadRegeneratePublish_EditsKeptMarkedAndReportPosted()
+    {
+        await using var host = new LiveHost();
+        await using var browser = await Browser.LaunchAsync();
+        await using var moderator = await ChatPage.OpenAsync(browser, host.BaseAddress, "Marit Maij", "Netherlands", "moderator", "Room A");
+        await using var mexico = await ChatPage.OpenAsync(browser, host.BaseAddress, "Delegate of Mexico", "Mexico", "delegate", "Room A");
+        await using var rapporteur = await ChatPage.OpenAsync(browser, host.BaseAddress, "Arturo Cabrera", "Ecuador", "rapporteur", "Room A");
+        await SessionAsync(moderator, mexico, rapporteur);
+        var drafted = await rapporteur.SayAsync("/draft");
+        await Assertions.Expect(drafted).ToContainTextAsync("/drafts/AG1");
+
+        var review = await rapporteur.Page.Context.NewPageAsync();
+        await review.GotoAsync(new Uri(host.BaseAddress, "/drafts/AG1").ToString());
+        var first = review.Locator("#summary form.point").First;
+        await first.Locator("textarea").FillAsync("Participants stressed that safe and regular pathways protect the rights of migrant workers.");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(first.Locator(".saved")).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(first.Locator(".edited")).ToBeVisibleAsync();
+        var recommendation = review.Locator("#recommendations form.point").First;
+        await recommendation.Locator("textarea[name=recommendation]").FillAsync("Expand regular pathways for migrant workers at all skill levels and ages");
+        await recommendation.Locator("textarea[name=means]").FillAsync("Bilateral labour agreements and skills partnerships");
+        await recommendation.Locator("textarea[name=partnerships]").FillAsync("ILO, IOM, employers");
+        await recommendation.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(recommendation.Locator(".saved")).ToHaveTextAsync("Saved.");
+
+        // A refused save says so, and changes nothing.
+        await recommendation.Locator("textarea[name=recommendation]").FillAsync("");
+        await recommendation.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(recommendation.Locator(".saved")).ToContainTextAsync("Not saved: Recommendation 1 needs its text");
+
+        await review.ReloadAsync();
+        await Assertions.Expect(first.Locator("textarea")).ToHaveValueAsync("Participants stressed that safe and regular pathways protect the rights of migrant workers.");
+        await Assertions.Expect(first.Locator(".edited")).ToBeVisibleAsync();
+        await Assertions.Expect(recommendation.Locator("textarea[name=recommendation]")).ToHaveValueAsync("Expand regular pathways for migrant workers at all skill levels and ages");
+        await Assertions.Expect(recommendation.Locator("textarea[name=means]")).ToHaveValueAsync("Bilateral labour agreements and skills partnerships");
+        await Assertions.Expect(recommendation.Locator("textarea[name=partnerships]")).ToHaveValueAsync("ILO, IOM, employers");
+        await Assertions.Expect(review.Locator("#status")).ToContainTextAsync("edited by the rapporteur");
+
+        await mexico.Page.Locator("#message-input").FillAsync("Remittance costs should fall below three percent through digital transfer services for migrant families.");
+        await mexico.Page.Locator("#message-input").PressAsync("Enter");
+        await Assertions.Expect(rapporteur.Page.Locator("#log")).ToContainTextAsync("digital transfer services");
+        await review.GetByRole(AriaRole.Button, new() { Name = "Regenerate" }).ClickAsync();
+        await Assertions.Expect(review.Locator("#action-status")).ToContainTextAsync("you rewrote are kept as you wrote them");
+        await Assertions.Expect(first.Locator("textarea")).ToHaveValueAsync("Participants stressed that safe and regular pathways protect the rights of migrant workers.");
+        await Assertions.Expect(first.Locator(".edited")).ToBeVisibleAsync();
+        await Assertions.Expect(recommendation.Locator("textarea[name=means]")).ToHaveValueAsync("Bilateral labour agreements and skills partnerships");
+        await Assertions.Expect(review.Locator("#summary form.point .edited:visible")).ToHaveCountAsync(1);
+        // The card's recommendation drafted again is the point rewritten: it is not listed a second time.
+        var recommendations = await review.Locator("#recommendations textarea[name=recommendation]").EvaluateAllAsync<string[]>("areas => areas.map(a => a.value)");
+        Assert.DoesNotContain(Card, recommendations);
+        Assert.Contains(recommendations, r => r.Contains("Remittance costs", StringComparison.Ordinal));
+
+        await review.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(review.Locator("#action-status")).ToContainTextAsync("The report of AG1, as reviewed by its rapporteur");
+        await Assertions.Expect(review.Locator("#status")).ToContainTextAsync("· published ·");
+        await Assertions.Expect(moderator.BotMessages.Last).ToContainTextAsync("Expand regular pathways for migrant workers at all skill levels and ages");
+        await Assertions.Expect(moderator.BotMessages.Last).ToContainTextAsync("Participants stressed that safe and regular pathways");
+    }
+
+    [Fact]
+    public async Task ReviewPage_DelegateChangingTheDraft_RefusedAndNothingChanged()
+    {
+        await using var host = new LiveHost();
+        await using var browser = await Browser.LaunchAsync();
+        await using var moderator = await ChatPage.OpenAsync(browser, host.BaseAddress, "Marit Maij", "Netherlands", "moderator", "Room A");
+        await using var mexico = await ChatPage.OpenAsync(browser, host.BaseAddress, "Delegate of Mexico", "Mexico", "delegate", "Room A");
+        await using var rapporteur = await ChatPage.OpenAsync(browser, host.BaseAddress, "Arturo Cabrera", "Ecuador", "rapporteur", "Room A");
+        await SessionAsync(moderator, mexico, rapporteur);
+        await Assertions.Expect(await rapporteur.SayAsync("/draft")).ToContainTextAsync("Summary of discussions");
+
+        var request = mexico.Page.Context.APIRequest;
+        foreach (var path in new[] { "/api/drafts/AG1/points/s1", "/api/drafts/AG1/regenerate", "/api/drafts/AG1/publish" })
+        {
+            var refused = await request.PostAsync(new Uri(host.BaseAddress, path).ToString(), new() { DataObject = new { text = "Delegates rewrote this." } });
+            Assert.Equal(403, refused.Status);
+        }
+
+        var review = await rapporteur.Page.Context.NewPageAsync();
+        await review.GotoAsync(new Uri(host.BaseAddress, "/drafts/AG1").ToString());
+        await Assertions.Expect(review.Locator("#status")).ToContainTextAsync("not published · as drafted");
+        await Assertions.Expect(review.Locator("#summary textarea").First).Not.ToHaveValueAsync("Delegates rewrote this.");
+    }
+
+    private static async Task SessionAsync(ChatPage moderator, ChatPage mexico, ChatPage rapporteur)
+    {
+        await Assertions.Expect(await moderator.SayAsync("/session open AG1")).ToContainTextAsync("is open");
+        await Assertions.Expect(await mexico.SayAsync($"/card {Card} | Bilateral labour agreements | ILO, employers")).ToContainTextAsync("saved for AG1");
+        await mexico.Page.Locator("#message-input").FillAsync("We propose that States expand regular pathways for migrant workers, with <b>bilateral</b> labour agreements.");
+        await mexico.Page.Locator("#message-input").PressAsync("Enter");
+        await Assertions.Expect(rapporteur.Page.Locator("#log")).ToContainTextAsync("bilateral</b> labour agreements");
+        // Markup never becomes a point of the draft, so the summary needs a statement of its own.
+        await mexico.Page.Locator("#message-input").FillAsync("Safe and regular pathways reduce irregular migration and protect the rights of migrant workers in countries of destination.");
+        await mexico.Page.Locator("#message-input").PressAsync("Enter");
+        await Assertions.Expect(rapporteur.Page.Locator("#log")).ToContainTextAsync("countries of destination");
     }
 }

@@ -164,6 +164,10 @@ public static class CommandCatalogue
             [new("person", ArgumentKind.Text, true, "the person's name, or the request's number from `requests`")], ["approve Ana López", "approve 12"]),
         new(CommandId.Decline, "decline", Access.Delegation, SecretariatGroup, "Decline a request to join a delegation; the person is told.",
             [new("person", ArgumentKind.Text, true, "the person's name, or the request's number from `requests`")], ["decline 12"]),
+        new(CommandId.DraftPoint, "draft point", Access.Reporting, DraftGroup, "Rewrite one point of the draft: a summary sentence (s<N>), an observation (o<N>) or a recommendation (its number: recommendation | means of implementation | partnerships). `draft regenerate` keeps the points you rewrote.",
+            [new("point", ArgumentKind.Word, true, "a recommendation's number (e.g. 2), or s<N> for the summary's sentence N, o<N> for an observation"),
+             new("text", ArgumentKind.Text, false, "the new text; for a recommendation: recommendation | means of implementation | partnerships")],
+            ["draft point s2 Several delegations called for safe and regular pathways.", "draft point 1 Expand regular pathways | Bilateral labour agreements | ILO, employers"]),
     ];
 
     public static CommandDefinition Get(CommandId id) => All.First(c => c.Id == id);

@@ -65,4 +65,5 @@ public enum CommandId
     Requests,
     Approve,
     Decline,
+    DraftPoint,
 }

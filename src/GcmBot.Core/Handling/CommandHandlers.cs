@@ -61,6 +61,7 @@ internal static class CommandHandlers
         CommandId.DraftExport => DraftCommands.ExportAsync(context),
         CommandId.DraftPublish => DraftCommands.PublishAsync(context),
         CommandId.DraftSources => DraftCommands.SourcesAsync(context),
+        CommandId.DraftPoint => DraftCommands.PointAsync(context),
         CommandId.Invite => InvitationCommands.InviteAsync(context),
         CommandId.Invites => InvitationCommands.ListAsync(context),
         CommandId.InviteRevoke => InvitationCommands.RevokeAsync(context),

@@ -91,7 +91,7 @@ public sealed partial class CommandService
             {
                 // Outside the transaction: a model may take a while, and writers must not wait for it.
                 var drafted = await _drafter!.DraftAsync(job.Input, cancellationToken);
-                var saved = await _store.ExecuteAsync((data, ct) => DraftCommands.SaveAsync(data, job, drafted, _drafter, _time.GetUtcNow(), ct), cancellationToken);
+                var saved = await _store.ExecuteAsync((data, ct) => DraftCommands.SaveAsync(data, job, drafted, _drafter, _links, _time.GetUtcNow(), ct), cancellationToken);
                 outcome = "ok";
                 return saved with { Author = result.Author };
             }

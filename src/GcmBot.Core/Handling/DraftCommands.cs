@@ -3,6 +3,7 @@ using System.Text;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Drafting;
+using GcmBot.Core.Invitations;
 using GcmBot.Core.Replies;
 
 namespace GcmBot.Core.Handling;
@@ -15,8 +16,8 @@ internal static class DraftCommands
 {
     public const int MaxMarkdownLength = 40_000;
 
-    public const string MarkdownType = "text/markdown";
-    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    /// <summary>A point's text, or each field of a recommendation, rewritten on its own.</summary>
+    public const int MaxPointLength = 4_000;
 
     public static async Task<CommandResult> DraftAsync(CommandContext context)
     {
@@ -25,7 +26,7 @@ internal static class DraftCommands
         var draft = await context.Data.GetDraftAsync(session.Id, context.CancellationToken);
         if (draft is not null)
         {
-            return CommandResult.Of(Show(session, draft, "The saved draft. `draft regenerate` drafts it again from the latest cards and contributions.", drafter));
+            return CommandResult.Of(Show(session, draft, "The saved draft. `draft regenerate` drafts it again from the latest cards and contributions.", drafter, context.Links));
         }
 
         return await PrepareAsync(context, session, overwrite: false);
@@ -39,19 +40,31 @@ internal static class DraftCommands
     }
 
     /// <summary>Writes what the drafter produced, in a transaction of its own (see <see cref="DraftJob"/>).</summary>
-    public static async Task<CommandResult> SaveAsync(IMeetingData data, DraftJob job, DraftOutcome outcome, IReportDrafter drafter, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A draft whose points the rapporteur rewrote one by one is redrafted around them: each rewritten point stays as
+    /// written, in its place. A draft rewritten as a whole (<c>draft edit</c>) cannot be matched point by point, so it
+    /// is kept and the new draft attached for comparison.
+    /// </remarks>
+    public static async Task<CommandResult> SaveAsync(IMeetingData data, DraftJob job, DraftOutcome outcome, IReportDrafter drafter, ISignInLinks? links, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var session = await data.GetSessionAsync(job.SessionId, cancellationToken)
             ?? throw new CommandException("The session was removed from the agenda while its report was being drafted.");
         var markdown = drafter.ToMarkdown(outcome.Report);
         var draft = await data.GetDraftAsync(session.Id, cancellationToken);
+        var report = outcome.Report;
+        var kept = 0;
         if (draft is { Edited: true } && !job.Overwrite)
+        {
+            (report, kept) = KeepRewrittenPoints(ReportJson.Deserialize(draft.Content), outcome.Report);
+        }
+
+        if (draft is { Edited: true } && !job.Overwrite && kept == 0)
         {
             return CommandResult.Of(Reply.Private($"Your edited draft of {session.Code} is kept. The new automatic draft is attached for comparison; `draft regenerate overwrite` replaces your edits with it.") with
             {
                 Title = $"New draft for {session.Code} (not saved)",
                 Facts = OutcomeFacts(outcome.Drafter, outcome.Note),
-                Attachment = new Attachment($"draft-{session.Code}-new.md", MarkdownType, Encoding.UTF8.GetBytes(markdown)),
+                Attachment = new Attachment($"draft-{session.Code}-new.md", ReportFiles.MarkdownType, Encoding.UTF8.GetBytes(markdown)),
             });
         }
 
@@ -61,18 +74,52 @@ internal static class DraftCommands
             data.Add(draft);
         }
 
-        draft.Content = ReportJson.Serialize(outcome.Report);
-        draft.Markdown = markdown;
+        draft.Content = ReportJson.Serialize(report);
+        draft.Markdown = kept == 0 ? markdown : drafter.ToMarkdown(report);
         draft.Drafter = outcome.Drafter;
         draft.Note = outcome.Note;
         draft.DraftedAt = now;
         draft.DraftedByParticipantId = job.ParticipantId;
-        draft.Edited = false;
-        draft.EditedAt = null;
-        draft.EditedByParticipantId = null;
+        draft.Edited = kept > 0;
+        if (kept == 0)
+        {
+            draft.EditedAt = null;
+            draft.EditedByParticipantId = null;
+        }
+
         draft.PublishedAt = null;
         draft.PublishedByParticipantId = null;
-        return CommandResult.Of(Show(session, draft, "Review it before it is shared: `draft edit` to change it, `draft sources <n>` to see what a recommendation rests on, `draft publish` to post it.", drafter));
+        var intro = kept > 0
+            ? $"Drafted again from the latest cards and contributions; the {kept} point(s) you rewrote are kept as you wrote them. `draft regenerate overwrite` replaces them too."
+            : "Review it before it is shared: `draft edit` to change it, `draft sources <n>` to see what a recommendation rests on, `draft publish` to post it.";
+        return CommandResult.Of(Show(session, draft, intro, drafter, links));
+    }
+
+    /// <summary>
+    /// The new draft with the rapporteur's rewritten points in their places. A rewritten point keeps its sources, so
+    /// the new draft's point with the same sources is the same point drafted again, and is dropped.
+    /// </summary>
+    private static (Report Report, int Kept) KeepRewrittenPoints(Report saved, Report fresh)
+    {
+        static List<T> Keep<T>(IReadOnlyList<T> saved, IReadOnlyList<T> fresh, Func<T, bool> edited, Func<T, IReadOnlyList<string>> sources)
+        {
+            var rewritten = saved.Select((point, at) => (Point: point, At: at)).Where(p => edited(p.Point)).ToList();
+            var merged = fresh.Where(f => !rewritten.Any(r => sources(r.Point).Count > 0 && sources(r.Point).SequenceEqual(sources(f)))).ToList();
+            foreach (var (point, at) in rewritten)
+            {
+                merged.Insert(Math.Min(at, merged.Count), point);
+            }
+
+            return merged;
+        }
+
+        var report = new Report(
+            fresh.Header,
+            Keep(saved.Summary, fresh.Summary, s => s.Edited, s => s.Sources),
+            Keep(saved.Recommendations, fresh.Recommendations, r => r.Edited, r => r.Sources),
+            Keep(saved.Observations, fresh.Observations, s => s.Edited, s => s.Sources));
+        var kept = saved.Summary.Count(s => s.Edited) + saved.Recommendations.Count(r => r.Edited) + saved.Observations.Count(s => s.Edited);
+        return (report, kept);
     }
 
     public static async Task<CommandResult> EditAsync(CommandContext context)
@@ -107,14 +154,58 @@ internal static class DraftCommands
             throw new CommandException($"I could not read the edited draft: {unreadable.Message} Nothing was saved; `draft export md` gives the draft in the expected layout.");
         }
 
-        draft.Content = ReportJson.Serialize(report);
-        draft.Markdown = drafter.ToMarkdown(report);
-        draft.Edited = true;
-        draft.EditedAt = context.Now;
-        draft.EditedByParticipantId = context.Participant.Id;
-        draft.PublishedAt = null;
-        draft.PublishedByParticipantId = null;
-        return CommandResult.Of(Show(session, draft, "Your edits are saved. `draft regenerate` keeps them; `draft regenerate overwrite` replaces them.", drafter));
+        SaveEdit(context, draft, report, drafter);
+        return CommandResult.Of(Show(session, draft, "Your edits are saved. `draft regenerate` keeps them; `draft regenerate overwrite` replaces them.", drafter, context.Links));
+    }
+
+    /// <summary>
+    /// One point rewritten by the rapporteur (the review page's fields, or <c>draft point</c> in chat). It keeps its
+    /// sources (it is still the point drafted from them) and is marked edited, so that redrafting keeps it.
+    /// </summary>
+    public static async Task<CommandResult> PointAsync(CommandContext context)
+    {
+        var drafter = RequireDrafter(context);
+        var (session, draft) = await SavedDraftAsync(context);
+        var report = ReportJson.Deserialize(draft.Content);
+        var point = context.Command["point"]!.Trim().ToLowerInvariant();
+        var (label, _, _) = FindPoint(report, point);
+        var text = context.Command["text"]?.Trim() ?? "";
+        if (point[0] is 's' or 'o')
+        {
+            if (text.Length is 0 or > MaxPointLength)
+            {
+                throw new CommandException($"{label} needs a text of 1 to {MaxPointLength:N0} characters; nothing was saved.");
+            }
+
+            var n = int.Parse(point[1..], CultureInfo.InvariantCulture) - 1;
+            var sentences = (point[0] == 's' ? report.Summary : report.Observations).ToList();
+            sentences[n] = sentences[n] with { Text = text, Edited = true };
+            report = point[0] == 's' ? report with { Summary = sentences } : report with { Observations = sentences };
+        }
+        else
+        {
+            string[] parts = context.Command["recommendation"] is { } fromForm
+                ? [fromForm, context.Command["means"] ?? "", context.Command["partnerships"] ?? ""]
+                : text.Split('|', 3, StringSplitOptions.TrimEntries);
+            if (parts[0].Trim().Length == 0 || parts.Any(p => p.Length > MaxPointLength))
+            {
+                throw new CommandException($"{label} needs its text (at most {MaxPointLength:N0} characters a field): recommendation | means of implementation | partnerships. Nothing was saved.");
+            }
+
+            var n = int.Parse(point, CultureInfo.InvariantCulture) - 1;
+            var recommendations = report.Recommendations.ToList();
+            recommendations[n] = recommendations[n] with
+            {
+                Recommendation = parts[0].Trim(),
+                Means = parts.ElementAtOrDefault(1)?.Trim() ?? "",
+                Partnerships = parts.ElementAtOrDefault(2)?.Trim() ?? "",
+                Edited = true,
+            };
+            report = report with { Recommendations = recommendations };
+        }
+
+        SaveEdit(context, draft, report, drafter);
+        return CommandResult.Of(Reply.Private($"{label} of the {session.Code} draft is saved as you wrote it. `draft regenerate` keeps it."));
     }
 
     public static async Task<CommandResult> ExportAsync(CommandContext context)
@@ -122,8 +213,8 @@ internal static class DraftCommands
         var drafter = RequireDrafter(context);
         var (session, draft) = await SavedDraftAsync(context);
         var attachment = context.Command["format"] == "docx"
-            ? new Attachment($"draft-{session.Code}.docx", DocxType, drafter.ToDocx(ReportJson.Deserialize(draft.Content)))
-            : new Attachment($"draft-{session.Code}.md", MarkdownType, Encoding.UTF8.GetBytes(draft.Markdown));
+            ? new Attachment($"draft-{session.Code}.docx", ReportFiles.DocxType, drafter.ToDocx(ReportJson.Deserialize(draft.Content)))
+            : new Attachment($"draft-{session.Code}.md", ReportFiles.MarkdownType, Encoding.UTF8.GetBytes(draft.Markdown));
         return CommandResult.Of(Reply.Private($"The {(draft.IsPublished ? "published" : "unpublished")} draft of {session.Code}: {attachment.FileName}.") with { Attachment = attachment });
     }
 
@@ -233,6 +324,18 @@ internal static class DraftCommands
         return names.Count == 0 ? null : string.Join("; ", names);
     }
 
+    /// <summary>The rapporteur's edit saved: an edited draft is unpublished until it is published again.</summary>
+    private static void SaveEdit(CommandContext context, Draft draft, Report report, IReportDrafter drafter)
+    {
+        draft.Content = ReportJson.Serialize(report);
+        draft.Markdown = drafter.ToMarkdown(report);
+        draft.Edited = true;
+        draft.EditedAt = context.Now;
+        draft.EditedByParticipantId = context.Participant.Id;
+        draft.PublishedAt = null;
+        draft.PublishedByParticipantId = null;
+    }
+
     private static async Task<(Session Session, Draft Draft)> SavedDraftAsync(CommandContext context)
     {
         var session = await context.TargetSessionAsync();
@@ -242,7 +345,7 @@ internal static class DraftCommands
     }
 
     /// <summary>The draft as a chat message (<see cref="DraftMessage"/>) with the full report as <c>.docx</c>.</summary>
-    private static Reply Show(Session session, Draft draft, string intro, IReportDrafter drafter)
+    private static Reply Show(Session session, Draft draft, string intro, IReportDrafter drafter, ISignInLinks? links)
     {
         var report = ReportJson.Deserialize(draft.Content);
         var message = DraftMessage.Compose(intro, report);
@@ -255,6 +358,7 @@ internal static class DraftCommands
                 .. message.Facts,
                 .. OutcomeFacts(draft.Drafter, draft.Note),
                 new Fact("Status", draft.Edited ? "edited by the rapporteur" : "as drafted"),
+                .. links is null ? [] : new[] { new Fact("Review page", links.Page($"drafts/{Uri.EscapeDataString(session.Code)}")) },
             ],
             Attachment = Docx(session, report, drafter, "draft"),
             Actions =
@@ -267,7 +371,7 @@ internal static class DraftCommands
     }
 
     private static Attachment Docx(Session session, Report report, IReportDrafter drafter, string prefix) =>
-        new($"{prefix}-{session.Code}.docx", DocxType, drafter.ToDocx(report));
+        new($"{prefix}-{session.Code}.docx", ReportFiles.DocxType, drafter.ToDocx(report));
 
     private static List<Fact> OutcomeFacts(string drafter, string? note) =>
         note is null ? [new Fact("Drafter", drafter)] : [new Fact("Drafter", drafter), new Fact("Note", note)];

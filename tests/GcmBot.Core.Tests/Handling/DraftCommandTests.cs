@@ -122,6 +122,66 @@ public sealed class DraftCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DraftPoint_ThenRegenerate_RewrittenPointsKeptInPlaceMarkedAndTheRestRedrafted()
+    {
+        await SessionAsync();
+        await _harness.Expect("rap", "draft");
+        var card = SourceIds.Card(await CardIdAsync("Expand regular pathways for migrant workers"));
+        var drafted = ReportJson.Deserialize((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Content);
+        var cardPoint = drafted.Recommendations.ToList().FindIndex(r => r.Sources.Contains(card)) + 1;
+
+        var saved = await _harness.Expect("rap", "draft point s1 Participants stressed the protection of the human rights of all migrants.");
+        await _harness.Expect("rap", $"draft point {cardPoint} Expand regular pathways at all skill levels | Bilateral labour agreements and skills partnerships | ILO, IOM, employers");
+
+        Assert.Contains("Summary sentence 1 of the AG1 draft is saved", saved.Reply.Text, StringComparison.Ordinal);
+        var edited = await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync());
+        Assert.True(edited.Edited);
+        var report = ReportJson.Deserialize(edited.Content);
+        Assert.Equal(("Participants stressed the protection of the human rights of all migrants.", true), (report.Summary[0].Text, report.Summary[0].Edited));
+        Assert.Equal(drafted.Summary[0].Sources, report.Summary[0].Sources);
+        Assert.Equal(("Expand regular pathways at all skill levels", "Bilateral labour agreements and skills partnerships", "ILO, IOM, employers", true),
+            (report.Recommendations[cardPoint - 1].Recommendation, report.Recommendations[cardPoint - 1].Means, report.Recommendations[cardPoint - 1].Partnerships, report.Recommendations[cardPoint - 1].Edited));
+        Assert.Contains("Expand regular pathways at all skill levels", edited.Markdown, StringComparison.Ordinal);
+
+        await Say("che", "States should guarantee firewalls between immigration enforcement and public services.");
+        var regenerated = await _harness.Expect("rap", "draft regenerate");
+
+        Assert.Contains("the 2 point(s) you rewrote are kept as you wrote them", regenerated.Reply.Text, StringComparison.Ordinal);
+        var redrafted = ReportJson.Deserialize((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Content);
+        Assert.Equal((report.Summary[0].Text, true), (redrafted.Summary[0].Text, redrafted.Summary[0].Edited));
+        Assert.Equal(report.Summary[0].Sources, redrafted.Summary[0].Sources);
+        Assert.Equal((report.Recommendations[cardPoint - 1].Recommendation, report.Recommendations[cardPoint - 1].Means, true),
+            (redrafted.Recommendations[cardPoint - 1].Recommendation, redrafted.Recommendations[cardPoint - 1].Means, redrafted.Recommendations[cardPoint - 1].Edited));
+        Assert.Single(redrafted.Recommendations, r => r.Sources.Contains(card));
+        Assert.Contains(redrafted.Recommendations, r => r.Recommendation.Contains("firewalls", StringComparison.Ordinal) && !r.Edited);
+
+        await _harness.Expect("rap", "draft regenerate overwrite");
+
+        var replaced = await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync());
+        Assert.False(replaced.Edited);
+        Assert.DoesNotContain(ReportJson.Deserialize(replaced.Content).Recommendations, r => r.Edited);
+    }
+
+    [Fact]
+    public async Task DraftPoint_UnknownPointOrEmptyText_RefusedAndNothingSaved()
+    {
+        await SessionAsync();
+        await _harness.Expect("rap", "draft");
+        var before = (await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Content;
+
+        var unknown = await _harness.Refused("rap", "draft point s99 Some new text for a sentence that is not there.");
+        var empty = await _harness.Refused("rap", "draft point s1");
+        var delegate_ = await _harness.Refused("mex", "draft point s1 Mexico rewrote the summary.");
+
+        Assert.Contains("Ask for a recommendation by number", unknown.Text, StringComparison.Ordinal);
+        Assert.Contains("nothing was saved", empty.Text, StringComparison.Ordinal);
+        Assert.Contains("rapporteur or moderator", delegate_.Text, StringComparison.Ordinal);
+        var after = await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync());
+        Assert.Equal(before, after.Content);
+        Assert.False(after.Edited);
+    }
+
+    [Fact]
     public async Task DraftRegenerateNamed_SummaryNamesTheDelegations_PlainDraftDoesNot()
     {
         await SessionAsync();
@@ -163,7 +223,7 @@ public sealed class DraftCommandTests : IAsyncLifetime
         var md = (await _harness.Expect("mod", "draft export md for AG1")).Reply.Attachment!;
 
         Assert.Equal("draft-AG1.docx", docx.FileName);
-        Assert.Equal(DraftCommands.DocxType, docx.ContentType);
+        Assert.Equal(ReportFiles.DocxType, docx.ContentType);
         using (var document = WordprocessingDocument.Open(new MemoryStream(docx.Content), false))
         {
             Assert.Contains("Summary of discussions", document.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
@@ -204,7 +264,7 @@ public sealed class DraftCommandTests : IAsyncLifetime
         Assert.DoesNotContain("---", shown, StringComparison.Ordinal);
         Assert.Contains(report.Summary[0].Text, posted.Text, StringComparison.Ordinal);
         Assert.Equal(report.Recommendations.Count, posted.Items.Count);
-        Assert.Equal(("report-AG1.docx", DraftCommands.DocxType), (posted.Attachment!.FileName, posted.Attachment.ContentType));
+        Assert.Equal(("report-AG1.docx", ReportFiles.DocxType), (posted.Attachment!.FileName, posted.Attachment.ContentType));
         using var docx = WordprocessingDocument.Open(new MemoryStream(posted.Attachment.Content), false);
         Assert.Contains(report.Recommendations[0].Recommendation, docx.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
     }
@@ -238,7 +298,7 @@ public sealed class DraftCommandTests : IAsyncLifetime
         var pathways = Assert.Single(reply.Items, i => i.Label == "Expand regular pathways for migrant workers");
         Assert.Equal("Means of implementation: Bilateral labour agreements · Partnerships: ILO, employers", pathways.Detail);
         Assert.Contains(reply.Facts, f => f is { Label: "Room", Value: "Room A" });
-        Assert.Equal(DraftCommands.DocxType, reply.Attachment!.ContentType);
+        Assert.Equal(ReportFiles.DocxType, reply.Attachment!.ContentType);
         using var docx = WordprocessingDocument.Open(new MemoryStream(reply.Attachment.Content), false);
         Assert.Contains(report.Summary[0].Text, docx.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
         Assert.DoesNotContain('|', reply.Text);

@@ -75,6 +75,7 @@ internal static class ArabicCommands
             [CommandId.Requests] = new("الطلبات", "عرض طلبات الانضمام إلى وفد التي تنتظر الموافقة."),
             [CommandId.Approve] = new("موافقة", "الموافقة على طلب انضمام إلى وفد: يتحدث الشخص عندئذ باسمه."),
             [CommandId.Decline] = new("رفض", "رفض طلب انضمام إلى وفد؛ ويُبلَّغ الشخص بذلك."),
+            [CommandId.DraftPoint] = new("تعديل نقطة", "إعادة صياغة نقطة من المسودة: جملة الملخص (s<N>) أو ملاحظة (o<N>) أو توصية (رقمها)."),
         },
         new Dictionary<string, string>
         {
@@ -115,6 +116,7 @@ internal static class ArabicCommands
             ["session code"] = "رمز الجلسة",
             ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "اللغة: en أو fr أو es أو ar أو zh أو ru؛ بدونها تُعرض لغتك",
             ["en, fr, es, ar, zh or ru"] = "en أو fr أو es أو ar أو zh أو ru",
+            ["the new text; for a recommendation: recommendation | means of implementation | partnerships"] = "النص الجديد؛ وللتوصية: التوصية | وسائل التنفيذ | الشراكات",
             ["the person's name, or the request's number from `requests`"] = "اسم الشخص، أو رقم الطلب من `الطلبات`",
             ["the card number"] = "رقم البطاقة",
             ["recommendation | means of implementation | partnerships"] = "التوصية | وسائل التنفيذ | الشراكات",

@@ -75,6 +75,7 @@ internal static class ChineseCommands
             [CommandId.Requests] = new("申请列表", "列出等待批准的加入代表团申请。"),
             [CommandId.Approve] = new("批准", "批准加入代表团的申请：此人即可代表该代表团发言。"),
             [CommandId.Decline] = new("拒绝", "拒绝加入代表团的申请；并通知此人。"),
+            [CommandId.DraftPoint] = new("改写要点", "改写草稿中的一点：摘要句（s<N>）、意见（o<N>）或建议（编号）。"),
         },
         new Dictionary<string, string>
         {
@@ -115,6 +116,7 @@ internal static class ChineseCommands
             ["session code"] = "会议代码",
             ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "语言：en、fr、es、ar、zh 或 ru；不填则显示您当前的语言",
             ["en, fr, es, ar, zh or ru"] = "en、fr、es、ar、zh 或 ru",
+            ["the new text; for a recommendation: recommendation | means of implementation | partnerships"] = "新文本；建议的格式为：建议 | 执行手段 | 伙伴关系",
             ["the person's name, or the request's number from `requests`"] = "此人的姓名，或 `申请列表` 中的申请编号",
             ["the card number"] = "建议卡编号",
             ["recommendation | means of implementation | partnerships"] = "建议 | 执行手段 | 伙伴关系",

@@ -72,6 +72,7 @@ internal static class FrenchCommands
             [CommandId.Requests] = new("demandes", "Lister les demandes d'adhésion à une délégation en attente d'approbation."),
             [CommandId.Approve] = new("approuver", "Approuver une demande d'adhésion : la personne parle alors au nom de la délégation."),
             [CommandId.Decline] = new("refuser", "Refuser une demande d'adhésion à une délégation ; la personne en est informée."),
+            [CommandId.DraftPoint] = new("modifier point", "Réécrire un point du projet : phrase du résumé (s<N>), observation (o<N>) ou recommandation (n°)."),
         },
         new Dictionary<string, string>
         {
@@ -112,6 +113,7 @@ internal static class FrenchCommands
             ["session code"] = "code de la séance",
             ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "la langue : en, fr, es, ar, zh ou ru ; sans elle, affiche la vôtre",
             ["en, fr, es, ar, zh or ru"] = "en, fr, es, ar, zh ou ru",
+            ["the new text; for a recommendation: recommendation | means of implementation | partnerships"] = "le nouveau texte ; pour une recommandation : recommandation | moyens de mise en œuvre | partenariats",
             ["the person's name, or the request's number from `requests`"] = "le nom de la personne, ou le numéro de la demande d'après `demandes`",
             ["the card number"] = "le numéro de la fiche",
             ["recommendation | means of implementation | partnerships"] = "recommandation | moyens de mise en œuvre | partenariats",

@@ -72,6 +72,7 @@ internal static class RussianCommands
             [CommandId.Requests] = new("заявки", "Показать заявки на вступление в делегацию, ожидающие одобрения."),
             [CommandId.Approve] = new("одобрить", "Одобрить заявку на вступление в делегацию: человек сможет выступать от её имени."),
             [CommandId.Decline] = new("отклонить", "Отклонить заявку на вступление в делегацию; человеку сообщат об этом."),
+            [CommandId.DraftPoint] = new("изменить пункт", "Переписать пункт проекта: фразу резюме (s<N>), замечание (o<N>) или рекомендацию (её номер)."),
         },
         new Dictionary<string, string>
         {
@@ -112,6 +113,7 @@ internal static class RussianCommands
             ["session code"] = "код заседания",
             ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "язык: en, fr, es, ar, zh или ru; без него показывает ваш",
             ["en, fr, es, ar, zh or ru"] = "en, fr, es, ar, zh или ru",
+            ["the new text; for a recommendation: recommendation | means of implementation | partnerships"] = "новый текст; для рекомендации: рекомендация | средства осуществления | партнерства",
             ["the person's name, or the request's number from `requests`"] = "имя человека или номер заявки из `заявки`",
             ["the card number"] = "номер карточки",
             ["recommendation | means of implementation | partnerships"] = "рекомендация | средства осуществления | партнерства",

@@ -72,6 +72,7 @@ internal static class SpanishCommands
             [CommandId.Requests] = new("solicitudes", "Enumerar las solicitudes para unirse a una delegación pendientes de aprobación."),
             [CommandId.Approve] = new("aprobar", "Aprobar una solicitud para unirse a una delegación: la persona habla entonces en su nombre."),
             [CommandId.Decline] = new("rechazar", "Rechazar una solicitud para unirse a una delegación; se informa a la persona."),
+            [CommandId.DraftPoint] = new("editar punto", "Reescribir un punto del proyecto: frase del resumen (s<N>), observación (o<N>) o recomendación (n.º)."),
         },
         new Dictionary<string, string>
         {
@@ -112,6 +113,7 @@ internal static class SpanishCommands
             ["session code"] = "código de la sesión",
             ["the language: en, fr, es, ar, zh or ru; without it, shows yours"] = "el idioma: en, fr, es, ar, zh o ru; sin él, muestra el suyo",
             ["en, fr, es, ar, zh or ru"] = "en, fr, es, ar, zh o ru",
+            ["the new text; for a recommendation: recommendation | means of implementation | partnerships"] = "el nuevo texto; para una recomendación: recomendación | medios de aplicación | alianzas",
             ["the person's name, or the request's number from `requests`"] = "el nombre de la persona, o el número de la solicitud según `solicitudes`",
             ["the card number"] = "el número de la ficha",
             ["recommendation | means of implementation | partnerships"] = "recomendación | medios de aplicación | alianzas",
