@@ -180,6 +180,18 @@ internal sealed class MeetingData : IMeetingData
         return true;
     }
 
+    public async Task<IReadOnlyList<ChatLogEntry>> GetChatLogAsync(string channel, string conversationId, string recipient, long? before, int limit, CancellationToken cancellationToken)
+    {
+        var latest = await _db.ChatLog
+            .Where(e => e.Channel == channel && (before == null || e.Id < before)
+                && ((e.ConversationId == conversationId && e.Recipient == null) || e.Recipient == recipient))
+            .OrderByDescending(e => e.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        latest.Reverse();
+        return latest;
+    }
+
     public void Add<T>(T entity)
         where T : class => _db.Add(entity);
 

@@ -77,6 +77,12 @@ public interface IMeetingData
     /// <summary>Records an inbound event id; false when it was already recorded (a redelivery).</summary>
     Task<bool> TryRecordEventAsync(string channel, string eventId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The latest <paramref name="limit"/> entries of a conversation's log before the entry <paramref name="before"/>
+    /// (all when null), oldest first: its public messages and those for <paramref name="recipient"/> alone, wherever shown.
+    /// </summary>
+    Task<IReadOnlyList<ChatLogEntry>> GetChatLogAsync(string channel, string conversationId, string recipient, long? before, int limit, CancellationToken cancellationToken);
+
     void Add<T>(T entity)
         where T : class;
 
