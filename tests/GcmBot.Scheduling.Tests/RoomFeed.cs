@@ -18,12 +18,17 @@ public sealed class RoomFeed : IAsyncDisposable
         _connection = connection;
     }
 
-    public static Task<RoomFeed> OpenAsync(Uri baseAddress, string conversation) =>
-        OpenAsync(baseAddress, connection => connection.InvokeAsync("Join", conversation));
+    /// <summary>A conversation as the page of the web user holding <paramref name="token"/> receives it (the hub hears only signed-in users).</summary>
+    public static Task<RoomFeed> OpenAsync(Uri baseAddress, string conversation, string token) =>
+        OpenAsync(baseAddress, async connection =>
+        {
+            await connection.InvokeAsync("SignIn", token);
+            await connection.InvokeAsync("Join", conversation);
+        });
 
     /// <summary>The private messages of the web user holding <paramref name="token"/>, as their page receives them.</summary>
     public static Task<RoomFeed> OpenPrivateAsync(Uri baseAddress, string token) =>
-        OpenAsync(baseAddress, connection => connection.InvokeAsync("JoinPrivate", token));
+        OpenAsync(baseAddress, connection => connection.InvokeAsync("SignIn", token));
 
     private static async Task<RoomFeed> OpenAsync(Uri baseAddress, Func<HubConnection, Task> join)
     {

@@ -40,6 +40,7 @@
     room: null,
     conversation: null,
     hub: null,
+    signedIn: false, // the hub accepted this page's identity: it may join rooms
     seen: new Set(), // message ids already shown: the sender gets its replies both over HTTP and over the hub
     stash: new Map(), // conversation -> log nodes, so switching rooms and back keeps what was seen
     visited: new Set(),
@@ -492,7 +493,7 @@
     };
     save(KEY_IDENTITY, state.identity);
     shareIdentity();
-    joinPrivate();
+    signIn().then(joinCurrent);
     state.editingIdentity = false;
     renderIdentity();
     const who = state.identity.delegation ? `${state.identity.displayName} (${state.identity.delegation})` : state.identity.displayName;
@@ -579,19 +580,24 @@
     }
   }
 
-  // Reminders and other messages for this person alone arrive on their private group, in whatever room is shown.
-  async function joinPrivate() {
-    if (!state.identity || !state.hub || state.hub.state !== "connected") return;
+  // The hub hears only signed-in people: signing in also joins this person's private messages (answers, reminders,
+  // floor cues), in whatever room is shown. Resolves true when the hub accepted the identity.
+  async function signIn() {
+    state.signedIn = false;
+    if (!state.identity || !state.hub || state.hub.state !== "connected") return false;
     try {
-      await state.hub.invoke("JoinPrivate", state.identity.userId);
+      await state.hub.invoke("SignIn", state.identity.userId);
+      state.signedIn = true;
+      return true;
     } catch (e) {
-      notice(`Your reminders cannot reach this page: ${e.message}`, "error");
+      notice(`Live updates cannot reach this page: ${e.message}`, "error");
+      return false;
     }
   }
 
   async function joinCurrent() {
     const conversation = state.conversation;
-    if (!conversation || !state.hub) return;
+    if (!conversation || !state.hub || !state.signedIn) return;
     try {
       await state.hub.invoke("Join", conversation);
     } catch (e) {
@@ -614,10 +620,9 @@
     hub.onreconnected(() => {
       setStatus("connected");
       notice("Connection restored. Anything posted while you were offline may be missing here.");
-      joinPrivate();
-      joinCurrent();
+      signIn().then(joinCurrent);
     });
-    hub.start().then(() => { setStatus("connected"); joinPrivate(); joinCurrent(); });
+    hub.start().then(() => { setStatus("connected"); signIn().then(joinCurrent); });
   }
 
   async function loadMeeting() {
