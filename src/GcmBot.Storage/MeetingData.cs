@@ -48,6 +48,9 @@ internal sealed class MeetingData : IMeetingData
     public Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken) =>
         _db.Participants.CountAsync(p => p.DelegationId == delegationId, cancellationToken);
 
+    public async Task<IReadOnlyList<Participant>> GetMembersAsync(int delegationId, CancellationToken cancellationToken) =>
+        await _db.Participants.Where(p => p.DelegationId == delegationId).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+
     public Task<Participant?> GetFirstMemberAsync(int delegationId, CancellationToken cancellationToken) =>
         _db.Participants.Where(p => p.DelegationId == delegationId).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
 

@@ -21,6 +21,9 @@ public interface IMeetingData
     Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken);
     Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken);
 
+    /// <summary>The people registered with a delegation, in every channel.</summary>
+    Task<IReadOnlyList<Participant>> GetMembersAsync(int delegationId, CancellationToken cancellationToken);
+
     /// <summary>The delegation's member who registered first (its focal point), or null when it has none.</summary>
     Task<Participant?> GetFirstMemberAsync(int delegationId, CancellationToken cancellationToken);
 

@@ -30,7 +30,7 @@ public sealed partial class AnnouncementDispatcher
             return;
         }
 
-        var (bindings, sessions) = await _store.ReadAsync(async (data, ct) =>
+        var (bindings, sessions, members) = await _store.ReadAsync(async (data, ct) =>
         {
             var sessions = new Dictionary<int, Session>();
             foreach (var id in announcements.Select(a => a.SessionId).OfType<int>().Distinct())
@@ -41,11 +41,27 @@ public sealed partial class AnnouncementDispatcher
                 }
             }
 
-            return (await data.GetBindingsAsync(ct), sessions);
+            var members = new Dictionary<int, IReadOnlyList<Participant>>();
+            foreach (var id in announcements.Select(a => a.Delegation).OfType<int>().Distinct())
+            {
+                members.Add(id, await data.GetMembersAsync(id, ct));
+            }
+
+            return (await data.GetBindingsAsync(ct), sessions, members);
         }, cancellationToken);
 
         foreach (var announcement in announcements)
         {
+            if (announcement.Delegation is { } delegation)
+            {
+                foreach (var member in members[delegation].Where(m => announcement.Channel is null || string.Equals(m.Channel, announcement.Channel, StringComparison.OrdinalIgnoreCase)))
+                {
+                    await SendPersonalAsync(member, announcement.SessionId, announcement.Message, cancellationToken);
+                }
+
+                continue;
+            }
+
             foreach (var binding in bindings.Where(b => Targets(b, announcement, sessions) && (b.Channel, b.ConversationId) != except))
             {
                 if (!_deliveries.TryGetValue(binding.Channel, out var delivery))

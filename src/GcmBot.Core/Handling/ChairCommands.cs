@@ -110,7 +110,20 @@ internal static class ChairCommands
             Deadline = intervention.Deadline,
             Actions = [new ReplyAction("Next", "/next", ActionStyle.Primary), new ReplyAction("Pause", "/timer pause"), new ReplyAction("Show list", "/queue")],
         };
-        return CommandResult.Of(reply, new Announcement(session.Id, reply with { Actions = [] }));
+        return CommandResult.Of(reply, [new Announcement(session.Id, reply with { Actions = [] }), .. FloorCues(session, delegation, intervention, upNext)]);
+    }
+
+    /// <summary>The speaker's delegation is told privately that it has the floor; the one after it, that it is next.</summary>
+    private static IEnumerable<Announcement> FloorCues(Session session, Delegation speaker, Intervention intervention, SpeakerEntry? upNext)
+    {
+        yield return new Announcement(
+            session.Id,
+            Reply.Private($"**You have the floor** in {session.Code}, for {DurationParser.Format(intervention.Allotted)}.") with { Deadline = intervention.Deadline },
+            Delegation: speaker.Id);
+        if (upNext is not null)
+        {
+            yield return new Announcement(session.Id, Reply.Private($"**You are next** in {session.Code}, after {speaker.Name}. Please be ready."), Delegation: upNext.DelegationId);
+        }
     }
 
     public static async Task<CommandResult> SetListOpenAsync(CommandContext context, bool open)

@@ -6,4 +6,5 @@ namespace GcmBot.Core.Replies;
 /// </summary>
 /// <param name="Channel">Only to conversations of this channel kind (a mention of someone from that channel).</param>
 /// <param name="Room">Instead of a session: the conversations bound to this room.</param>
-public sealed record Announcement(int? SessionId, Reply Message, string? Channel = null, string? Room = null);
+/// <param name="Delegation">Instead of conversations: each member of this delegation, privately (a floor cue).</param>
+public sealed record Announcement(int? SessionId, Reply Message, string? Channel = null, string? Room = null, int? Delegation = null);
