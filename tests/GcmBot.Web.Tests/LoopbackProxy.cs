@@ -9,7 +9,7 @@ namespace GcmBot.Web.Tests;
 /// </summary>
 public sealed class LoopbackProxy : IAsyncDisposable
 {
-    private readonly int _target;
+    private int _target;
     private readonly List<TcpClient> _connections = [];
     private readonly Lock _gate = new();
     private TcpListener? _listener;
@@ -42,6 +42,13 @@ public sealed class LoopbackProxy : IAsyncDisposable
 
             _connections.Clear();
         }
+    }
+
+    /// <summary>Listens again, forwarding to another host from now on (a host restarted on another port).</summary>
+    public void Restore(Uri target)
+    {
+        _target = target.Port;
+        Restore();
     }
 
     public void Restore()
