@@ -50,8 +50,7 @@ public static partial class WebChatEndpoints
     private static async Task<IResult> GetMeetingAsync(HttpContext http, IMeetingStore store, IOptions<WebChatOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var token = http.Request.Headers[UserHeader].ToString();
-        var userId = token is { Length: > 0 and <= 200 } ? WebIdentities.UserId(token) : null;
+        var userId = UserIdOf(http);
         var view = await store.ReadAsync(async (data, ct) =>
         {
             var meeting = await data.GetMeetingAsync(ct);
@@ -234,13 +233,13 @@ public static partial class WebChatEndpoints
         return Results.Ok(WebMessage.FromReply(conversation, time.GetUtcNow(), result!.Reply));
     }
 
-    /// <summary>The stored id of whoever sent the request's identity token, or null.</summary>
-    private static async Task<string?> SignedInAsync(HttpContext http, WebIdentities identities, CancellationToken cancellationToken)
-    {
-        var token = http.Request.Headers[UserHeader].ToString();
-        var userId = token is { Length: > 0 and <= 200 } ? WebIdentities.UserId(token) : null;
-        return userId is not null && await identities.FindAsync(userId, cancellationToken) is not null ? userId : null;
-    }
+    /// <summary>The stored id behind the request's identity token (whether or not anyone holds it), or null without one.</summary>
+    private static string? UserIdOf(HttpContext http) =>
+        http.Request.Headers[UserHeader].ToString() is { Length: > 0 and <= 200 } token ? WebIdentities.UserId(token) : null;
+
+    /// <summary>The stored id of whoever sent the request's identity token, or null when nobody holds it.</summary>
+    private static async Task<string?> SignedInAsync(HttpContext http, WebIdentities identities, CancellationToken cancellationToken) =>
+        UserIdOf(http) is { } userId && await identities.FindAsync(userId, cancellationToken) is not null ? userId : null;
 
     private static async Task<IResult> PostCommandAsync(
         CommandRequest request,
@@ -254,10 +253,9 @@ public static partial class WebChatEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var token = http.Request.Headers[UserHeader].ToString();
-        var userId = token.Length > 0 ? WebIdentities.UserId(token) : "";
-        var author = userId.Length > 0 ? await identities.FindAsync(userId, cancellationToken) : null;
-        if (author is null)
+        var userId = UserIdOf(http);
+        var author = userId is null ? null : await identities.FindAsync(userId, cancellationToken);
+        if (userId is null || author is null)
         {
             return Error(StatusCodes.Status401Unauthorized, "Please pick who you are first (your name, delegation and role).");
         }
@@ -296,13 +294,15 @@ public static partial class WebChatEndpoints
             }
 
             await delivery.PushAsync(said, cancellationToken);
-            // Why it was not recorded concerns the author only: in the answer, never pushed to the room.
-            return Results.Ok(new
+            if (captured.NotRecorded is not { } why)
             {
-                Messages = captured.NotRecorded is { } why
-                    ? new[] { said, WebMessage.FromReply(conversation, time.GetUtcNow(), Reply.Private(why)) }
-                    : [said],
-            });
+                return Results.Ok(new { Messages = new[] { said } });
+            }
+
+            // Why it was not recorded concerns the author only: their pages and history, never the room.
+            var notRecorded = WebMessage.FromReply(conversation, time.GetUtcNow(), Reply.Private(why));
+            await delivery.PushPrivateAsync(userId, notRecorded, cancellationToken);
+            return Results.Ok(new { Messages = new[] { said, notRecorded } });
         }
 
         var inbound = new Inbound(WebChannel.Name, conversation, userId, "")

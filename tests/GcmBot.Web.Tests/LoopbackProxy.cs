@@ -5,7 +5,7 @@ namespace GcmBot.Web.Tests;
 
 /// <summary>
 /// A TCP forwarder on loopback between a browser and the host, so a test can cut the network for real:
-/// <see cref="Cut"/> closes every connection and refuses new ones; <see cref="Restore"/> listens again on the same port.
+/// <see cref="Cut"/> closes every connection and refuses new ones; <see cref="Restore()"/> listens again on the same port.
 /// </summary>
 public sealed class LoopbackProxy : IAsyncDisposable
 {
