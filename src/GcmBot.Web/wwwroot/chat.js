@@ -554,6 +554,7 @@
     save(KEY_IDENTITY, state.identity);
     shareIdentity();
     signIn().then(joinCurrent);
+    refreshQueue(); // the panel's place and button, the console: theirs now
     state.editingIdentity = false;
     renderIdentity();
     const who = state.identity.delegation ? `${state.identity.displayName} (${state.identity.delegation})` : state.identity.displayName;
