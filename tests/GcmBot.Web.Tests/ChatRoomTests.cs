@@ -127,4 +127,42 @@ public sealed class ChatRoomTests
         await Assertions.Expect(countdowns.Nth(1)).ToContainTextAsync("paused, 1:40 left");
         await Assertions.Expect(countdowns.Nth(0)).ToHaveTextAsync("ended with 1:15 left");
     }
+
+    [Fact]
+    public async Task OpeningRoom_NoneChosen_ModeratorsSessionElseWhereTheDelegationAskedForTheFloor()
+    {
+        await using var host = new LiveHost();
+        await using var browser = await Browser.LaunchAsync();
+        using var api = new WebApi(host.BaseAddress);
+        var organiser = await api.IdentityAsync("Olga", null, "organiser");
+        await using var bruno = await SignInWithoutRoomAsync(browser, host, "Bruno", "Netherlands");
+        await using var carla = await SignInWithoutRoomAsync(browser, host, "Carla", "Chile");
+        await api.SendAsync(organiser, RoomA, "/assign moderator Bruno AG2");
+        host.Clock.Advance(TimeSpan.FromMinutes(10)); // 10:50: the action groups run
+        await api.SendAsync(organiser, "room:Room C", "/session open AG3");
+        var token = await carla.Page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('gcmbot.identity')).userId");
+        await api.SendAsync(token, "room:Room C", "/speak");
+
+        await bruno.Page.ReloadAsync();
+        await carla.Page.ReloadAsync();
+
+        await Assertions.Expect(bruno.Page.Locator("#room-name")).ToHaveTextAsync("Room B");
+        await Assertions.Expect(carla.Page.Locator("#room-name")).ToHaveTextAsync("Room C");
+
+        // A room the person picks wins from then on.
+        await carla.Page.Locator("#room").SelectOptionAsync("Room A");
+        await carla.Page.ReloadAsync();
+        await Assertions.Expect(carla.Page.Locator("#room-name")).ToHaveTextAsync("Room A");
+    }
+
+    /// <summary>A delegate who opens the chat's plain address (no room in it) and picks who they are.</summary>
+    private static async Task<ChatPage> SignInWithoutRoomAsync(Browser browser, LiveHost host, string name, string delegation)
+    {
+        var chat = await ChatPage.OpenBlankAsync(browser, host.BaseAddress);
+        await chat.Page.Locator("#display-name").FillAsync(name);
+        await chat.Page.Locator("#delegation").SelectOptionAsync(new SelectOptionValue { Label = delegation });
+        await chat.Page.Locator("#identity-submit").ClickAsync();
+        await Assertions.Expect(chat.Page.Locator("#who-name")).ToHaveTextAsync(name);
+        return chat;
+    }
 }
