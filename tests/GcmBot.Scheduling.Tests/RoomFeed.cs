@@ -30,6 +30,9 @@ public sealed class RoomFeed : IAsyncDisposable
     public static Task<RoomFeed> OpenPrivateAsync(Uri baseAddress, string token) =>
         OpenAsync(baseAddress, connection => connection.InvokeAsync("SignIn", token));
 
+    /// <summary>A started connection that has neither signed in nor joined anything (an anonymous visitor).</summary>
+    public static Task<RoomFeed> ConnectAsync(Uri baseAddress) => OpenAsync(baseAddress, _ => Task.CompletedTask);
+
     private static async Task<RoomFeed> OpenAsync(Uri baseAddress, Func<HubConnection, Task> join)
     {
         var connection = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/chat")).Build();
@@ -39,6 +42,9 @@ public sealed class RoomFeed : IAsyncDisposable
         await join(connection);
         return feed;
     }
+
+    /// <summary>Calls a hub method with one argument, as the page does (<c>SignIn</c>, <c>Join</c>).</summary>
+    public Task InvokeAsync(string method, string argument) => _connection.InvokeAsync(method, argument);
 
     public IReadOnlyList<JsonElement> Received
     {

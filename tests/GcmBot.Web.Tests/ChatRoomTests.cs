@@ -1,3 +1,4 @@
+using GcmBot.Scheduling.Tests;
 using Microsoft.Playwright;
 
 namespace GcmBot.Web.Tests;
@@ -5,7 +6,7 @@ namespace GcmBot.Web.Tests;
 /// <summary>The web chat as a meeting room, in Chromium: history across a restart, the side panel, the chair's console, countdowns.</summary>
 public sealed class ChatRoomTests
 {
-    private const string RoomA = "room:Room A";
+    private const string RoomA = WebChat.RoomA;
 
     [Fact]
     public async Task Reload_AfterHostRestart_ShowsRoomHistoryOwnPrivateMessagesAndWhoHasTheFloor()
@@ -17,13 +18,14 @@ public sealed class ChatRoomTests
             await using var proxy = new LoopbackProxy(first.BaseAddress);
             await using var browser = await Browser.LaunchAsync();
             await using var ana = await ChatPage.OpenAsync(browser, proxy.BaseAddress, "Ana", "Mexico", "delegate", "Room A");
-            using (var api = new WebApi(first.BaseAddress))
+            using (var client = new HttpClient { BaseAddress = first.BaseAddress })
             {
+                var api = new WebChat(client);
                 var moderator = await api.IdentityAsync("Marit Maij", null, "moderator");
-                await api.SendAsync(moderator, RoomA, "/session open AG1");
+                await api.RunAsync(moderator, RoomA, "/session open AG1");
                 await ana.SayAsync("/speak");
                 await ana.SayAsync("/whoami");
-                await api.SendAsync(moderator, RoomA, "/next");
+                await api.RunAsync(moderator, RoomA, "/next");
             }
 
             await Assertions.Expect(ana.Page.Locator("#live-speaker")).ToHaveTextAsync("Mexico has the floor");
@@ -59,12 +61,13 @@ public sealed class ChatRoomTests
     {
         await using var host = new LiveHost();
         await using var browser = await Browser.LaunchAsync();
-        using var api = new WebApi(host.BaseAddress);
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var api = new WebChat(client);
         await using var chair = await ChatPage.OpenAsync(browser, host.BaseAddress, "Marit Maij", "Netherlands", "moderator", "Room A");
         await chair.SayAsync("/session open AG1");
         foreach (var (name, delegation) in new[] { ("Ana", "Mexico"), ("Carla", "Chile"), ("Ines", "IOM") })
         {
-            await api.SendAsync(await api.IdentityAsync(name, delegation, "delegate"), RoomA, "/speak");
+            await api.RunAsync(await api.IdentityAsync(name, delegation, "delegate"), RoomA, "/speak");
         }
 
         var rows = chair.Page.Locator("#console-list-items li .name");
@@ -85,9 +88,10 @@ public sealed class ChatRoomTests
     {
         await using var host = new LiveHost();
         await using var browser = await Browser.LaunchAsync();
-        using var api = new WebApi(host.BaseAddress);
-        await api.SendAsync(await api.IdentityAsync("Marit Maij", null, "moderator"), RoomA, "/session open AG1");
-        await api.SendAsync(await api.IdentityAsync("Carla", "Chile", "delegate"), RoomA, "/speak");
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var api = new WebChat(client);
+        await api.RunAsync(await api.IdentityAsync("Marit Maij", null, "moderator"), RoomA, "/session open AG1");
+        await api.RunAsync(await api.IdentityAsync("Carla", "Chile", "delegate"), RoomA, "/speak");
         await using var ana = await ChatPage.OpenAsync(browser, host.BaseAddress, "Ana", "Mexico", "delegate", "Room A");
 
         await Assertions.Expect(ana.Page.Locator("#live-ask")).ToHaveTextAsync("Ask for the floor");
@@ -103,11 +107,12 @@ public sealed class ChatRoomTests
     {
         await using var host = new LiveHost();
         await using var browser = await Browser.LaunchAsync();
-        using var api = new WebApi(host.BaseAddress);
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var api = new WebChat(client);
         await using var chair = await ChatPage.OpenAsync(browser, host.BaseAddress, "Marit Maij", "Netherlands", "moderator", "Room A");
         await chair.SayAsync("/session open AG1");
-        await api.SendAsync(await api.IdentityAsync("Ana", "Mexico", "delegate"), RoomA, "/speak");
-        await api.SendAsync(await api.IdentityAsync("Carla", "Chile", "delegate"), RoomA, "/speak");
+        await api.RunAsync(await api.IdentityAsync("Ana", "Mexico", "delegate"), RoomA, "/speak");
+        await api.RunAsync(await api.IdentityAsync("Carla", "Chile", "delegate"), RoomA, "/speak");
         var countdowns = chair.Page.Locator("#log .countdown");
 
         await chair.SayAsync("/next");
@@ -133,15 +138,16 @@ public sealed class ChatRoomTests
     {
         await using var host = new LiveHost();
         await using var browser = await Browser.LaunchAsync();
-        using var api = new WebApi(host.BaseAddress);
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var api = new WebChat(client);
         var organiser = await api.IdentityAsync("Olga", null, "organiser");
         await using var bruno = await SignInWithoutRoomAsync(browser, host, "Bruno", "Netherlands");
         await using var carla = await SignInWithoutRoomAsync(browser, host, "Carla", "Chile");
-        await api.SendAsync(organiser, RoomA, "/assign moderator Bruno AG2");
+        await api.RunAsync(organiser, RoomA, "/assign moderator Bruno AG2");
         host.Clock.Advance(TimeSpan.FromMinutes(10)); // 10:50: the action groups run
-        await api.SendAsync(organiser, "room:Room C", "/session open AG3");
+        await api.RunAsync(organiser, "room:Room C", "/session open AG3");
         var token = await carla.Page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('gcmbot.identity')).userId");
-        await api.SendAsync(token, "room:Room C", "/speak");
+        await api.RunAsync(token, "room:Room C", "/speak");
 
         await bruno.Page.ReloadAsync();
         await carla.Page.ReloadAsync();

@@ -56,7 +56,14 @@ public sealed partial class AnnouncementDispatcher
             {
                 foreach (var member in members[delegation].Where(m => announcement.Channel is null || string.Equals(m.Channel, announcement.Channel, StringComparison.OrdinalIgnoreCase)))
                 {
-                    await SendPersonalAsync(member, announcement.SessionId, announcement.Message, cancellationToken);
+                    try
+                    {
+                        await SendPersonalAsync(member, announcement.SessionId, announcement.Message, cancellationToken);
+                    }
+                    catch (Exception failure) when (failure is not OperationCanceledException)
+                    {
+                        LogPersonalFailed(_logger, failure, member.Channel, member.Id);
+                    }
                 }
 
                 continue;
@@ -103,6 +110,9 @@ public sealed partial class AnnouncementDispatcher
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "No private route to participant {ParticipantId} on {Channel} for session {SessionId}: the personal message was not posted anywhere")]
     private static partial void LogNoDirectRoute(ILogger logger, string channel, int participantId, int? sessionId);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "A personal message to participant {ParticipantId} on {Channel} failed")]
+    private static partial void LogPersonalFailed(ILogger logger, Exception exception, string channel, int participantId);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Delivery to {Channel} binding {BindingId} failed")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string channel, int bindingId);

@@ -272,10 +272,9 @@
   function tickCountdowns() {
     const floor = state.live && state.live.floor;
     const now = GcmCountdown.now();
-    state.countdowns = state.countdowns.filter((c) => c.out.isConnected || !c.out.dataset.shown);
+    // Kept even while their room is not shown (its lines are stashed), so they are right when it is again.
     const latest = state.countdowns[state.countdowns.length - 1];
     for (const c of state.countdowns) {
-      c.out.dataset.shown = "1";
       const live = floor && floor.timer === "running" && Date.parse(floor.deadline) === c.end;
       const paused = c === latest && floor && floor.timer === "paused" && !live;
       const left = Math.round((c.end - (c.frozenAt === null ? now : c.frozenAt)) / 1000);
