@@ -76,6 +76,40 @@ public sealed class ChatHubTests
         Assert.Contains("/next", Commands(next));
     }
 
+    [Fact]
+    public async Task History_MoreThanAPage_LatestTwoHundredThenTheOlderOnesAndNoneWithoutAnIdentity()
+    {
+        await using var host = new LiveHost();
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var chat = new WebChat(client);
+        var ana = await chat.IdentityAsync("Ana", "Mexico", "delegate");
+        var carla = await chat.IdentityAsync("Carla", "Chile", "delegate");
+        for (var i = 1; i <= 205; i++)
+        {
+            await chat.SayAsync(ana, RoomA, $"line {i}");
+        }
+
+        var latest = await HistoryAsync(client, carla, null);
+        var older = await HistoryAsync(client, carla, latest.GetProperty("before").GetInt64());
+        using var anonymous = await client.GetAsync(new Uri("/api/web/history?conversation=room:Room%20A", UriKind.Relative));
+
+        Assert.Equal([.. Enumerable.Range(6, 200).Select(i => $"line {i}")], latest.GetProperty("messages").EnumerateArray().Select(Messages.Text));
+        Assert.Equal([.. Enumerable.Range(1, 5).Select(i => $"line {i}")], older.GetProperty("messages").EnumerateArray().Select(Messages.Text));
+        Assert.Equal(JsonValueKind.Null, older.GetProperty("before").ValueKind);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    private static async Task<JsonElement> HistoryAsync(HttpClient client, string token, long? before)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/web/history?conversation=room:Room%20A{(before is { } b ? $"&before={b}" : "")}");
+        request.Headers.Add("X-GcmBot-User", token);
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.Clone();
+    }
+
     private static string Id(JsonElement message) => message.GetProperty("id").GetString()!;
 
     private static IEnumerable<string> Commands(JsonElement message) =>
