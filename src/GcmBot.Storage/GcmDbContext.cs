@@ -28,6 +28,7 @@ public abstract class GcmDbContext : DbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ApprovedMember> ApprovedMembers => Set<ApprovedMember>();
     internal DbSet<WriteProbe> WriteProbes => Set<WriteProbe>();
+    public DbSet<ChatLogEntry> ChatLog => Set<ChatLogEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -177,6 +178,15 @@ public abstract class GcmDbContext : DbContext
             e.Ignore(i => i.UsesLeft);
             e.HasOne<Delegation>().WithMany().HasForeignKey(i => i.DelegationId);
             e.HasOne<Participant>().WithMany().HasForeignKey(i => i.CreatedById);
+        });
+        modelBuilder.Entity<ChatLogEntry>(e =>
+        {
+            // A room's history and a person's own messages are both read newest first.
+            e.HasIndex(l => new { l.Channel, l.ConversationId, l.Recipient, l.Id });
+            e.HasIndex(l => new { l.Channel, l.Recipient, l.Id });
+            e.Property(l => l.Channel).HasMaxLength(16);
+            e.Property(l => l.ConversationId).HasMaxLength(300);
+            e.Property(l => l.Recipient).HasMaxLength(200);
         });
         modelBuilder.Entity<ProcessedEvent>(e =>
         {

@@ -48,6 +48,9 @@ internal sealed class MeetingData : IMeetingData
     public Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken) =>
         _db.Participants.CountAsync(p => p.DelegationId == delegationId, cancellationToken);
 
+    public async Task<IReadOnlyList<Participant>> GetMembersAsync(int delegationId, CancellationToken cancellationToken) =>
+        await _db.Participants.Where(p => p.DelegationId == delegationId).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+
     public Task<Participant?> GetFirstMemberAsync(int delegationId, CancellationToken cancellationToken) =>
         // In the order they became members (those from before it was recorded, by when they were first seen).
         _db.Participants.Where(p => p.DelegationId == delegationId)
@@ -188,6 +191,18 @@ internal sealed class MeetingData : IMeetingData
 
         _db.ProcessedEvents.Add(new ProcessedEvent { Channel = channel, EventId = eventId, At = at });
         return true;
+    }
+
+    public async Task<IReadOnlyList<ChatLogEntry>> GetChatLogAsync(string channel, string conversationId, string recipient, long? before, int limit, CancellationToken cancellationToken)
+    {
+        var latest = await _db.ChatLog
+            .Where(e => e.Channel == channel && (before == null || e.Id < before)
+                && ((e.ConversationId == conversationId && e.Recipient == null) || e.Recipient == recipient))
+            .OrderByDescending(e => e.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        latest.Reverse();
+        return latest;
     }
 
     public void Add<T>(T entity)

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using GcmBot.Core.Capture;
+using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
@@ -41,12 +43,15 @@ public static partial class WebChatEndpoints
         api.MapPost("/identity", PostIdentityAsync);
         api.MapPost("/join", PostJoinAsync);
         api.MapPost("/commands", PostCommandAsync);
+        api.MapGet("/history", GetHistoryAsync);
+        api.MapGet("/queue", GetQueueAsync);
         return endpoints;
     }
 
-    private static async Task<IResult> GetMeetingAsync(IMeetingStore store, IOptions<WebChatOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetMeetingAsync(HttpContext http, IMeetingStore store, IOptions<WebChatOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var userId = UserIdOf(http);
         var view = await store.ReadAsync(async (data, ct) =>
         {
             var meeting = await data.GetMeetingAsync(ct);
@@ -57,6 +62,7 @@ public static partial class WebChatEndpoints
 
             var sessions = await data.GetSessionsAsync(meeting.Id, ct);
             var delegations = await data.GetDelegationsAsync(meeting.Id, ct);
+            var participant = userId is null ? null : await data.FindParticipantAsync(WebChannel.Name, userId, ct);
             return new
             {
                 meeting.Title,
@@ -65,11 +71,38 @@ public static partial class WebChatEndpoints
                 Rooms = sessions.Where(s => s.Kind != SessionKind.Break).Select(s => s.Room).Distinct().ToList(),
                 // Where a newcomer who has not chosen a room lands: a room with a session under way.
                 RoomsNow = sessions.Where(s => s.Kind != SessionKind.Break && s.StartsAt <= now && now < s.EndsAt).Select(s => s.Room).Distinct().ToList(),
+                HomeRoom = participant is null ? null : await HomeRoomAsync(data, participant, sessions, now, ct),
                 Delegations = delegations.Select(d => new { d.Name, Category = CategoryNames.Token(d.Category) }).ToList(),
                 options.Value.IdentityPicker,
             };
         }, cancellationToken);
         return view is null ? Results.Problem("No meeting is loaded.", statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Ok(view);
+    }
+
+    /// <summary>
+    /// Where a person who has not chosen a room belongs now: the session they moderate or report on (running, else
+    /// their next one), else a running session their delegation has asked for the floor or spoken in.
+    /// </summary>
+    private static async Task<string?> HomeRoomAsync(IMeetingData data, Participant participant, IReadOnlyList<Session> sessions, DateTimeOffset now, CancellationToken ct)
+    {
+        var running = sessions.Where(s => s.Kind != SessionKind.Break && (s.IsOpen || (s.StartsAt <= now && now < s.EndsAt))).ToList();
+        var assigned = (await data.GetAssignmentsAsync(participant.Id, ct)).Select(a => a.SessionId).ToHashSet();
+        var mine = running.FirstOrDefault(s => assigned.Contains(s.Id))
+            ?? sessions.Where(s => assigned.Contains(s.Id) && s.EndsAt > now).MinBy(s => s.StartsAt);
+        if (mine is not null || participant.DelegationId is not { } delegation)
+        {
+            return mine?.Room;
+        }
+
+        foreach (var session in running)
+        {
+            if ((await data.GetWaitingAsync(session.Id, ct)).Any(e => e.DelegationId == delegation) || await data.HasSpokenAsync(session.Id, delegation, ct))
+            {
+                return session.Room;
+            }
+        }
+
+        return null;
     }
 
     private static async Task<IResult> PostIdentityAsync(
@@ -154,6 +187,62 @@ public static partial class WebChatEndpoints
         return Results.Ok(new { UserId = token, DisplayName = name, joined.Delegation, Roles = roles.ToArray() });
     }
 
+    /// <summary>
+    /// What a page shows when it opens, reloads or scrolls up: the room's latest public messages and the person's own
+    /// private ones, oldest first, <see cref="WebChannel.HistoryPage"/> at a time; <c>before</c> pages further back.
+    /// </summary>
+    private static async Task<IResult> GetHistoryAsync(HttpContext http, string? conversation, long? before, WebIdentities identities, IMeetingStore store, CancellationToken cancellationToken)
+    {
+        var userId = await SignedInAsync(http, identities, cancellationToken);
+        if (userId is null)
+        {
+            return Error(StatusCodes.Status401Unauthorized, "Please sign in to see the room's messages.");
+        }
+
+        if (conversation is not { Length: > 0 and <= 300 })
+        {
+            return Error(StatusCodes.Status400BadRequest, "Pick a room first.");
+        }
+
+        var entries = await store.ReadAsync((data, ct) => data.GetChatLogAsync(WebChannel.Name, conversation, userId, before, WebChannel.HistoryPage + 1, ct), cancellationToken);
+        var more = entries.Count > WebChannel.HistoryPage;
+        var page = more ? entries.Skip(1).ToList() : entries;
+        return Results.Ok(new
+        {
+            Messages = page.Select(e => JsonNode.Parse(e.Payload)).ToList(),
+            Before = more ? page[0].Id : (long?)null,
+        });
+    }
+
+    /// <summary>
+    /// The side panel's and the chair's console's view of the speakers list: the <c>queue all</c> command's answer
+    /// (the viewer's place, and for the session's moderators the estimate), neither shown in the chat nor kept.
+    /// </summary>
+    private static async Task<IResult> GetQueueAsync(HttpContext http, string? conversation, CommandService commands, WebIdentities identities, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var userId = await SignedInAsync(http, identities, cancellationToken);
+        if (userId is null)
+        {
+            return Error(StatusCodes.Status401Unauthorized, "Please sign in first.");
+        }
+
+        if (conversation is not { Length: > 0 and <= 300 })
+        {
+            return Error(StatusCodes.Status400BadRequest, "Pick a room first.");
+        }
+
+        var result = await commands.HandleAsync(new Inbound(WebChannel.Name, conversation, userId, "") { Text = "queue all" }, cancellationToken);
+        return Results.Ok(WebMessage.FromReply(conversation, time.GetUtcNow(), result!.Reply));
+    }
+
+    /// <summary>The stored id behind the request's identity token (whether or not anyone holds it), or null without one.</summary>
+    private static string? UserIdOf(HttpContext http) =>
+        http.Request.Headers[UserHeader].ToString() is { Length: > 0 and <= 200 } token ? WebIdentities.UserId(token) : null;
+
+    /// <summary>The stored id of whoever sent the request's identity token, or null when nobody holds it.</summary>
+    private static async Task<string?> SignedInAsync(HttpContext http, WebIdentities identities, CancellationToken cancellationToken) =>
+        UserIdOf(http) is { } userId && await identities.FindAsync(userId, cancellationToken) is not null ? userId : null;
+
     private static async Task<IResult> PostCommandAsync(
         CommandRequest request,
         HttpContext http,
@@ -166,10 +255,9 @@ public static partial class WebChatEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var token = http.Request.Headers[UserHeader].ToString();
-        var userId = token.Length > 0 ? WebIdentities.UserId(token) : "";
-        var author = userId.Length > 0 ? await identities.FindAsync(userId, cancellationToken) : null;
-        if (author is null)
+        var userId = UserIdOf(http);
+        var author = userId is null ? null : await identities.FindAsync(userId, cancellationToken);
+        if (userId is null || author is null)
         {
             return Error(StatusCodes.Status401Unauthorized, "Please pick who you are first (your name, delegation and role).");
         }
@@ -208,13 +296,15 @@ public static partial class WebChatEndpoints
             }
 
             await delivery.PushAsync(said, cancellationToken);
-            // Why it was not recorded concerns the author only: in the answer, never pushed to the room.
-            return Results.Ok(new
+            if (captured.NotRecorded is not { } why)
             {
-                Messages = captured.NotRecorded is { } why
-                    ? new[] { said, WebMessage.FromReply(conversation, time.GetUtcNow(), Reply.Private(why)) }
-                    : [said],
-            });
+                return Results.Ok(new { Messages = new[] { said } });
+            }
+
+            // Why it was not recorded concerns the author only: their pages and history, never the room.
+            var notRecorded = WebMessage.FromReply(conversation, time.GetUtcNow(), Reply.Private(why));
+            await delivery.PushPrivateAsync(userId, notRecorded, cancellationToken);
+            return Results.Ok(new { Messages = new[] { said, notRecorded } });
         }
 
         var inbound = new Inbound(WebChannel.Name, conversation, userId, "")
@@ -234,13 +324,24 @@ public static partial class WebChatEndpoints
         var reply = WebMessage.FromReply(conversation, time.GetUtcNow(), result.Reply);
         if (result.Reply.Visibility == Visibility.Conversation)
         {
+            // The room sees what changed; the chair's buttons stay with whoever may press them (the answer below).
             await delivery.PushAsync(typed, cancellationToken);
-            await delivery.PushAsync(reply, cancellationToken);
+            await delivery.PushAsync(reply with { Actions = [.. reply.Actions.Where(a => ForAnyone(a.Command))] }, cancellationToken);
+        }
+        else
+        {
+            // What concerns the asker only: their pages, and their history, never the room's.
+            await delivery.PushPrivateAsync(userId, typed with { Visibility = "private" }, cancellationToken);
+            await delivery.PushPrivateAsync(userId, reply, cancellationToken);
         }
 
         await announcer.DispatchAsync(result.Announcements, (WebChannel.Name, conversation), cancellationToken);
         return Results.Ok(new { Messages = new[] { typed, reply } });
     }
+
+    /// <summary>A button anyone in the room may press (join the list, submit a card), as the command catalogue says.</summary>
+    private static bool ForAnyone(string command) =>
+        CommandParser.Parse(command).Command?.Definition.Access is Access.Anyone or Access.Delegation;
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "WebChat:IdentityPicker is on: anyone reaching the web chat can claim any delegation and role, organiser included. Switch it off for a real meeting.")]
     private static partial void LogIdentityPickerOn(ILogger logger);

@@ -14,9 +14,9 @@ public sealed class FailoverTests : IAsyncLifetime
     [Fact]
     public async Task Kill_InstanceRunningTheTimer_OtherInstanceExpiresItOnceAndServesTheSameList()
     {
-        await using var feedB = await RoomFeed.OpenAsync(_deployment.B.BaseAddress, WebChat.RoomA);
         var proxy = _deployment.Proxy;
         var moderator = await proxy.IdentityAsync("Marit Maij", null, "moderator");
+        await using var feedB = await RoomFeed.OpenAsync(_deployment.B.BaseAddress, WebChat.RoomA, moderator);
         await proxy.RunAsync(moderator, WebChat.RoomA, "/session open AG1");
         var first = _deployment.Delegations.Take(10).ToList();
         foreach (var (i, delegation) in first.Index())

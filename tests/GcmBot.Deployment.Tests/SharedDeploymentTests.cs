@@ -52,11 +52,11 @@ public sealed class SharedDeploymentTests : IAsyncLifetime
     [Fact]
     public async Task Next_ClientsOnBothInstances_EachReceivesTheChangeAndEveryTimerNoticeOnce()
     {
-        await using var feedA = await RoomFeed.OpenAsync(_deployment.A.BaseAddress, WebChat.RoomA);
-        await using var feedB = await RoomFeed.OpenAsync(_deployment.B.BaseAddress, WebChat.RoomA);
-        await using var displayA = await DisplayFeed.WatchAsync(_deployment.A.BaseAddress, "Room A");
         var b = _deployment.B.Chat;
         var moderator = await b.IdentityAsync("Marit Maij", null, "moderator");
+        await using var feedA = await RoomFeed.OpenAsync(_deployment.A.BaseAddress, WebChat.RoomA, moderator);
+        await using var feedB = await RoomFeed.OpenAsync(_deployment.B.BaseAddress, WebChat.RoomA, moderator);
+        await using var displayA = await DisplayFeed.WatchAsync(_deployment.A.BaseAddress, "Room A");
         var mexico = await b.IdentityAsync("Delegate of Mexico", "Mexico", "delegate");
         await b.RunAsync(moderator, WebChat.RoomA, "/session open AG1");
 

@@ -104,10 +104,11 @@ public sealed class ScenarioTests
         await host.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordUsers.Message(("800000000000000999", "Other bot", false), bots, "I am a bot", bot: true));
         await host.Gateway.DispatchAsync("MESSAGE_UPDATE", DiscordUsers.Message(mexico, said, "Mexico supports regular pathways for migrant workers"));
 
-        // A prefix command in the same channel, handled after them (messages run in order): a reply to it.
+        // A prefix command in the same channel, handled after them (messages run in order): the agenda concerns
+        // whoever asked, so it is answered by direct message.
         var prefixed = users.NextId();
         await host.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordUsers.Message(_moderator, prefixed, "!agenda now"));
-        var answer = await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/{DiscordUsers.Channel}/messages" && r.Body!.Contains(prefixed, StringComparison.Ordinal));
+        var answer = await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/dm-{_moderator.Id}/messages" && r.Body!.Contains("Now (", StringComparison.Ordinal));
         Assert.Contains("Action Group 1", answer.Body, StringComparison.Ordinal);
 
         var captured = await host.Store.ReadAsync((data, ct) => data.FindContributionAsync("discord", said, ct), CancellationToken.None);

@@ -24,6 +24,9 @@ public sealed class RealTimeTests
         });
         await roomB.StartAsync();
         await roomA.StartAsync();
+        var watcher = await app.IdentityAsync("Delegate of Chile", "Chile", "delegate");
+        await roomB.InvokeAsync("SignIn", watcher);
+        await roomA.InvokeAsync("SignIn", watcher);
         await roomB.InvokeAsync("Join", GcmBotApp.RoomB);
         await roomA.InvokeAsync("Join", GcmBotApp.RoomA);
 

@@ -33,6 +33,7 @@ public sealed class BotHost : IAsyncDisposable
     private readonly string? _databasePath;
     private readonly HttpClient _client;
     private readonly List<RoomFeed> _feeds = [];
+    private string? _watcher;
 
     public BotHost(TimeProvider clock, IReadOnlyDictionary<string, string>? settings = null, string? postgres = null)
     {
@@ -116,10 +117,11 @@ public sealed class BotHost : IAsyncDisposable
 
     public IMeetingStore Store => Services.GetRequiredService<IMeetingStore>();
 
-    /// <summary>A SignalR client joined to a web conversation; disposed with the host.</summary>
+    /// <summary>A SignalR client joined to a web conversation, signed in as a participant without a delegation; disposed with the host.</summary>
     public async Task<RoomFeed> FeedAsync(string conversation = WebChat.RoomA)
     {
-        var feed = await RoomFeed.OpenAsync(BaseAddress, conversation);
+        _watcher ??= await Chat.IdentityAsync("Room watcher", null, "delegate");
+        var feed = await RoomFeed.OpenAsync(BaseAddress, conversation, _watcher);
         _feeds.Add(feed);
         return feed;
     }

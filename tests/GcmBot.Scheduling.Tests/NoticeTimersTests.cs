@@ -22,8 +22,9 @@ public sealed class NoticeTimersTests : IAsyncLifetime
     {
         var timers = _host.Services.GetRequiredService<NoticeTimers>();
         var before = timers.Armed;
-        var id = await InsertBroadcastAsync("Overdue.", _host.Now - TimeSpan.FromSeconds(5));
+        // Listening before the notice exists: a sweep may fire an overdue notice as soon as it is stored.
         var feed = await _host.FeedAsync();
+        var id = await InsertBroadcastAsync("Overdue.", _host.Now - TimeSpan.FromSeconds(5));
 
         // As the start-up sweep does after a restart for a notice that fell due while the host was down.
         timers.ArmLocal(id, _host.Now - TimeSpan.FromSeconds(5));
@@ -40,8 +41,8 @@ public sealed class NoticeTimersTests : IAsyncLifetime
     {
         var timers = _host.Services.GetRequiredService<NoticeTimers>();
         var dueAt = _host.Now + TimeSpan.FromMinutes(1);
-        var id = await InsertBroadcastAsync("Early bird.", dueAt);
         var feed = await _host.FeedAsync();
+        var id = await InsertBroadcastAsync("Early bird.", dueAt);
 
         // A timer going off early (a real timer's due time is rounded down to whole milliseconds): the service answers Early.
         timers.ArmLocal(id, _host.Now);

@@ -37,9 +37,10 @@ public sealed class RestartTests : IAsyncLifetime
     public async Task Next_HostKilledBeforeTheDeadline_RestartedHostExpiresTheTimerOnceOnTime()
     {
         DateTimeOffset deadline;
+        string moderator;
         await using (var first = await ChildHost.StartAsync($"--Storage:ConnectionString=Data Source={_database}"))
         {
-            var moderator = await first.Chat.IdentityAsync("Marit Maij", null, "moderator");
+            moderator = await first.Chat.IdentityAsync("Marit Maij", null, "moderator");
             var mexico = await first.Chat.IdentityAsync("Delegate of Mexico", "Mexico", "delegate");
             await first.Chat.RunAsync(moderator, WebChat.RoomA, "/session open AG1");
             await first.Chat.RunAsync(mexico, WebChat.RoomA, "/speak");
@@ -54,7 +55,7 @@ public sealed class RestartTests : IAsyncLifetime
         }
 
         await using var second = await ChildHost.StartAsync($"--Storage:ConnectionString=Data Source={_database}");
-        await using var feed = await RoomFeed.OpenAsync(second.BaseAddress, WebChat.RoomA);
+        await using var feed = await RoomFeed.OpenAsync(second.BaseAddress, WebChat.RoomA, moderator);
         var subscribedAt = DateTimeOffset.UtcNow;
         Assert.True(subscribedAt < deadline, $"subscribed at {subscribedAt:O}, after the deadline {deadline:O}");
 

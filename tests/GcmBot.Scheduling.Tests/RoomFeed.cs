@@ -18,12 +18,20 @@ public sealed class RoomFeed : IAsyncDisposable
         _connection = connection;
     }
 
-    public static Task<RoomFeed> OpenAsync(Uri baseAddress, string conversation) =>
-        OpenAsync(baseAddress, connection => connection.InvokeAsync("Join", conversation));
+    /// <summary>A conversation as the page of the web user holding <paramref name="token"/> receives it (the hub hears only signed-in users).</summary>
+    public static Task<RoomFeed> OpenAsync(Uri baseAddress, string conversation, string token) =>
+        OpenAsync(baseAddress, async connection =>
+        {
+            await connection.InvokeAsync("SignIn", token);
+            await connection.InvokeAsync("Join", conversation);
+        });
 
     /// <summary>The private messages of the web user holding <paramref name="token"/>, as their page receives them.</summary>
     public static Task<RoomFeed> OpenPrivateAsync(Uri baseAddress, string token) =>
-        OpenAsync(baseAddress, connection => connection.InvokeAsync("JoinPrivate", token));
+        OpenAsync(baseAddress, connection => connection.InvokeAsync("SignIn", token));
+
+    /// <summary>A started connection that has neither signed in nor joined anything (an anonymous visitor).</summary>
+    public static Task<RoomFeed> ConnectAsync(Uri baseAddress) => OpenAsync(baseAddress, _ => Task.CompletedTask);
 
     private static async Task<RoomFeed> OpenAsync(Uri baseAddress, Func<HubConnection, Task> join)
     {
@@ -34,6 +42,9 @@ public sealed class RoomFeed : IAsyncDisposable
         await join(connection);
         return feed;
     }
+
+    /// <summary>Calls a hub method with one argument, as the page does (<c>SignIn</c>, <c>Join</c>).</summary>
+    public Task InvokeAsync(string method, string argument) => _connection.InvokeAsync(method, argument);
 
     public IReadOnlyList<JsonElement> Received
     {

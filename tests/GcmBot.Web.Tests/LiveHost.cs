@@ -14,11 +14,15 @@ public sealed class LiveHost : IAsyncDisposable
     public static readonly DateTimeOffset ActionGroupMorning = new(2017, 12, 5, 10, 40, 0, TimeSpan.FromHours(-6));
 
     private readonly WebApplicationFactory<Program> _factory;
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"gcmbot-web-{Guid.NewGuid():N}.db");
+    private readonly string _database;
+    private readonly bool _ownsDatabase;
 
     /// <param name="settings">Extra host settings, e.g. <c>WebChat:IdentityPicker=false</c>.</param>
-    public LiveHost(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="database">A database file the test keeps across hosts (a restart) and deletes with <see cref="DeleteDatabase"/>.</param>
+    public LiveHost(IReadOnlyDictionary<string, string>? settings = null, string? database = null)
     {
+        _ownsDatabase = database is null;
+        _database = database ?? Path.Combine(Path.GetTempPath(), $"gcmbot-web-{Guid.NewGuid():N}.db");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Storage:ConnectionString", $"Data Source={_database}");
@@ -45,13 +49,24 @@ public sealed class LiveHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public string Database => _database;
+
     public LogCapture Logs { get; } = new();
 
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_database)!, Path.GetFileName(_database) + "*"))
+        if (_ownsDatabase)
+        {
+            DeleteDatabase(_database);
+        }
+    }
+
+    public static void DeleteDatabase(string database)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database)!, Path.GetFileName(database) + "*"))
         {
             File.Delete(file);
         }

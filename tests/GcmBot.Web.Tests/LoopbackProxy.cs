@@ -5,11 +5,11 @@ namespace GcmBot.Web.Tests;
 
 /// <summary>
 /// A TCP forwarder on loopback between a browser and the host, so a test can cut the network for real:
-/// <see cref="Cut"/> closes every connection and refuses new ones; <see cref="Restore"/> listens again on the same port.
+/// <see cref="Cut"/> closes every connection and refuses new ones; <see cref="Restore()"/> listens again on the same port.
 /// </summary>
 public sealed class LoopbackProxy : IAsyncDisposable
 {
-    private readonly int _target;
+    private int _target;
     private readonly List<TcpClient> _connections = [];
     private readonly Lock _gate = new();
     private TcpListener? _listener;
@@ -42,6 +42,13 @@ public sealed class LoopbackProxy : IAsyncDisposable
 
             _connections.Clear();
         }
+    }
+
+    /// <summary>Listens again, forwarding to another host from now on (a host restarted on another port).</summary>
+    public void Restore(Uri target)
+    {
+        _target = target.Port;
+        Restore();
     }
 
     public void Restore()

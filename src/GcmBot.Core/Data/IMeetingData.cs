@@ -21,6 +21,9 @@ public interface IMeetingData
     Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken);
     Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken);
 
+    /// <summary>The people approved as members of a delegation, in every channel.</summary>
+    Task<IReadOnlyList<Participant>> GetMembersAsync(int delegationId, CancellationToken cancellationToken);
+
     /// <summary>The delegation's first approved member (its focal point), or null when it has none.</summary>
     Task<Participant?> GetFirstMemberAsync(int delegationId, CancellationToken cancellationToken);
 
@@ -82,6 +85,12 @@ public interface IMeetingData
 
     /// <summary>Records an inbound event id; false when it was already recorded (a redelivery).</summary>
     Task<bool> TryRecordEventAsync(string channel, string eventId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The latest <paramref name="limit"/> entries of a conversation's log before the entry <paramref name="before"/>
+    /// (all when null), oldest first: its public messages and those for <paramref name="recipient"/> alone, wherever shown.
+    /// </summary>
+    Task<IReadOnlyList<ChatLogEntry>> GetChatLogAsync(string channel, string conversationId, string recipient, long? before, int limit, CancellationToken cancellationToken);
 
     void Add<T>(T entity)
         where T : class;

@@ -31,7 +31,7 @@ public sealed partial class AnnouncementDispatcher
             return;
         }
 
-        var (bindings, sessions, meeting) = await _store.ReadAsync(async (data, ct) =>
+        var (bindings, sessions, meeting, members) = await _store.ReadAsync(async (data, ct) =>
         {
             var sessions = new Dictionary<int, Session>();
             foreach (var id in announcements.Select(a => a.SessionId).OfType<int>().Distinct())
@@ -42,11 +42,34 @@ public sealed partial class AnnouncementDispatcher
                 }
             }
 
-            return (await data.GetBindingsAsync(ct), sessions, await data.GetMeetingAsync(ct));
+            var members = new Dictionary<int, IReadOnlyList<Participant>>();
+            foreach (var id in announcements.Select(a => a.Delegation).OfType<int>().Distinct())
+            {
+                members.Add(id, await data.GetMembersAsync(id, ct));
+            }
+
+            return (await data.GetBindingsAsync(ct), sessions, await data.GetMeetingAsync(ct), members);
         }, cancellationToken);
 
         foreach (var announcement in announcements)
         {
+            if (announcement.Delegation is { } delegation)
+            {
+                foreach (var member in members[delegation].Where(m => announcement.Channel is null || string.Equals(m.Channel, announcement.Channel, StringComparison.OrdinalIgnoreCase)))
+                {
+                    try
+                    {
+                        await SendPersonalAsync(member, announcement.SessionId, announcement.For(Texts.For(member.Language, meeting?.DefaultLanguage)), cancellationToken);
+                    }
+                    catch (Exception failure) when (failure is not OperationCanceledException)
+                    {
+                        LogPersonalFailed(_logger, failure, member.Channel, member.Id);
+                    }
+                }
+
+                continue;
+            }
+
             foreach (var binding in bindings.Where(b => Targets(b, announcement, sessions) && (b.Channel, b.ConversationId) != except))
             {
                 if (!_deliveries.TryGetValue(binding.Channel, out var delivery))
@@ -88,6 +111,9 @@ public sealed partial class AnnouncementDispatcher
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "No private route to participant {ParticipantId} on {Channel} for session {SessionId}: the personal message was not posted anywhere")]
     private static partial void LogNoDirectRoute(ILogger logger, string channel, int participantId, int? sessionId);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "A personal message to participant {ParticipantId} on {Channel} failed")]
+    private static partial void LogPersonalFailed(ILogger logger, Exception exception, string channel, int participantId);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Delivery to {Channel} binding {BindingId} failed")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string channel, int bindingId);

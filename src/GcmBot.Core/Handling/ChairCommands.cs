@@ -114,7 +114,19 @@ internal static class ChairCommands
         {
             Actions = [new ReplyAction(context.T("Action.Next"), "/next", ActionStyle.Primary), new ReplyAction(context.T("Action.Pause"), "/timer pause"), new ReplyAction(context.T("Action.ShowList"), "/queue")],
         };
-        return CommandResult.Of(reply, Announcement.Localised(session.Id, Floor));
+        return CommandResult.Of(reply, [Announcement.Localised(session.Id, Floor), .. FloorCues(session, delegation, intervention, upNext)]);
+    }
+
+    /// <summary>The speaker's delegation is told privately that it has the floor; the one after it, that it is next (each member in their language).</summary>
+    private static IEnumerable<Announcement> FloorCues(Session session, Delegation speaker, Intervention intervention, SpeakerEntry? upNext)
+    {
+        Reply Floor(Texts texts) => Reply.Private(texts.Format("Cue.Floor", session.Code, texts.Duration(intervention.Allotted))) with { Deadline = intervention.Deadline };
+        yield return Announcement.Localised(session.Id, Floor) with { Delegation = speaker.Id };
+        if (upNext is not null)
+        {
+            Reply Next(Texts texts) => Reply.Private(texts.Format("Cue.Next", session.Code, speaker.Name));
+            yield return Announcement.Localised(session.Id, Next) with { Delegation = upNext.DelegationId };
+        }
     }
 
     public static async Task<CommandResult> SetListOpenAsync(CommandContext context, bool open)

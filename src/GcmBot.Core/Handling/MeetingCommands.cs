@@ -55,7 +55,14 @@ internal static class MeetingCommands
         return CommandResult.Of(Reply.Private(text.ToString()) with { Title = context.T("Help.Title") });
     }
 
+    /// <summary>The agenda concerns whoever asks: it is their answer, not a post that fills everyone's chat.</summary>
     public static async Task<CommandResult> AgendaAsync(CommandContext context)
+    {
+        var result = await AgendaOfAsync(context);
+        return result with { Reply = result.Reply with { Visibility = Visibility.Private } };
+    }
+
+    private static async Task<CommandResult> AgendaOfAsync(CommandContext context)
     {
         var sessions = (await context.SessionsAsync()).OrderBy(s => s.StartsAt).ThenBy(s => s.Room).ToList();
         var when = (context.Command["when"] ?? "").Trim().ToLowerInvariant();

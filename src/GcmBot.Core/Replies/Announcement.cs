@@ -6,11 +6,12 @@ namespace GcmBot.Core.Replies;
 /// </summary>
 /// <param name="Channel">Only to conversations of this channel kind (a mention of someone from that channel).</param>
 /// <param name="Room">Instead of a session: the conversations bound to this room.</param>
-public sealed record Announcement(int? SessionId, Reply Message, string? Channel = null, string? Room = null)
+/// <param name="Delegation">Instead of conversations: each member of this delegation, privately (a floor cue).</param>
+public sealed record Announcement(int? SessionId, Reply Message, string? Channel = null, string? Room = null, int? Delegation = null)
 {
     /// <summary>
-    /// The message in a room's language (the binding's, else the meeting's default); without it every room gets
-    /// <see cref="Message"/> as it is.
+    /// The message in a room's language (the binding's, else the meeting's default), or in a member's for a
+    /// delegation; without it every room gets <see cref="Message"/> as it is.
     /// </summary>
     public Func<Localisation.Texts, Reply>? InLanguage { get; init; }
 

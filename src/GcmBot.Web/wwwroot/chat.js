@@ -29,6 +29,10 @@
     identitySubmit: $("identity-submit"), identityCancel: $("identity-cancel"), identityError: $("identity-error"),
     joinForm: $("join-form"), joinName: $("join-name"), joinError: $("join-error"), joinSubmit: $("join-submit"),
     room: $("room"), roomName: $("room-name"), help: $("help-button"),
+    live: $("live"), liveSession: $("live-session"), liveSpeaker: $("live-speaker"), liveCountdown: $("live-countdown"),
+    liveNext: $("live-next"), liveWaiting: $("live-waiting"), livePlace: $("live-place"), liveAsk: $("live-ask"),
+    console: $("console"), consolePause: $("console-pause"), consoleList: $("console-list"),
+    consoleStakeholders: $("console-stakeholders"), consoleItems: $("console-list-items"), consoleEstimate: $("console-estimate"),
     log: $("log"), composer: $("composer"), input: $("message-input"), send: $("send"),
   };
 
@@ -40,12 +44,18 @@
     room: null,
     conversation: null,
     hub: null,
+    signedIn: false, // the hub accepted this page's identity: it may join rooms
     seen: new Set(), // message ids already shown: the sender gets its replies both over HTTP and over the hub
     stash: new Map(), // conversation -> log nodes, so switching rooms and back keeps what was seen
     visited: new Set(),
     echoes: [], // our own sent text, waiting to be matched with the server's copy of the same message
     localSeq: 0,
     lastSent: "",
+    history: new Map(), // conversation -> id to page back from (null: nothing older), once its history was loaded
+    countdowns: [], // the speaking timers shown in messages: only the current intervention's runs
+    displays: null, // the room's live state (session, floor, list) from the display hub
+    live: null,
+    queue: null, // the queue command's answer for this person: their place, and for moderators the console
   };
 
   // ---- small helpers -------------------------------------------------------------------------------
@@ -152,17 +162,29 @@
     return node;
   }
 
-  function receive(msg, fallbackConversation) {
-    if (!msg || typeof msg !== "object") return;
+  // own: the answer to this page's own request, which wins over the room's copy (the room's lacks the chair's buttons).
+  function receive(msg, fallbackConversation, own = false) {
+    const node = build(msg, fallbackConversation, own);
+    if (node) append(node.node, node.conversation);
+  }
+
+  // The message's node, or null when it is shown already (or was our own text, now confirmed).
+  function build(msg, fallbackConversation, own = false) {
+    if (!msg || typeof msg !== "object") return null;
     const id = msg.id == null ? null : String(msg.id);
+    const conversation = msg.conversation || fallbackConversation || state.conversation;
     if (id !== null) {
-      if (state.seen.has(id)) return;
+      if (state.seen.has(id)) {
+        const shown = own && msg.author && msg.author.isBot ? ui.log.querySelector(`[data-id="${CSS.escape(id)}"]`) : null;
+        if (shown) shown.replaceWith(renderMessage(msg, conversation));
+        return null;
+      }
       state.seen.add(id);
     }
-    const conversation = msg.conversation || fallbackConversation || state.conversation;
     const author = msg.author || {};
-    if (!author.isBot && adoptEcho(msg, conversation, id)) return;
-    append(renderMessage(msg, conversation), conversation);
+    if (!author.isBot && adoptEcho(msg, conversation, id)) return null;
+    freezeCountdowns(msg);
+    return { node: renderMessage(msg, conversation), conversation };
   }
 
   function isMe(author) {
@@ -207,27 +229,65 @@
     if (Array.isArray(msg.actions) && msg.actions.length) node.append(renderActions(msg.actions, conversation));
     if (msg.form && typeof msg.form === "object") node.append(renderForm(msg.form, conversation));
     if (msg.attachment && typeof msg.attachment === "object") node.append(renderAttachment(msg.attachment));
-    if (msg.deadline) node.append(renderCountdown(msg.deadline, msg.at));
+    if (msg.deadline) node.append(renderCountdown(msg));
     return node;
   }
 
-  // A speaking timer's end, counted down in the browser: the server sends the deadline once, not every second.
-  // The offset between the server's clock (the message time) and the browser's is applied, so a rehearsal clock works too.
-  function renderCountdown(deadline, at) {
-    const end = new Date(deadline).getTime();
-    const skew = at ? Date.now() - new Date(at).getTime() : 0;
+  // A speaking timer's end, counted down in the browser from the deadline (the server sends it once, not every second),
+  // on the server's clock as the room's live state gives it. Only the current intervention's countdown runs: a later
+  // message about the same session's floor or timer (next, pause, extend, stop) freezes the earlier ones at that
+  // message's time, so a finished one keeps its final time, and the live state freezes any the room has moved past.
+  function renderCountdown(msg) {
     const out = el("span", { class: "countdown", role: "timer", "aria-live": "off" });
-    const tick = () => {
-      if (!out.isConnected && out.dataset.started) return;
-      out.dataset.started = "1";
-      const left = Math.round((end - (Date.now() - skew)) / 1000);
-      const abs = Math.abs(left);
-      out.textContent = `${left < 0 ? "+" : ""}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}${left < 0 ? " over time" : " left"}`;
-      out.classList.toggle("over", left < 0);
-      setTimeout(tick, 1000 - (Date.now() % 1000));
-    };
-    tick();
+    state.countdowns.push({ out, end: Date.parse(msg.deadline), code: sessionCode(msg.title), frozenAt: null });
+    tickCountdowns();
     return el("p", { class: "timer" }, out);
+  }
+
+  // "AG1: Mexico has the floor", "AG1: speaking timer", "AG1: timer stopped" all concern AG1's floor.
+  function sessionCode(title) {
+    const m = /^([^:\s]+): /.exec(String(title || ""));
+    return m ? m[1] : null;
+  }
+
+  function freezeCountdowns(msg) {
+    const code = msg.author && msg.author.isBot ? sessionCode(msg.title) : null;
+    if (!code) return;
+    const at = Date.parse(msg.at);
+    for (const c of state.countdowns) if (c.code === code && c.frozenAt === null) c.frozenAt = at;
+  }
+
+  // The room's live state has moved on (another speaker, nobody, a closed session): stop the others where they are.
+  // A state that crossed an older message in flight is corrected by the next one.
+  function followFloor(snapshot) {
+    const floor = snapshot.floor;
+    const at = Date.parse(snapshot.serverTime);
+    for (const c of state.countdowns) {
+      const live = floor && floor.timer === "running" && Date.parse(floor.deadline) === c.end;
+      if (live && c.frozenByLive) { c.frozenAt = null; c.frozenByLive = false; }
+      else if (!live && c.frozenAt === null) { c.frozenAt = at; c.frozenByLive = true; }
+    }
+  }
+
+  function tickCountdowns() {
+    const floor = state.live && state.live.floor;
+    const now = GcmCountdown.now();
+    // Kept even while their room is not shown (its lines are stashed), so they are right when it is again.
+    const latest = state.countdowns[state.countdowns.length - 1];
+    for (const c of state.countdowns) {
+      const live = floor && floor.timer === "running" && Date.parse(floor.deadline) === c.end;
+      const paused = c === latest && floor && floor.timer === "paused" && !live;
+      const left = Math.round((c.end - (c.frozenAt === null ? now : c.frozenAt)) / 1000);
+      const abs = Math.abs(left);
+      const time = `${left < 0 ? "+" : ""}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}`;
+      const text = paused ? `paused, ${GcmCountdown.format(Math.ceil(floor.remainingSeconds || 0))} left`
+        : c.frozenAt !== null ? (left < 0 ? `ended ${time} over time` : `ended with ${time} left`)
+          : `${time}${left < 0 ? " over time" : " left"}`;
+      if (c.out.textContent !== text) c.out.textContent = text;
+      c.out.classList.toggle("over", left < 0);
+      c.out.classList.toggle("frozen", c.frozenAt !== null);
+      c.out.dataset.state = paused ? "paused" : c.frozenAt !== null ? "ended" : "running";
+    }
   }
 
   // A file the bot produced (a CSV export, a draft): a download link built from the embedded content.
@@ -320,7 +380,7 @@
       submit.disabled = true;
       node.classList.add("submitted");
       status.textContent = "Submitted.";
-      for (const m of Array.isArray(r.data.messages) ? r.data.messages : []) receive(m, conversation);
+      for (const m of Array.isArray(r.data.messages) ? r.data.messages : []) receive(m, conversation, true);
     });
     return node;
   }
@@ -354,7 +414,7 @@
     }
     node.removeAttribute("data-pending");
     const replies = Array.isArray(r.data.messages) ? r.data.messages : [];
-    for (const m of replies) receive(m, conversation);
+    for (const m of replies) receive(m, conversation, true);
     // Not taken over by a server copy (commands usually are not echoed): show the server's venue time, not the browser's.
     const at = replies.length && replies[0] && replies[0].at;
     const time = node.querySelector("time");
@@ -492,12 +552,24 @@
     };
     save(KEY_IDENTITY, state.identity);
     shareIdentity();
-    joinPrivate();
+    signIn().then(joinCurrent);
+    refreshQueue(); // the panel's place and button, the console: theirs now
     state.editingIdentity = false;
     renderIdentity();
     const who = state.identity.delegation ? `${state.identity.displayName} (${state.identity.delegation})` : state.identity.displayName;
     notice(`You are now ${who}.`);
     ui.input.focus();
+    goHome();
+  }
+
+  // A person who just signed in and chose no room goes where they belong now.
+  async function goHome() {
+    const asked = new URLSearchParams(window.location.search).get("room");
+    const rooms = state.meeting && Array.isArray(state.meeting.rooms) ? state.meeting.rooms.map(String) : [];
+    if (asked || chosenRoom(rooms)) return;
+    const r = await api("/api/web/meeting", { user: state.identity.userId });
+    const home = r.ok && r.data.homeRoom ? rooms.find((room) => room === String(r.data.homeRoom)) : null;
+    if (home) switchRoom(home);
   }
 
   // Organisers reach the Hangfire dashboard, the overview and the statistics, rapporteurs the draft review
@@ -546,8 +618,18 @@
       state.pendingNotice = `There is no room called “${asked}” in this meeting, so you are in the room below instead.`;
     }
     // Then the room last chosen in this browser, then the first room with a session under way.
-    const now = (Array.isArray(state.meeting.roomsNow) ? state.meeting.roomsNow : []).map(String);
-    return find(load(KEY_ROOM)) || now.map(find).find(Boolean) || rooms[0];
+    // Then the room this person chose last time, then where they belong now (their session as moderator or
+    // rapporteur, their delegation's session), then a room with a session under way.
+    return chosenRoom(rooms) || find(state.meeting.homeRoom) || roomsNow().map(find).find(Boolean) || rooms[0];
+  }
+
+  function chosenRoom(rooms) {
+    const chosen = load(KEY_ROOM);
+    return typeof chosen === "string" ? rooms.find((r) => r.toLowerCase() === chosen.toLowerCase()) || null : null;
+  }
+
+  function roomsNow() {
+    return (Array.isArray(state.meeting.roomsNow) ? state.meeting.roomsNow : []).map(String);
   }
 
   function switchRoom(room) {
@@ -564,7 +646,6 @@
     state.stash.delete(next);
     ui.log.scrollTop = ui.log.scrollHeight;
     ui.log.removeAttribute("aria-busy");
-    save(KEY_ROOM, room);
     const url = new URL(window.location.href);
     if (url.searchParams.has("room")) { url.searchParams.set("room", room); history.replaceState(null, "", url); }
     if (state.pendingNotice) { notice(state.pendingNotice, "error"); state.pendingNotice = null; }
@@ -577,27 +658,178 @@
       if (old) hub.invoke("Leave", old).catch(() => { /* leaving a room we may not be in is fine */ });
       joinCurrent();
     }
+    watchRoom();
   }
 
-  // Reminders and other messages for this person alone arrive on their private group, in whatever room is shown.
-  async function joinPrivate() {
-    if (!state.identity || !state.hub || state.hub.state !== "connected") return;
+  // The hub hears only signed-in people: signing in also joins this person's private messages (answers, reminders,
+  // floor cues), in whatever room is shown. Resolves true when the hub accepted the identity.
+  async function signIn() {
+    state.signedIn = false;
+    if (!state.identity || !state.hub || state.hub.state !== "connected") return false;
     try {
-      await state.hub.invoke("JoinPrivate", state.identity.userId);
+      await state.hub.invoke("SignIn", state.identity.userId);
+      state.signedIn = true;
+      return true;
     } catch (e) {
-      notice(`Your reminders cannot reach this page: ${e.message}`, "error");
+      notice(`Live updates cannot reach this page: ${e.message}`, "error");
+      return false;
     }
   }
 
   async function joinCurrent() {
     const conversation = state.conversation;
-    if (!conversation || !state.hub) return;
+    if (!conversation || !state.hub || !state.signedIn) return;
     try {
       await state.hub.invoke("Join", conversation);
+      if (!state.history.has(conversation)) await loadHistory(conversation);
     } catch (e) {
       // A drop is handled by the reconnect (which joins again); anything else is worth telling.
       if (state.hub.state === "connected") notice(`Live updates for this room are not available: ${e.message}`, "error", conversation);
     }
+  }
+
+  // ---- history -------------------------------------------------------------------------------------
+
+  // The room's last public messages and this person's own private ones, older ones first; scrolling to the top
+  // asks for the page before.
+  async function loadHistory(conversation) {
+    if (!state.identity) return;
+    const known = state.history.get(conversation);
+    if (known === null) return; // nothing older
+    state.history.set(conversation, null);
+    const query = `conversation=${encodeURIComponent(conversation)}${known ? `&before=${known}` : ""}`;
+    const r = await api(`/api/web/history?${query}`, { user: state.identity.userId });
+    if (!r.ok) { state.history.delete(conversation); return; }
+    const nodes = [];
+    for (const m of Array.isArray(r.data.messages) ? r.data.messages : []) {
+      const built = build(m, conversation);
+      if (built && built.conversation === conversation) nodes.push(built.node);
+    }
+    state.history.set(conversation, r.data.before == null ? null : r.data.before);
+    if (conversation !== state.conversation) { state.stash.set(conversation, [...nodes, ...(state.stash.get(conversation) || [])]); return; }
+    const log = ui.log;
+    const fromBottom = log.scrollHeight - log.scrollTop;
+    log.setAttribute("aria-busy", "true");
+    log.prepend(...nodes);
+    log.scrollTop = known ? log.scrollHeight - fromBottom : log.scrollHeight;
+    log.removeAttribute("aria-busy");
+    tickCountdowns();
+  }
+
+  // ---- the side panel: the room live, your place, the chair's console ---------------------------------
+
+  function connectDisplays() {
+    if (typeof SignalRLite !== "function" || typeof GcmCountdown !== "object") return;
+    const hub = new SignalRLite("/hubs/display");
+    state.displays = hub;
+    hub.on("room", applyLive);
+    hub.onreconnected(watchRoom);
+    hub.start().then(watchRoom);
+    setInterval(() => { renderLiveCountdown(); tickCountdowns(); }, 250);
+  }
+
+  async function watchRoom() {
+    const hub = state.displays;
+    if (!hub || hub.state !== "connected" || !state.room) return;
+    const room = state.room;
+    state.live = null;
+    try { applyLive(await hub.invoke("WatchRoom", room)); } catch { ui.live.hidden = true; }
+  }
+
+  function applyLive(snapshot) {
+    if (!snapshot || typeof snapshot !== "object" || String(snapshot.room).toLowerCase() !== String(state.room).toLowerCase()) return;
+    // Pushes can cross (several instances behind a proxy): never go back to an older state.
+    if (state.live && Date.parse(snapshot.serverTime) < Date.parse(state.live.serverTime)) return;
+    GcmCountdown.sync(snapshot.serverTime);
+    state.live = snapshot;
+    followFloor(snapshot);
+    renderLive();
+    refreshQueue();
+  }
+
+  function renderLive() {
+    const s = state.live;
+    ui.live.hidden = !s;
+    if (!s) return;
+    const session = s.session;
+    ui.liveSession.textContent = session
+      ? `${session.code} — ${session.title} (${session.status === "open" ? (session.listOpen ? "open" : "open, list closed") : session.status === "closed" ? "closed" : "starts " + session.starts})`
+      : "No session in this room";
+    ui.liveSpeaker.textContent = s.floor ? `${s.floor.speaker} has the floor` : "Nobody has the floor";
+    ui.liveNext.replaceChildren(...(s.next || []).map((w) => el("li", { dataset: { segment: String(w.segment) } }, String(w.delegation))));
+    ui.liveWaiting.textContent = s.waiting === 0 ? "Nobody is waiting." : `${s.waiting} waiting${s.stakeholdersWaiting ? `, ${s.stakeholdersWaiting} in the stakeholder segment` : ""}.`;
+    renderLiveCountdown();
+  }
+
+  function renderLiveCountdown() {
+    const s = state.live;
+    if (!s || typeof GcmCountdown !== "object") return;
+    const v = GcmCountdown.view(s.floor, s.warningSeconds);
+    const text = v.state === "paused" ? `${v.text} paused` : v.text;
+    if (ui.liveCountdown.textContent !== text) ui.liveCountdown.textContent = text;
+    ui.liveCountdown.dataset.state = v.state;
+  }
+
+  // The queue command's answer, shown in the panel rather than the chat: the person's place and button, and for
+  // the session's moderators (whom the command gives the Next button) the whole list and the estimate.
+  let queueTimer = null;
+  function refreshQueue() {
+    clearTimeout(queueTimer);
+    queueTimer = setTimeout(loadQueue, 150);
+  }
+
+  async function loadQueue() {
+    const conversation = state.conversation;
+    if (!state.identity || !conversation) return;
+    const r = await api(`/api/web/queue?conversation=${encodeURIComponent(conversation)}`, { user: state.identity.userId });
+    if (conversation !== state.conversation) return;
+    state.queue = r.ok && !r.data.isError ? r.data : null;
+    renderQueue();
+  }
+
+  function renderQueue() {
+    const q = state.queue;
+    const facts = q && Array.isArray(q.facts) ? q.facts : [];
+    const fact = (label) => (facts.find((f) => f.label === label) || {}).value;
+    const place = fact("Your place");
+    ui.livePlace.hidden = !place;
+    ui.livePlace.textContent = place ? `Your place: ${place}` : "";
+    const actions = q && Array.isArray(q.actions) ? q.actions : [];
+    const own = actions.find((a) => a.command === "/speak" || a.command === "/withdraw");
+    ui.liveAsk.hidden = !own;
+    if (own) {
+      ui.liveAsk.textContent = own.command === "/speak" ? "Ask for the floor" : "Withdraw";
+      ui.liveAsk.dataset.command = own.command;
+    }
+    const chair = actions.some((a) => a.command === "/next");
+    ui.console.hidden = !chair;
+    if (!chair) return;
+    const floor = state.live && state.live.floor;
+    const paused = floor && floor.timer === "paused";
+    ui.consolePause.textContent = paused ? "Resume" : "Pause";
+    ui.consolePause.dataset.command = paused ? "/timer resume" : "/timer pause";
+    const closed = fact("List") === "closed";
+    ui.consoleList.textContent = closed ? "Reopen list" : "Close list";
+    ui.consoleList.dataset.command = closed ? "/list reopen" : "/list close";
+    ui.consoleStakeholders.hidden = fact("Segment") === "stakeholders";
+    const items = Array.isArray(q.items) ? q.items : [];
+    ui.consoleItems.replaceChildren(...items.map((i, n) => el("li", { dataset: { segment: String(i.segment || "main"), delegation: String(i.label) } },
+      el("span", { class: "name" }, String(i.label)),
+      el("button", { type: "button", class: "btn btn-secondary move-up", disabled: n === 0, "aria-label": `Move ${i.label} up`,
+        onclick: () => moveSpeaker(String(i.label), i.position - 1) }, "↑"),
+      el("button", { type: "button", class: "btn btn-secondary move-down", disabled: n === items.length - 1, "aria-label": `Move ${i.label} down`,
+        onclick: () => moveSpeaker(String(i.label), i.position + 1) }, "↓"))));
+    ui.consoleEstimate.replaceChildren(...facts.filter((f) => f.label === "Estimated end" || f.label === "Advice")
+      .map((f) => el("div", { class: "fact" }, el("dt", null, String(f.label)), el("dd", null, richText(String(f.value), false)))));
+  }
+
+  // Moving is the list move command, as the chair would type it: its segment rules hold.
+  async function moveSpeaker(delegation, position) {
+    const conversation = state.conversation;
+    const r = await api("/api/web/commands", { method: "POST", user: state.identity.userId,
+      body: { conversation, command: "list move", fields: { delegation, position: String(position) } } });
+    if (!r.ok) { notice(r.error, "error", conversation); return; }
+    for (const m of Array.isArray(r.data.messages) ? r.data.messages : []) receive(m, conversation, true);
   }
 
   function setStatus(s) {
@@ -614,14 +846,13 @@
     hub.onreconnected(() => {
       setStatus("connected");
       notice("Connection restored. Anything posted while you were offline may be missing here.");
-      joinPrivate();
-      joinCurrent();
+      signIn().then(joinCurrent);
     });
-    hub.start().then(() => { setStatus("connected"); joinPrivate(); joinCurrent(); });
+    hub.start().then(() => { setStatus("connected"); signIn().then(joinCurrent); });
   }
 
   async function loadMeeting() {
-    const r = await api("/api/web/meeting");
+    const r = await api("/api/web/meeting", { user: state.identity && state.identity.userId });
     if (!r.ok) {
       const retry = el("button", { type: "button", class: "btn btn-secondary" }, "Try again");
       const line = notice(`Could not load the meeting. ${r.error}`, "error", null, retry);
@@ -629,6 +860,7 @@
       return;
     }
     state.meeting = r.data || {};
+    if (!state.displays) connectDisplays();
     renderMeeting();
     if (!state.hub) connectHub();
   }
@@ -642,8 +874,19 @@
   ui.role.addEventListener("change", syncDelegationRequired);
   ui.change.addEventListener("click", editIdentity);
   ui.identityCancel.addEventListener("click", () => { state.editingIdentity = false; renderIdentity(); ui.change.focus(); });
-  ui.room.addEventListener("change", () => switchRoom(ui.room.value));
+  // Only a room the person picks is remembered: the one the page opened in by itself is not a choice.
+  ui.room.addEventListener("change", () => { save(KEY_ROOM, ui.room.value); switchRoom(ui.room.value); });
   ui.help.addEventListener("click", () => sendText("/help"));
+  ui.liveAsk.addEventListener("click", () => sendText(ui.liveAsk.dataset.command));
+  for (const button of ui.console.querySelectorAll(".console-buttons button")) {
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      try { await sendText(button.dataset.command); } finally { button.disabled = false; }
+    });
+  }
+  ui.log.addEventListener("scroll", () => {
+    if (ui.log.scrollTop < 40 && state.history.get(state.conversation)) loadHistory(state.conversation);
+  });
   ui.composer.addEventListener("submit", (ev) => { ev.preventDefault(); submitComposer(); });
   ui.input.addEventListener("input", autosize);
   ui.input.addEventListener("keydown", (ev) => {

@@ -52,7 +52,7 @@ public sealed class FloorScenarioTests : IAsyncLifetime
             var next = await _harness.Expect("mod", "next");
             given.Add(expected.Single(name => next.Reply.Text.Contains($"**{name}**", StringComparison.Ordinal)));
             Assert.Contains(next.Reply.Facts, f => f is { Label: "Time", Value: "2 min" });
-            Assert.Equal(ag1.Id, Assert.Single(next.Announcements).SessionId);
+            Assert.Equal(ag1.Id, Assert.Single(next.Announcements, a => a.Delegation is null).SessionId);
             _harness.Time.Advance(TimeSpan.FromMinutes(2));
         }
 
@@ -73,6 +73,43 @@ public sealed class FloorScenarioTests : IAsyncLifetime
         var empty = await _harness.Expect("mod", "next");
         Assert.Contains("Nobody is waiting", empty.Reply.Text, StringComparison.Ordinal);
         Assert.Equal(MeetingHarness.Start + TimeSpan.FromMinutes(10), (await _harness.Interventions("AG1"))[4].EndedAt);
+    }
+
+    [Fact]
+    public async Task Next_TwoWaiting_SpeakerToldPrivatelyItHasTheFloorAndTheNextOneThatItIsNext()
+    {
+        await _harness.OpenAg1();
+        await _harness.Delegate("mex", "Mexico");
+        await _harness.Delegate("che", "Switzerland");
+        await _harness.Delegate("nld", "Netherlands");
+        await _harness.Expect("mex", "/speak");
+        await _harness.Expect("che", "/speak");
+        await _harness.Expect("nld", "/speak");
+        var mexico = await _harness.DelegationNamed("Mexico");
+        var switzerland = await _harness.DelegationNamed("Switzerland");
+
+        var next = await _harness.Expect("mod", "next");
+
+        var cues = next.Announcements.Where(a => a.Delegation is not null).ToList();
+        Assert.Equal(2, cues.Count);
+        Assert.All(cues, c => Assert.Equal(Visibility.Private, c.Message.Visibility));
+        Assert.Equal(mexico.Id, cues[0].Delegation);
+        Assert.StartsWith("**You have the floor** in AG1", cues[0].Message.Text, StringComparison.Ordinal);
+        Assert.NotNull(cues[0].Message.Deadline);
+        Assert.Equal(switzerland.Id, cues[1].Delegation);
+        Assert.StartsWith("**You are next** in AG1, after Mexico", cues[1].Message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Next_LastOneWaiting_OnlyTheSpeakerIsCued()
+    {
+        await _harness.OpenAg1();
+        await _harness.Delegate("mex", "Mexico");
+        await _harness.Expect("mex", "/speak");
+
+        var next = await _harness.Expect("mod", "next");
+
+        Assert.Equal((await _harness.DelegationNamed("Mexico")).Id, Assert.Single(next.Announcements, a => a.Delegation is not null).Delegation);
     }
 
     [Fact]

@@ -110,6 +110,20 @@ public sealed class MeetingCommandTests : IAsyncLifetime
         Assert.Equal(Visibility.Private, after.Reply.Visibility);
     }
 
+    [Theory]
+    [InlineData("agenda")]
+    [InlineData("agenda now")]
+    [InlineData("agenda next")]
+    [InlineData("agenda day 2")]
+    [InlineData("agenda AG1")]
+    public async Task Agenda_AnyForm_AnsweredToTheAskerOnly(string text)
+    {
+        var agenda = await _harness.Expect("mex", text);
+
+        Assert.Equal(Visibility.Private, agenda.Reply.Visibility);
+        Assert.Empty(agenda.Announcements);
+    }
+
     [Fact]
     public async Task AgendaNow_DuringActionGroups_ListsTheThreeParallelGroups()
     {

@@ -171,6 +171,44 @@ namespace GcmBot.Storage.Migrations.Postgres
                     b.ToTable("Bindings");
                 });
 
+            modelBuilder.Entity("GcmBot.Core.Domain.ChatLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "Recipient", "Id");
+
+                    b.HasIndex("Channel", "ConversationId", "Recipient", "Id");
+
+                    b.ToTable("ChatLog");
+                });
+
             modelBuilder.Entity("GcmBot.Core.Domain.Contribution", b =>
                 {
                     b.Property<long>("Id")

@@ -157,6 +157,42 @@ namespace GcmBot.Storage.Migrations.Sqlite
                     b.ToTable("Bindings");
                 });
 
+            modelBuilder.Entity("GcmBot.Core.Domain.ChatLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "Recipient", "Id");
+
+                    b.HasIndex("Channel", "ConversationId", "Recipient", "Id");
+
+                    b.ToTable("ChatLog");
+                });
+
             modelBuilder.Entity("GcmBot.Core.Domain.Contribution", b =>
                 {
                     b.Property<long>("Id")
