@@ -27,6 +27,7 @@ public sealed class FloorCueDeliveryTests : IAsyncLifetime
         await _harness.OpenAg1();
         await _harness.Delegate("mex", "Mexico");
         await _harness.Handle(new Inbound("other", "dm", "mex-2", "Second delegate of Mexico") { Text = "register Mexico" });
+        await _harness.Expect(MeetingHarness.Organiser, "approve Second delegate of Mexico");
         await _harness.Delegate("che", "Switzerland");
         await _harness.Expect("mex", "speak");
         await _harness.Expect("che", "speak");

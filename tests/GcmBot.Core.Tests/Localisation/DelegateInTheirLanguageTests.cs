@@ -119,7 +119,8 @@ public sealed class DelegateInTheirLanguageTests : IAsyncLifetime
         var next = await _harness.Expect("mod", "next");
         Assert.Equal("La parole est à **Mexico** (État Membre).", next.Reply.Text);
         Assert.Contains(next.Reply.Facts, f => f is { Label: "Temps", Value: "2 min" });
-        Assert.Equal("The floor goes to **Mexico** (Member State).", Assert.Single(next.Announcements).For(Texts("en")).Text);
+        Assert.Equal("The floor goes to **Mexico** (Member State).", Assert.Single(next.Announcements, a => a.Delegation is null).For(Texts("en")).Text);
+        Assert.Equal("**Vous avez la parole** (AG1) pour 2 min.", Assert.Single(next.Announcements, a => a.Delegation is not null).For(Texts("fr")).Text);
 
         var extended = await _harness.Expect("mod", "timer extend 30s");
         Assert.Equal("30 s de plus : Mexico, reste 2:30 min, jusqu'à 10:52:30.", extended.Reply.Text);

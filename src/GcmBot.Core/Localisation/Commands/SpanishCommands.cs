@@ -72,7 +72,7 @@ internal static class SpanishCommands
             [CommandId.Requests] = new("solicitudes", "Enumerar las solicitudes para unirse a una delegación pendientes de aprobación."),
             [CommandId.Approve] = new("aprobar", "Aprobar una solicitud para unirse a una delegación: la persona habla entonces en su nombre."),
             [CommandId.Decline] = new("rechazar", "Rechazar una solicitud para unirse a una delegación; se informa a la persona."),
-            [CommandId.DraftPoint] = new("editar punto", "Reescribir un punto del proyecto: frase del resumen (s<N>), observación (o<N>) o recomendación (n.º)."),
+            [CommandId.DraftPoint] = new("editar punto", "Reescribir un punto del proyecto: frase del resumen (s<N>), observación (o<N>) o recomendación."),
         },
         new Dictionary<string, string>
         {
