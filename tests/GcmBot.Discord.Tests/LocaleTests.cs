@@ -26,10 +26,12 @@ public sealed class LocaleTests
         var opened = await host.InteractAsync(users.Command(_moderator, "session-open", ("session", "AG1")));
         Assert.Contains("is open", Content(opened), StringComparison.Ordinal);
 
-        Assert.Equal("Vous êtes inscrit auprès de France (État Membre). Demandez la parole avec `speak`, soumettez une recommandation avec `card`.",
-            Content(await host.InteractAsync(users.Command(_france, "register", ("delegation", "France")))));
-        Assert.Equal("Está inscrito en Ecuador (Estado Miembro). Pida la palabra con `speak` y presente una recomendación con `card`.",
-            Content(await host.InteractAsync(users.Command(_ecuador, "register", ("delegation", "Ecuador")))));
+        Assert.Contains("Votre demande d'adhésion à France a été transmise pour approbation (les organisateurs).",
+            Content(await host.InteractAsync(users.Command(_france, "register", ("delegation", "France")))), StringComparison.Ordinal);
+        Assert.Contains("Su solicitud para unirse a Ecuador se ha transmitido para su aprobación a los organizadores.",
+            Content(await host.InteractAsync(users.Command(_ecuador, "register", ("delegation", "Ecuador")))), StringComparison.Ordinal);
+        await host.InteractAsync(users.Command(_organiser, "approve", ("person", _france.Name)));
+        await host.InteractAsync(users.Command(_organiser, "approve", ("person", _ecuador.Name)));
 
         var french = await host.InteractAsync(users.Command(_france, "speak"));
         Assert.Contains("**France** a demandé la parole : rang n° 1 sur 1.", Content(french), StringComparison.Ordinal);

@@ -128,7 +128,9 @@ public sealed class LocalisedCommandTests
 
         var typed = users.NextId();
         await host.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordUsers.Message(("800000000000000102", "Delegada de Ecuador", false), typed, "!agenda mañana"));
-        var answer = await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/{DiscordUsers.Channel}/messages" && r.Body!.Contains(typed, StringComparison.Ordinal));
+        // The agenda concerns only the asker: a direct message. `agenda` is also the English name, and a message event
+        // carries no locale, so the answer is in English; the Spanish argument chose the day.
+        var answer = await host.Fake.Requests.WaitOneAsync(r => r.Path == "/channels/dm-800000000000000102/messages");
 
         Assert.Contains("Wednesday 6 December 2017", answer.Body, StringComparison.Ordinal);
     }

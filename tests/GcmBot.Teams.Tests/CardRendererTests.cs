@@ -14,7 +14,7 @@ public sealed class CardRendererTests
     {
         await using var chat = await TeamsChat.StartAsync();
         await MessagesTests.OpenRoomAAsync(chat);
-        await chat.SayAsync(Mexico, "Delegate of Mexico", "register Mexico");
+        await chat.RegisterAsync(Mexico, "Delegate of Mexico", "Mexico");
         await chat.SayAsync(Mexico, "Delegate of Mexico", "speak");
         List<ConnectorCall> replies =
         [

@@ -12,12 +12,17 @@ public sealed class LocaleTests
     {
         await using var chat = await TeamsChat.StartAsync();
         await chat.SayAsync(TeamsChat.OrganiserId, "Secretariat", "bind Room A");
-        await chat.SayAsync(Moderator, "Marit Maij", "register Netherlands");
+        await chat.RegisterAsync(Moderator, "Marit Maij", "Netherlands");
         await chat.SayAsync(TeamsChat.OrganiserId, "Secretariat", "assign moderator Marit Maij AG1");
         await chat.SayAsync(Moderator, "Marit Maij", "session open AG1");
 
-        Assert.Contains("Vous êtes inscrit auprès de France (État Membre).", Text(await Say(chat, France, "fr-FR", "register France")), StringComparison.Ordinal);
-        Assert.Contains("Está inscrito en Ecuador (Estado Miembro).", Text(await Say(chat, Ecuador, "es-ES", "register Ecuador")), StringComparison.Ordinal);
+        Assert.Contains("Votre demande d'adhésion à France a été transmise pour approbation (les organisateurs).", Text(await Say(chat, France, "fr-FR", "register France")), StringComparison.Ordinal);
+        Assert.Contains("Su solicitud para unirse a Ecuador se ha transmitido para su aprobación a los organizadores.", Text(await Say(chat, Ecuador, "es-ES", "register Ecuador")), StringComparison.Ordinal);
+        foreach (var (user, delegation) in new[] { (France, "France"), (Ecuador, "Ecuador") })
+        {
+            chat.Host.Clock.Advance(TimeSpan.FromSeconds(1));
+            Assert.Contains($"now speaks for {delegation}", (await chat.SayPrivatelyAsync(TeamsChat.OrganiserId, "Secretariat", $"approve {user}")).AllText, StringComparison.Ordinal);
+        }
 
         var french = await Say(chat, France, "fr-FR", "speak");
         Assert.Contains("**France** a demandé la parole : rang n° 1 sur 1.", Text(french), StringComparison.Ordinal);

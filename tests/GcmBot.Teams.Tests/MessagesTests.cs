@@ -98,6 +98,11 @@ public sealed class MessagesTests
         await OpenRoomAAsync(chat);
         await chat.SayAsync(Mexico, "Délégué du Mexique", "inscrire Mexico");
         await chat.SayAsync("29:ecuador", "Delegada del Ecuador", "inscribirse Ecuador");
+        foreach (var name in new[] { "Délégué du Mexique", "Delegada del Ecuador" })
+        {
+            chat.Host.Clock.Advance(TimeSpan.FromSeconds(1));
+            Assert.Contains("now speaks for", (await chat.SayPrivatelyAsync(TeamsChat.OrganiserId, "Secretariat", $"approve {name}")).AllText, StringComparison.Ordinal);
+        }
 
         // The titles of the French and Spanish command menus (fr.json, es.json), as Teams sends them after the mention.
         await chat.SendAsync(Activities.Mention(chat.ServiceUrl, Mexico, "Délégué du Mexique", "prendre la parole").With("locale", "fr-FR"));

@@ -54,7 +54,9 @@ public sealed class PlaygroundTests
             await Assertions.Expect(await SayAsync(page, "cards")).ToContainTextAsync("Establish firewalls between immigration enforcement and public services");
 
             // A proactive message: the speaking timer's expiry, through the stored conversation reference.
-            await Assertions.Expect(await SayAsync(page, "next")).ToContainTextAsync("The floor goes to Mexico");
+            // The room hears who has the floor; the speaker (here the same person, in their personal chat) gets its cue.
+            await Assertions.Expect(await SayAsync(page, "next", answers: 2)).ToContainTextAsync("The floor goes to Mexico");
+            await Assertions.Expect(Bot(page).Last).ToContainTextAsync("You have the floor in AG1, for 2 min");
             host.Clock.Advance(TimeSpan.FromMinutes(2));
             await Assertions.Expect(Bot(page).Filter(new() { HasText = "Time is up for Mexico" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_artifacts, "playground.png"), FullPage = true });
@@ -70,14 +72,14 @@ public sealed class PlaygroundTests
     /// <summary>The bot's messages in the open conversation (the Playground renders each in an output card).</summary>
     private static ILocator Bot(IPage page) => page.Locator(".fai-OutputCard");
 
-    /// <summary>Types a message into the compose box, sends it, and returns the bot's answer.</summary>
-    private static async Task<ILocator> SayAsync(IPage page, string text)
+    /// <summary>Types a message into the compose box, sends it, waits for the bot's answers and returns the first.</summary>
+    private static async Task<ILocator> SayAsync(IPage page, string text, int answers = 1)
     {
         var before = await Bot(page).CountAsync();
         await page.Locator("[data-lexical-editor='true']").ClickAsync();
         await page.Keyboard.TypeAsync(text);
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(Bot(page)).ToHaveCountAsync(before + 1, new() { Timeout = 15_000 });
+        await Assertions.Expect(Bot(page)).ToHaveCountAsync(before + answers, new() { Timeout = 15_000 });
         return Bot(page).Nth(before);
     }
 
