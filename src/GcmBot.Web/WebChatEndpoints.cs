@@ -74,6 +74,9 @@ public static partial class WebChatEndpoints
                 HomeRoom = participant is null ? null : await HomeRoomAsync(data, participant, sessions, now, ct),
                 Delegations = delegations.Select(d => new { d.Name, Category = CategoryNames.Token(d.Category) }).ToList(),
                 options.Value.IdentityPicker,
+                // The page's language picker: the six by their own names, and the one this person's replies are in.
+                Languages = Language.All.Select(l => new { l.Code, l.NativeName, l.RightToLeft }).ToList(),
+                Language = Texts.For(participant?.Language, PreferredLanguage(http.Request), meeting.DefaultLanguage).Language.Code,
             };
         }, cancellationToken);
         return view is null ? Results.Problem("No meeting is loaded.", statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Ok(view);

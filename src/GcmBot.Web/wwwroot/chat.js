@@ -28,7 +28,7 @@
     displayName: $("display-name"), delegation: $("delegation"), role: $("role"),
     identitySubmit: $("identity-submit"), identityCancel: $("identity-cancel"), identityError: $("identity-error"),
     joinForm: $("join-form"), joinName: $("join-name"), joinError: $("join-error"), joinSubmit: $("join-submit"),
-    room: $("room"), roomName: $("room-name"), help: $("help-button"),
+    room: $("room"), roomName: $("room-name"), help: $("help-button"), language: $("language"),
     live: $("live"), liveSession: $("live-session"), liveSpeaker: $("live-speaker"), liveCountdown: $("live-countdown"),
     liveNext: $("live-next"), liveWaiting: $("live-waiting"), livePlace: $("live-place"), liveAsk: $("live-ask"),
     console: $("console"), consolePause: $("console-pause"), consoleList: $("console-list"),
@@ -554,6 +554,7 @@
     shareIdentity();
     signIn().then(joinCurrent);
     refreshQueue(); // the panel's place and button, the console: theirs now
+    refreshLanguage(); // this person's own choice, if they made one in another channel
     state.editingIdentity = false;
     renderIdentity();
     const who = state.identity.delegation ? `${state.identity.displayName} (${state.identity.delegation})` : state.identity.displayName;
@@ -601,12 +602,51 @@
     const rooms = (Array.isArray(m.rooms) ? m.rooms : []).map(String);
     ui.room.replaceChildren(...rooms.map((r) => el("option", { value: r }, r)));
     ui.room.disabled = rooms.length === 0;
+    renderLanguages();
     renderIdentity();
     if (!rooms.length) {
       notice("This meeting has no rooms yet. Please ask the secretariat.", "error", null);
       return;
     }
     switchRoom(initialRoom(rooms));
+  }
+
+  // ---- the language picker -----------------------------------------------------------------------
+
+  // The six languages by their own names, from the meeting; the page shows the one this person's replies are in.
+  function renderLanguages() {
+    const languages = Array.isArray(state.meeting.languages) ? state.meeting.languages : [];
+    ui.language.replaceChildren(...languages.map((l) => el("option", { value: String(l.code), lang: String(l.code) }, String(l.nativeName))));
+    ui.language.disabled = languages.length === 0;
+    applyLanguage();
+  }
+
+  function applyLanguage() {
+    const code = state.meeting.language;
+    const language = (Array.isArray(state.meeting.languages) ? state.meeting.languages : []).find((l) => l.code === code);
+    if (!language) return;
+    ui.language.value = language.code;
+    document.documentElement.lang = language.code;
+    document.documentElement.dir = language.rightToLeft ? "rtl" : "ltr";
+  }
+
+  // The server's word on this person's language (what was stored, not what the picker was set to).
+  async function refreshLanguage() {
+    const r = await api("/api/web/meeting", { user: state.identity && state.identity.userId });
+    if (r.ok && state.meeting) state.meeting.language = r.data.language;
+    if (state.meeting) applyLanguage();
+  }
+
+  // Choosing is the language command, as the person would type it: its answer shows in the chat, and a refusal
+  // leaves the picker on the language still in use.
+  async function chooseLanguage() {
+    ui.language.disabled = true;
+    try {
+      if (await sendText(`/language ${ui.language.value}`)) await refreshLanguage();
+      else applyLanguage();
+    } finally {
+      ui.language.disabled = false;
+    }
   }
 
   function initialRoom(rooms) {
@@ -877,6 +917,7 @@
   // Only a room the person picks is remembered: the one the page opened in by itself is not a choice.
   ui.room.addEventListener("change", () => { save(KEY_ROOM, ui.room.value); switchRoom(ui.room.value); });
   ui.help.addEventListener("click", () => sendText("/help"));
+  ui.language.addEventListener("change", chooseLanguage);
   ui.liveAsk.addEventListener("click", () => sendText(ui.liveAsk.dataset.command));
   for (const button of ui.console.querySelectorAll(".console-buttons button")) {
     button.addEventListener("click", async () => {
