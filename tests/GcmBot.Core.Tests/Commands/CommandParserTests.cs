@@ -336,7 +336,7 @@ public sealed class CommandParserTests
         var result = CommandParser.Parse(typed);
 
         Assert.Null(result.Command);
-        Assert.Matches(@"^<\w+> contains a control character \(U\+00[01][0-9A-F](, NUL)?\)", result.Error);
+        Assert.Matches(@"^<\w+> contains a control character \(U\+00[01][0-9A-F](, NUL)?\)", result.Error!.In(Texts.English));
     }
 
     [Fact]
