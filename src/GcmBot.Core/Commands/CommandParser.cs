@@ -42,14 +42,18 @@ public static class CommandParser
         var tokens = Tokenise(stripped);
         if (tokens.Count == 0)
         {
-            return ParseResult.Fail("Type a command, for example `speak` or `agenda now`. `help` lists them all.");
+            return ParseResult.Fail(new ParseError(Language.English, t => t.Format(
+                "Parse.Empty",
+                CommandNames.For(t.Language, CommandId.Speak),
+                $"{CommandNames.For(t.Language, CommandId.Agenda)} {CommandNames.Word(t.Language, "now")}",
+                CommandNames.For(t.Language, CommandId.Help))));
         }
 
         var words = tokens.Select(t => NormaliseName(t.Text)).ToList();
         var spelling = _longestFirst.FirstOrDefault(s => CountMatchedTokens(s, words) > 0);
         if (spelling is null)
         {
-            return ParseResult.Fail(Unknown(words));
+            return ParseResult.Fail(new ParseError(Language.English, t => Unknown(t, words)));
         }
 
         var matchedTokens = CountMatchedTokens(spelling, words);
@@ -62,7 +66,7 @@ public static class CommandParser
         var definition = CommandCatalogue.Find(name);
         if (definition is null)
         {
-            return ParseResult.Fail(Unknown(NormaliseName(name).Split(' ')));
+            return ParseResult.Fail(new ParseError(Language.English, t => Unknown(t, NormaliseName(name).Split(' '))));
         }
 
         var arguments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -80,7 +84,7 @@ public static class CommandParser
             {
                 if (argument.Required)
                 {
-                    return ParseResult.Fail($"Missing <{argument.Name}> ({argument.Description}). Usage: `{definition.Usage}`");
+                    return ParseResult.Fail(Missing(definition, argument, Language.English));
                 }
 
                 continue;
@@ -148,7 +152,8 @@ public static class CommandParser
                 }
                 else if (spec.Required)
                 {
-                    return ParseResult.Fail($"Missing `{spec.Keyword} <{spec.Name}>` ({spec.Description}). Usage: `{definition.Usage}`");
+                    return ParseResult.Fail(new ParseError(languages[0], t => t.Format(
+                        "Parse.MissingKeyword", CommandNames.Word(t.Language, spec.Keyword), CommandNames.ArgumentName(t.Language, spec), CommandNames.Description(t.Language, spec), CommandNames.Usage(t.Language, definition))));
                 }
                 else
                 {
@@ -177,7 +182,7 @@ public static class CommandParser
             {
                 if (spec.Required)
                 {
-                    return ParseResult.Fail($"Missing <{spec.Name}> ({spec.Description}). Usage: `{definition.Usage}`");
+                    return ParseResult.Fail(Missing(definition, spec, languages[0]));
                 }
 
                 continue;
@@ -195,7 +200,7 @@ public static class CommandParser
         if (position < tokens.Count)
         {
             var extra = string.Join(' ', tokens.Skip(position).Select(t => t.Text));
-            return ParseResult.Fail($"I did not understand `{extra}`. Usage: `{definition.Usage}`");
+            return ParseResult.Fail(new ParseError(languages[0], t => t.Format("Parse.NotUnderstood", extra, CommandNames.Usage(t.Language, definition))));
         }
 
         return ParseResult.Ok(new ParsedCommand(definition, arguments) { Language = languages[0] });
@@ -228,25 +233,36 @@ public static class CommandParser
         return Math.Max(position, tokens.Count - reserved);
     }
 
-    private static string? Validate(CommandDefinition definition, CommandArgument spec, string value, IReadOnlyList<Language> languages) =>
-        (spec.Kind == ArgumentKind.Text ? ControlCharacters.InText(value, $"<{spec.Name}>") : ControlCharacters.InName(value, $"<{spec.Name}>"))
-        ?? ValidateKind(definition, spec, value, languages);
-
-    private static string? ValidateKind(CommandDefinition definition, CommandArgument spec, string value, IReadOnlyList<Language> languages) => spec.Kind switch
+    private static ParseError? Validate(CommandDefinition definition, CommandArgument spec, string value, IReadOnlyList<Language> languages)
     {
-        ArgumentKind.Number when !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 0 =>
-            $"<{spec.Name}> must be a whole number, not `{value}`. Usage: `{definition.Usage}`",
-        ArgumentKind.Duration when !DurationParser.TryParse(value, out _) =>
-            $"<{spec.Name}> must be a duration such as `90s`, `2m` or `1:30`, not `{value}`. Usage: `{definition.Usage}`",
-        ArgumentKind.Choice when Choose(spec, value, languages) is null =>
-            $"<{spec.Name}> must be one of {string.Join(", ", spec.Choices!.Select(c => $"`{c}`"))}, not `{value}`. Usage: `{definition.Usage}`",
-        _ => null,
-    };
+        var language = languages.Count > 0 ? languages[0] : Language.English;
+        var refused = spec.Kind == ArgumentKind.Text ? ControlCharacters.InText(value, $"<{spec.Name}>") : ControlCharacters.InName(value, $"<{spec.Name}>");
+        if (refused is not null)
+        {
+            return new ParseError(language, _ => refused);
+        }
+
+        return spec.Kind switch
+        {
+            ArgumentKind.Number when !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 0 =>
+                new ParseError(language, t => t.Format("Parse.NotNumber", CommandNames.ArgumentName(t.Language, spec), value, CommandNames.Usage(t.Language, definition))),
+            ArgumentKind.Duration when !DurationParser.TryParse(value, out _) =>
+                new ParseError(language, t => t.Format("Parse.NotDuration", CommandNames.ArgumentName(t.Language, spec), value, CommandNames.Usage(t.Language, definition))),
+            ArgumentKind.Choice when Choose(spec, value, languages) is null =>
+                new ParseError(language, t => t.Format(
+                    "Parse.NotChoice",
+                    CommandNames.ArgumentName(t.Language, spec),
+                    string.Join(", ", spec.Choices!.Select(c => $"`{CommandNames.Word(t.Language, c)}`")),
+                    value,
+                    CommandNames.Usage(t.Language, definition))),
+            _ => null,
+        };
+    }
 
     private static string? Choose(CommandArgument spec, string value, IReadOnlyList<Language> languages) =>
         CommandNames.Canonical(spec.Choices ?? [], value, languages);
 
-    private static string Unknown(IReadOnlyList<string> words)
+    private static string Unknown(Texts texts, IReadOnlyList<string> words)
     {
         var typed = string.Join(' ', words.Take(3));
         var best = CommandNames.Spellings
@@ -254,9 +270,12 @@ public static class CommandParser
                 .Min(n => Levenshtein(string.Join(' ', words.Take(n)), s.Text))))
             .OrderBy(c => c.Distance)
             .First();
-        var suggestion = best.Distance <= Math.Max(2, best.Name.Length / 3) ? $" Did you mean `{best.Name}`?" : "";
-        return $"I don't know the command `{typed}`.{suggestion} Type `help` to see the commands.";
+        var suggestion = best.Distance <= Math.Max(2, best.Name.Length / 3) ? texts.Format("Parse.DidYouMean", best.Name) : "";
+        return texts.Format("Parse.Unknown", typed, suggestion, CommandNames.For(texts.Language, CommandId.Help));
     }
+
+    private static ParseError Missing(CommandDefinition definition, CommandArgument spec, Language language) =>
+        new(language, t => t.Format("Parse.Missing", CommandNames.ArgumentName(t.Language, spec), CommandNames.Description(t.Language, spec), CommandNames.Usage(t.Language, definition)));
 
     internal static int Levenshtein(string a, string b)
     {

@@ -72,7 +72,7 @@ public sealed partial class CommandService
             var parsed = inbound.CommandName is not null
                 ? CommandParser.FromFields(inbound.CommandName, inbound.Fields ?? new Dictionary<string, string>())
                 : CommandParser.Parse(inbound.Text ?? "");
-            var command = parsed.Command ?? throw new CommandException(parsed.Error!);
+            var command = parsed.Command ?? throw new CommandException(parsed.Error!.In(await ErrorTextsAsync(inbound, parsed.Error.Language, cancellationToken)));
             name = command.Definition.Name;
 
             // Reads skip the writer queue; a first contact (a participant to create) or an event id to record needs a write.
@@ -114,6 +114,17 @@ public sealed partial class CommandService
             _metrics?.CommandHandled(name, inbound.Channel, outcome, _time.GetElapsedTime(started));
         }
     }
+
+    /// <summary>The person's language, else the one the command's name was typed in, the channel's locale, the meeting's.</summary>
+    private static Texts TextsFor(Participant? participant, Language typed, Inbound inbound, Meeting? meeting) =>
+        // A command typed under a localised name (`/hablar`) speaks for the person's language as much as a locale.
+        Texts.For(participant?.Language, typed == Language.English ? null : typed.Code, inbound.Locale, meeting?.DefaultLanguage);
+
+    /// <summary>Input the parser refused is explained in the language the command would have been answered in.</summary>
+    private Task<Texts> ErrorTextsAsync(Inbound inbound, Language typed, CancellationToken cancellationToken) =>
+        _store.ReadAsync(
+            async (data, ct) => TextsFor(await data.FindParticipantAsync(inbound.Channel, inbound.UserId, ct), typed, inbound, await data.GetMeetingAsync(ct)),
+            cancellationToken);
 
     /// <summary>
     /// Work that follows a commit is never reported as "nothing was changed": the change is saved. Notices left
@@ -166,8 +177,7 @@ public sealed partial class CommandService
             Inbound = inbound,
             Command = command,
             Now = _time.GetUtcNow(),
-            // A command typed under a localised name (`/hablar`) speaks for the person's language as much as a locale.
-            Texts = Texts.For(participant.Language, command.Language == Language.English ? null : command.Language.Code, inbound.Locale, meeting.DefaultLanguage),
+            Texts = TextsFor(participant, command.Language, inbound, meeting),
             Rules = _rules,
             Reminders = _reminders,
             CancellationToken = ct,

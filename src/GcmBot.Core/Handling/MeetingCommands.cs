@@ -120,7 +120,7 @@ internal static class MeetingCommands
     public static async Task<CommandResult> WhoAmIAsync(CommandContext context)
     {
         var participant = context.Participant;
-        var roles = participant.Roles == Roles.None ? context.T("WhoAmI.Participant") : participant.Roles.ToString().ToLowerInvariant();
+        var roles = participant.Roles == Roles.None ? context.T("WhoAmI.Participant") : string.Join(", ", Enum.GetValues<Roles>().Where(r => r != Roles.None && participant.Roles.HasFlag(r)).Select(r => context.T($"Role.{r}")));
         var requested = participant.RequestedDelegationId is { } id ? await context.Data.GetDelegationAsync(id, context.CancellationToken) : null;
         return CommandResult.Of(Reply.Private(context.Delegation is null
             ? context.T("WhoAmI.NotRegistered")

@@ -1,4 +1,5 @@
 using GcmBot.Core.Commands;
+using GcmBot.Core.Localisation;
 
 namespace GcmBot.Core.Tests.Commands;
 
@@ -175,8 +176,8 @@ public sealed class CommandParserTests
         var result = CommandParser.Parse("list add");
 
         Assert.Null(result.Command);
-        Assert.Contains("Missing <delegation>", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Usage: `list add <delegation>`", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Missing <delegation>", result.Error?.In(Texts.English), StringComparison.Ordinal);
+        Assert.Contains("Usage: `list add <delegation>`", result.Error?.In(Texts.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -185,8 +186,8 @@ public sealed class CommandParserTests
         var result = CommandParser.Parse("delegation add Holy See");
 
         Assert.Null(result.Command);
-        Assert.Contains("as <category>", result.Error, StringComparison.Ordinal);
-        Assert.Contains(CommandCatalogue.Get(CommandId.DelegationAdd).Usage, result.Error, StringComparison.Ordinal);
+        Assert.Contains("as <category>", result.Error?.In(Texts.English), StringComparison.Ordinal);
+        Assert.Contains(CommandCatalogue.Get(CommandId.DelegationAdd).Usage, result.Error?.In(Texts.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -195,8 +196,8 @@ public sealed class CommandParserTests
         var result = CommandParser.Parse("list move Mexico first");
 
         Assert.Null(result.Command);
-        Assert.Contains("<position> must be a whole number, not `first`", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Usage: `list move <delegation> <position>`", result.Error, StringComparison.Ordinal);
+        Assert.Contains("<position> must be a whole number, not `first`", result.Error?.In(Texts.English), StringComparison.Ordinal);
+        Assert.Contains("Usage: `list move <delegation> <position>`", result.Error?.In(Texts.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -205,9 +206,9 @@ public sealed class CommandParserTests
         var result = CommandParser.Parse("flex maybe");
 
         Assert.Null(result.Command);
-        Assert.Contains("`on`, `off`", result.Error, StringComparison.Ordinal);
-        Assert.Contains("not `maybe`", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Usage: `flex on|off`", result.Error, StringComparison.Ordinal);
+        Assert.Contains("`on`, `off`", result.Error?.In(Texts.English), StringComparison.Ordinal);
+        Assert.Contains("not `maybe`", result.Error?.In(Texts.English), StringComparison.Ordinal);
+        Assert.Contains("Usage: `flex on|off`", result.Error?.In(Texts.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -216,8 +217,8 @@ public sealed class CommandParserTests
         var result = CommandParser.Parse("next please now");
 
         Assert.Null(result.Command);
-        Assert.Contains("`please now`", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Usage: `next`", result.Error, StringComparison.Ordinal);
+        Assert.Contains("`please now`", result.Error?.In(Texts.English), StringComparison.Ordinal);
+        Assert.Contains("Usage: `next`", result.Error?.In(Texts.English), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -230,8 +231,8 @@ public sealed class CommandParserTests
         var result = CommandParser.Parse(text);
 
         Assert.Null(result.Command);
-        Assert.Contains($"Did you mean `{suggestion}`?", result.Error, StringComparison.Ordinal);
-        Assert.Contains("`help`", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"Did you mean `{suggestion}`?", result.Error?.In(Texts.English), StringComparison.Ordinal);
+        Assert.Contains("`help`", result.Error?.In(Texts.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -240,8 +241,8 @@ public sealed class CommandParserTests
         var result = CommandParser.Parse("xyzzyplugh");
 
         Assert.Null(result.Command);
-        Assert.Contains("I don't know the command `xyzzyplugh`", result.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("Did you mean", result.Error, StringComparison.Ordinal);
+        Assert.Contains("I don't know the command `xyzzyplugh`", result.Error?.In(Texts.English), StringComparison.Ordinal);
+        Assert.DoesNotContain("Did you mean", result.Error?.In(Texts.English), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -254,7 +255,7 @@ public sealed class CommandParserTests
         var result = CommandParser.Parse(text);
 
         Assert.Null(result.Command);
-        Assert.Contains("Type a command", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Type a command", result.Error?.In(Texts.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -289,7 +290,7 @@ public sealed class CommandParserTests
         var result = CommandParser.FromFields("card edit", new Dictionary<string, string> { ["id"] = "twelve" });
 
         Assert.Null(result.Command);
-        Assert.Contains("<id> must be a whole number", result.Error, StringComparison.Ordinal);
+        Assert.Contains("<id> must be a whole number", result.Error?.In(Texts.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -298,7 +299,7 @@ public sealed class CommandParserTests
         var result = CommandParser.FromFields("spek", new Dictionary<string, string>());
 
         Assert.Null(result.Command);
-        Assert.Contains("Did you mean `speak`?", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Did you mean `speak`?", result.Error?.In(Texts.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -307,8 +308,8 @@ public sealed class CommandParserTests
         var result = CommandParser.FromFields("list move", new Dictionary<string, string> { ["delegation"] = "Mexico" });
 
         Assert.Null(result.Command);
-        Assert.Contains("Missing <position>", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Usage: `list move <delegation> <position>`", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Missing <position>", result.Error?.In(Texts.English), StringComparison.Ordinal);
+        Assert.Contains("Usage: `list move <delegation> <position>`", result.Error?.In(Texts.English), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -335,7 +336,7 @@ public sealed class CommandParserTests
         var result = CommandParser.Parse(typed);
 
         Assert.Null(result.Command);
-        Assert.Matches(@"^<\w+> contains a control character \(U\+00[01][0-9A-F](, NUL)?\)", result.Error);
+        Assert.Matches(@"^<\w+> contains a control character \(U\+00[01][0-9A-F](, NUL)?\)", result.Error!.In(Texts.English));
     }
 
     [Fact]
@@ -357,6 +358,6 @@ public sealed class CommandParserTests
         var result = CommandParser.FromFields(command, new Dictionary<string, string> { [field] = value });
 
         Assert.Null(result.Command);
-        Assert.StartsWith($"<{field}> contains a control character", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"<{field}> contains a control character", result.Error?.In(Texts.English), StringComparison.Ordinal);
     }
 }

@@ -129,6 +129,6 @@ public sealed class LocalisedCommandParserTests
     [Fact]
     public void Parse_MisspeltLocalisedName_SuggestsIt()
     {
-        Assert.Contains("Did you mean `hablar`?", CommandParser.Parse("/hablr").Error, StringComparison.Ordinal);
+        Assert.Contains("Did you mean `hablar`?", CommandParser.Parse("/hablr").Error?.In(Texts.English), StringComparison.Ordinal);
     }
 }

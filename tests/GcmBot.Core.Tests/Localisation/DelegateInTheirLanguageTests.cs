@@ -134,6 +134,41 @@ public sealed class DelegateInTheirLanguageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ParserErrorsAndWhoAmI_FrenchLocale_InFrench()
+    {
+        await _harness.Delegate("fra", "France");
+
+        var unknown = await Say("fra", "speek", "fr-FR");
+        Assert.True(unknown.IsError);
+        Assert.Equal("Je ne connais pas la commande `speek`. Vouliez-vous dire `speak` ? Tapez `aide` pour voir les commandes.", unknown.Text);
+        Assert.Equal("Tapez une commande, par exemple `prendre la parole` ou `ordre du jour maintenant`. `aide` les affiche toutes.", (await Say("fra", "/", "fr-FR")).Text);
+        Assert.Equal("Il manque <délégation> (nom ou code court de la délégation). Syntaxe : `inscrire <délégation> [comme état-membre|état-observateur|onu|intergouvernemental|partie-prenante]`",
+            (await Say("fra", "register", "fr-FR")).Text);
+
+        var whoami = await Say("fra", "whoami", "fr-FR");
+        Assert.Contains(whoami.Facts, f => f is { Label: "Rôles", Value: "délégué" });
+    }
+
+    [Fact]
+    public async Task ParserErrorsAndWhoAmI_SpanishLanguage_InSpanishWithoutALocale()
+    {
+        await _harness.Delegate("ecu", "Ecuador");
+        await _harness.Expect("ecu", "language es");
+
+        var unknown = await Say("ecu", "xyzzyplugh");
+        Assert.True(unknown.IsError);
+        Assert.Equal("No conozco el comando `xyzzyplugh`. Escriba `ayuda` para ver los comandos.", unknown.Text);
+        Assert.Equal("<categoría> debe ser uno de estos valores: `estado-miembro`, `estado-observador`, `onu`, `intergubernamental`, `parte-interesada`, no `planet`. Uso: `inscribirse <delegación> [como estado-miembro|estado-observador|onu|intergubernamental|parte-interesada]`",
+            (await Say("ecu", "register Ecuador as planet")).Text);
+
+        var whoami = await Say("ecu", "whoami");
+        Assert.Contains(whoami.Facts, f => f is { Label: "Funciones", Value: "delegado" });
+
+        // English is kept word for word for whoever has no other language.
+        Assert.StartsWith("I don't know the command `xyzzyplugh`.", (await _harness.Refused("mod", "xyzzyplugh")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LanguageDefault_Delegate_Refused()
     {
         await _harness.Delegate("ecu", "Ecuador");
