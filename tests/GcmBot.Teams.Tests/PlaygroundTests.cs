@@ -132,7 +132,7 @@ public sealed class PlaygroundTests
 
     private sealed record User(string Id, string Name, string AadObjectId);
 
-    /// <summary>A message the bot posted and the Playground's connector took: where, and its whole JSON.</summary>
+    /// <summary>A message the bot posted and the Playground's connector took: where, its whole JSON, the connector's status.</summary>
     private sealed record Posted(string Conversation, string Text, int Status)
     {
         public bool InChannel => Conversation == Playground.TeamId || Conversation.StartsWith(Playground.TeamId + ";", StringComparison.Ordinal);
@@ -211,7 +211,8 @@ public sealed class PlaygroundTests
                 }
 
                 var status = e.GetProperty("response").GetProperty("statusCode").GetInt32();
-                posted.Add(new Posted(e.GetProperty("conversationId").GetString() ?? "", body.GetRawText(), status));
+                // Compared without Markdown emphasis ("follows **Room A**").
+                posted.Add(new Posted(e.GetProperty("conversationId").GetString() ?? "", body.GetRawText().Replace("**", "", StringComparison.Ordinal), status));
             }
 
             return posted;
