@@ -16,20 +16,41 @@ public sealed partial class Playground : IAsyncDisposable
     /// <summary>The Playground's signed-in user (its default configuration).</summary>
     public const string UserId = "user-id-0";
 
+    /// <summary>The bot's account in the Playground's default configuration.</summary>
+    public const string BotId = "00000000-0000-0000-0000-00000000000011";
+
+    public const string BotName = "Test Bot";
+
+    public const string TenantId = "00000000-0000-0000-0000-0000000000001";
+
+    /// <summary>The default configuration's team; its General channel has the team's id.</summary>
+    public const string TeamId = "team-id";
+
+    private static readonly HttpClient _http = new();
+
     private readonly Process _process;
     private readonly string _sandbox;
+    private readonly string _recording;
 
-    private Playground(Process process, string sandbox, Uri address)
+    private Playground(Process process, string sandbox, string recording, Uri address)
     {
         _process = process;
         _sandbox = sandbox;
+        _recording = recording;
         Address = address;
     }
 
     public Uri Address { get; }
 
+    /// <summary>The Playground's mock connector, where the bot answers.</summary>
+    public string ServiceUrl => new Uri(Address, "_connector").AbsoluteUri;
+
+    /// <summary>
+    /// Starts the Playground. With <paramref name="recordEvents"/> (its <c>--enable-events-recording</c>), it
+    /// writes every request between it and the bot, both ways, to a file that <see cref="RecordedAsync"/> reads.
+    /// </summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public static async Task<Playground> StartAsync(Uri botEndpoint)
+    public static async Task<Playground> StartAsync(Uri botEndpoint, bool recordEvents = false)
     {
         var cli = FindCli();
         var sandbox = Directory.CreateTempSubdirectory("gcmbot-playground-").FullName;
@@ -48,6 +69,13 @@ public sealed partial class Playground : IAsyncDisposable
         foreach (var argument in new[] { cli, "--app-endpoint", botEndpoint.AbsoluteUri, "--channel-id", "msteams", "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        var recording = Path.Combine(sandbox, "events.log");
+        if (recordEvents)
+        {
+            start.ArgumentList.Add("--enable-events-recording");
+            start.Environment["M365_AGENTS_PLAYGROUND_RECORDING_FILE"] = recording;
         }
 
         start.Environment["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
@@ -83,13 +111,64 @@ public sealed partial class Playground : IAsyncDisposable
         try
         {
             var port = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            return new Playground(process, sandbox, new Uri($"http://127.0.0.1:{port}/"));
+            return new Playground(process, sandbox, recording, new Uri($"http://127.0.0.1:{port}/"));
         }
         catch (TimeoutException)
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"The Playground did not start listening within 60 s: {string.Join('\n', output)}");
         }
+    }
+
+    /// <summary>The Playground's configuration (users, personal chat, team and channels), from its own API.</summary>
+    public async Task<System.Text.Json.JsonElement> ConfigAsync() =>
+        await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(_http, new Uri(Address, "_internal/v1/config"));
+
+    /// <summary>
+    /// Sends an activity to the bot through the Playground's custom activities (<c>POST /_internal/v1/customActivities</c>,
+    /// its "custom activity" trigger): the only way it offers to speak as a user other than its signed-in one.
+    /// </summary>
+    public async Task SendActivityAsync(object activity)
+    {
+        using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(_http, new Uri(Address, "_internal/v1/customActivities"), activity);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The events recorded so far (requests both ways, with their responses), oldest first.</summary>
+    public async Task<IReadOnlyList<System.Text.Json.JsonElement>> RecordedAsync()
+    {
+        if (!File.Exists(_recording))
+        {
+            return [];
+        }
+
+        string text;
+        await using (var stream = new FileStream(_recording, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        using (var reader = new StreamReader(stream))
+        {
+            text = await reader.ReadToEndAsync();
+        }
+
+        // Each event is pretty-printed JSON followed by a "---" line; the last one may still be being written.
+        var events = new List<System.Text.Json.JsonElement>();
+        foreach (var chunk in text.Split("\n---\n"))
+        {
+            if (string.IsNullOrWhiteSpace(chunk))
+            {
+                continue;
+            }
+
+            try
+            {
+                events.Add(System.Text.Json.JsonDocument.Parse(chunk).RootElement.Clone());
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                break;
+            }
+        }
+
+        return events;
     }
 
     public async ValueTask DisposeAsync()
