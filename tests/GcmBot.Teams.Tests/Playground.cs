@@ -31,6 +31,8 @@ public sealed partial class Playground : IAsyncDisposable
     private readonly Process _process;
     private readonly string _sandbox;
     private readonly string _recording;
+    private readonly FileSystemWatcher _watcher;
+    private readonly SemaphoreSlim _recorded = new(0);
 
     private Playground(Process process, string sandbox, string recording, Uri address)
     {
@@ -38,6 +40,10 @@ public sealed partial class Playground : IAsyncDisposable
         _sandbox = sandbox;
         _recording = recording;
         Address = address;
+        _watcher = new FileSystemWatcher(sandbox, Path.GetFileName(recording)) { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+        _watcher.Created += (_, _) => _recorded.Release();
+        _watcher.Changed += (_, _) => _recorded.Release();
+        _watcher.EnableRaisingEvents = true;
     }
 
     public Uri Address { get; }
@@ -134,6 +140,9 @@ public sealed partial class Playground : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Waits until the recording file changes (a write since the last wait counts), at most <paramref name="bound"/>.</summary>
+    public Task WaitForRecordingAsync(TimeSpan bound) => _recorded.WaitAsync(bound < TimeSpan.Zero ? TimeSpan.Zero : bound);
+
     /// <summary>The events recorded so far (requests both ways, with their responses), oldest first.</summary>
     public async Task<IReadOnlyList<System.Text.Json.JsonElement>> RecordedAsync()
     {
@@ -173,6 +182,8 @@ public sealed partial class Playground : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _watcher.Dispose();
+        _recorded.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

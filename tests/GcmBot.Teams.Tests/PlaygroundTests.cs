@@ -194,7 +194,7 @@ public sealed class PlaygroundTests
                 }
 
                 Assert.True(DateTime.UtcNow < deadline, $"No personal chat created for {user.Name}.");
-                await Task.Delay(50);
+                await playground.WaitForRecordingAsync(deadline - DateTime.UtcNow);
             }
         }
 
@@ -232,7 +232,7 @@ public sealed class PlaygroundTests
                 }
 
                 Assert.True(DateTime.UtcNow < deadline, $"Not seen within {_bound.TotalSeconds} s: {what}. Posted: {string.Join("\n", posted.Select(p => p.Conversation + " " + p.Text))}");
-                await Task.Delay(50);
+                await playground.WaitForRecordingAsync(deadline - DateTime.UtcNow);
             }
         }
 
