@@ -30,6 +30,7 @@ public static partial class WebChatEndpoints
             LogIdentityPickerOn(endpoints.Logger);
         }
 
+        endpoints.UseMiddleware<ShuttingDown>();
         endpoints.UseMiddleware<SecurityHeaders>();
         endpoints.UseMiddleware<RequestCharset>();
         var files = new EmbeddedFileProvider(typeof(WebChatEndpoints).Assembly, "wwwroot");

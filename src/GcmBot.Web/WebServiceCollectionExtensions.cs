@@ -25,6 +25,7 @@ public static class WebServiceCollectionExtensions
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("gcmbot"));
         }
 
+        services.AddSingleton<ShuttingDown>();
         services.AddSingleton<SecurityHeaders>();
         services.AddSingleton<RequestCharset>();
         services.AddSingleton<WebIdentities>();
