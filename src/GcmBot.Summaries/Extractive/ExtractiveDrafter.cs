@@ -122,8 +122,8 @@ internal sealed partial class ExtractiveDrafter
 
         foreach (var unit in units)
         {
-            // Each text in its language's terms (a sentence in its statement's); a card in French or Spanish also in English
-            // terms where the glossary knows its words, so that it joins the English card saying the same.
+            // Each text in its language's terms (a sentence in its statement's); a card in French or Spanish in English terms
+            // where the glossary knows most of its words, so that it joins the English card saying the same.
             var terms = unit.IsCard ? Glossary.Terms(unit.Text, unit.Language, analyzer) : analyzer.Terms(unit.Text, unit.Language);
             unit.TermCount = terms.Count;
             vectoriser.Add(terms);
