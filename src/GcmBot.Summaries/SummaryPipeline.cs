@@ -48,11 +48,11 @@ internal sealed partial class SummaryPipeline : IReportDrafter
                 return new DraftOutcome(attempt.Report, LlmName);
             }
 
-            return new DraftOutcome(Extractive(normalised, verifier), ExtractiveName,
+            return new DraftOutcome(Extractive(normalised, verifier, analyzer), ExtractiveName,
                 $"The model's draft could not be used ({attempt.Failure}), so this is the extractive draft.");
         }
 
-        return new DraftOutcome(Extractive(normalised, verifier), ExtractiveName);
+        return new DraftOutcome(Extractive(normalised, verifier, analyzer), ExtractiveName);
     }
 
     public string ToMarkdown(Report report) => MarkdownReport.Render(report);
@@ -62,9 +62,9 @@ internal sealed partial class SummaryPipeline : IReportDrafter
     public Report FromMarkdown(string markdown, Report basis) => MarkdownReport.Parse(markdown, basis);
 
     /// <summary>The extractive draft, less any point the verifier rejects (it quotes its sources, so none should be).</summary>
-    private Report Extractive(DraftInput input, ReportVerifier verifier)
+    private Report Extractive(DraftInput input, ReportVerifier verifier, TextAnalyzer analyzer)
     {
-        var report = _extractive.Draft(input);
+        var report = _extractive.Draft(input, analyzer);
         var issues = verifier.Verify(report);
         if (issues.Count == 0)
         {

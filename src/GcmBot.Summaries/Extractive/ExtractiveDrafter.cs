@@ -42,11 +42,12 @@ internal sealed partial class ExtractiveDrafter
     }
 
     /// <param name="input">Input already through <see cref="Normaliser.Normalise"/>.</param>
-    public Report Draft(DraftInput input)
+    /// <param name="analyzer">The draft's analysers, shared with its verifier.</param>
+    public Report Draft(DraftInput input, TextAnalyzer analyzer)
     {
         var redactor = new DelegationRedactor(
             input.Contributions.Select(c => c.Delegation).Concat(input.Cards.Select(c => c.Delegation)), input.NameDelegations);
-        var units = Units(input);
+        var units = Units(input, analyzer);
         var sentences = units.Where(u => !u.IsCard).ToList();
         var points = sentences.Where(u => u.IsPoint).ToList();
 
@@ -55,20 +56,19 @@ internal sealed partial class ExtractiveDrafter
         var summary = picked.OrderBy(u => u.Question).ThenBy(u => u.Order)
             .Select(u => Sentence(u, sentences, redactor, input.NameDelegations)).ToList();
 
+        // One line per other language, however many there are (they are the only trace of those statements), then the picks.
         var observations = OtherLanguages(input)
             .Concat(selector.Pick(100_000, _options.MaxObservations, u => u.Question != Question.Commitments)
                 .OrderBy(u => u.Order)
                 .Select(u => Sentence(u, sentences, redactor, input.NameDelegations)))
-            .Take(_options.MaxObservations + 1)
             .ToList();
 
         var recommendations = Recommendations(units, sentences, redactor, input.NameDelegations);
         return new Report(input.Header, summary, recommendations, observations);
     }
 
-    private static List<Unit> Units(DraftInput input)
+    private static List<Unit> Units(DraftInput input, TextAnalyzer analyzer)
     {
-        using var analyzer = new TextAnalyzer();
         var vectoriser = new Vectoriser();
         var units = new List<Unit>();
         foreach (var card in input.Cards)
@@ -82,6 +82,7 @@ internal sealed partial class ExtractiveDrafter
                 Order = units.Count,
                 Card = card,
                 WordCount = Words(card.Recommendation),
+                Language = LanguageGuess.Of(card.Recommendation),
             });
         }
 
@@ -89,7 +90,8 @@ internal sealed partial class ExtractiveDrafter
         {
             var contribution = input.Contributions[c];
             var statementWords = Words(contribution.Text);
-            var inReportLanguage = LanguageGuess.Of(contribution.Text) == LanguageGuess.English;
+            var language = LanguageGuess.Of(contribution.Text);
+            var inReportLanguage = language == LanguageGuess.English;
             foreach (var sentence in SentenceSplitter.Split(contribution.Text))
             {
                 // Text addressed to a model is neither a point of the discussion nor a proposal.
@@ -111,6 +113,7 @@ internal sealed partial class ExtractiveDrafter
                     WordCount = words,
                     Reported = reported,
                     StatementWords = statementWords,
+                    Language = language,
                     IsPoint = inReportLanguage && words is >= MinSentenceWords and <= MaxSentenceWords
                         && !sentence.EndsWith('?') && !Housekeeping.Is(sentence) && !Addressed().IsMatch(sentence) && !NamesPerson().IsMatch(sentence),
                 });
@@ -119,8 +122,9 @@ internal sealed partial class ExtractiveDrafter
 
         foreach (var unit in units)
         {
-            // A card in French or Spanish is compared in English terms, so that it joins the English card saying the same.
-            var terms = analyzer.Terms(unit.IsCard ? Glossary.ForComparison(unit.Text) : unit.Text);
+            // Each text in its language's terms (a sentence in its statement's); a card in French or Spanish in English terms
+            // where the glossary knows most of its words, so that it joins the English card saying the same.
+            var terms = unit.IsCard ? Glossary.Terms(unit.Text, unit.Language, analyzer) : analyzer.Terms(unit.Text, unit.Language);
             unit.TermCount = terms.Count;
             vectoriser.Add(terms);
         }
@@ -182,13 +186,13 @@ internal sealed partial class ExtractiveDrafter
 
     private static ReportRecommendation Recommendation(Cluster cluster, List<Unit> sentences, DelegationRedactor redactor, bool nameDelegations)
     {
-        var cards = cluster.Members.Where(m => m.IsCard).Select(m => m.Card!).ToList();
+        var cardUnits = cluster.Members.Where(m => m.IsCard).ToList();
         var sources = cluster.Members.Select(m => m.SourceId).Distinct().ToList();
-        if (cards.Count > 0)
+        if (cardUnits.Count > 0)
         {
             // The same proposal in several languages: the report's wording is the card in its language, all cards are sources.
-            var inReportLanguage = cards.Where(c => LanguageGuess.Of(c.Recommendation) == LanguageGuess.English).ToList();
-            cards = inReportLanguage.Count > 0 ? inReportLanguage : cards;
+            var inReportLanguage = cardUnits.Where(c => c.Language == LanguageGuess.English).ToList();
+            var cards = (inReportLanguage.Count > 0 ? inReportLanguage : cardUnits).Select(c => c.Card!).ToList();
             return new ReportRecommendation(cards[0].Recommendation, JoinDistinct(cards.Select(c => c.Means)), JoinDistinct(cards.Select(c => c.Partnerships)), sources);
         }
 

@@ -30,5 +30,8 @@ internal sealed class Unit
     /// <summary>Whether the sentence may be a point of the report: in the report's language, not housekeeping, not a question, long enough to say something.</summary>
     public bool IsPoint { get; init; }
 
+    /// <summary>The language of the card, or of the statement the sentence is part of (<see cref="LanguageGuess"/>).</summary>
+    public required string Language { get; init; }
+
     public bool IsCard => Card is not null;
 }

@@ -4,8 +4,8 @@ namespace GcmBot.Summaries.Text;
 
 /// <summary>
 /// A small French and Spanish to English term list for the domain of migration, so that a card written in French or
-/// Spanish can be matched with the English card that makes the same proposal. It only serves the comparison (the
-/// words it does not know are left out of it); what the report says is never translated by it.
+/// Spanish can be matched with the English card that makes the same proposal. It only serves the comparison; what the
+/// report says is never translated by it.
 /// </summary>
 internal static partial class Glossary
 {
@@ -31,15 +31,21 @@ internal static partial class Glossary
         + "acuerdos agreements|bilaterales bilateral|laboral labour|laborales labour|empleo employment|empleadores employers|sindicatos unions|"
         + "retorno return|reintegración reintegration|frontera border|fronteras border|trata trafficking|tráfico smuggling|integración integration|salud health|educación education");
 
-    /// <summary>The English terms of a French or Spanish text; an English text as it is.</summary>
-    public static string ForComparison(string text)
+    /// <summary>
+    /// A card's terms for comparison: the terms of its language; but a card in French or Spanish most of whose content
+    /// words the list knows is compared in their English terms, so that it joins the English card saying the same
+    /// (and a card in its own language saying the same in the same words).
+    /// </summary>
+    public static List<string> Terms(string text, string language, TextAnalyzer analyzer)
     {
-        if (LanguageGuess.Of(text) == LanguageGuess.English)
+        var own = analyzer.Terms(text, language);
+        if (language is not (LanguageGuess.French or LanguageGuess.Spanish))
         {
-            return text;
+            return own;
         }
 
-        return string.Join(' ', Word().Matches(text).Select(w => _english.GetValueOrDefault(w.Value.ToLowerInvariant())).OfType<string>());
+        var english = Word().Matches(text).Select(w => _english.GetValueOrDefault(w.Value.ToLowerInvariant())).OfType<string>().ToList();
+        return english.Count > 0 && 2 * english.Count >= own.Count ? analyzer.Terms(string.Join(' ', english), LanguageGuess.English) : own;
     }
 
     private static Dictionary<string, string> Build(string pairs) =>

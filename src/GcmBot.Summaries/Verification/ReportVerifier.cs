@@ -6,7 +6,8 @@ namespace GcmBot.Summaries.Verification;
 
 /// <summary>
 /// Checks that every point of a draft rests on what was said or written: it cites sources, the sources
-/// exist in the input, and its content words are found in them (after Lucene stemming). It also
+/// exist in the input, and its content words are found in its sources in the same language (after the Lucene
+/// analyser of that language: stop words, stemming, Chinese word segmentation, Arabic normalisation). It also
 /// catches delegation names in the summary when they must not be written.
 /// </summary>
 internal sealed class ReportVerifier
@@ -16,6 +17,7 @@ internal sealed class ReportVerifier
 
     /// <summary>Each source's text, analysed the first time a point cites it: a draft cites a fraction of a long session.</summary>
     private readonly Dictionary<string, string> _sourceText = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sourceLanguage = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _sourceTerms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reportingTerms;
     private readonly DelegationRedactor _names;
@@ -27,14 +29,16 @@ internal sealed class ReportVerifier
         foreach (var c in input.Contributions)
         {
             _sourceText[c.Id] = c.Text;
+            _sourceLanguage[c.Id] = LanguageGuess.Of(c.Text);
         }
 
         foreach (var c in input.Cards)
         {
             _sourceText[c.Id] = $"{c.Recommendation} {c.Means} {c.Partnerships}";
+            _sourceLanguage[c.Id] = LanguageGuess.Of(c.Recommendation);
         }
 
-        _reportingTerms = [.. analyzer.Terms(Phrasing.ReportingWords)];
+        _reportingTerms = [.. analyzer.Terms(Phrasing.ReportingWords, LanguageGuess.English)];
         _names = new DelegationRedactor(input.Contributions.Select(c => c.Delegation).Concat(input.Cards.Select(c => c.Delegation)), input.NameDelegations);
     }
 
@@ -66,7 +70,7 @@ internal sealed class ReportVerifier
     {
         if (!_sourceTerms.TryGetValue(id, out var terms))
         {
-            _sourceTerms[id] = terms = [.. _analyzer.Terms(_sourceText[id])];
+            _sourceTerms[id] = terms = [.. _analyzer.Terms(_sourceText[id], _sourceLanguage[id])];
         }
 
         return terms;
@@ -93,16 +97,18 @@ internal sealed class ReportVerifier
             return;
         }
 
-        // A translation shares no stems with its source: a point resting only on statements in another
-        // language is checked for its ids and names, not for its wording.
-        if (sources.All(s => LanguageGuess.Of(_sourceText[s]) != LanguageGuess.English))
+        // A translation shares no stems with its source: a point resting only on sources in other languages
+        // than its own is checked for its ids and names, not for its wording.
+        var language = LanguageGuess.Of(text);
+        var alike = sources.Where(s => _sourceLanguage[s] == language).ToList();
+        if (alike.Count == 0)
         {
             CheckNames(issues, point, text, namesMatter);
             return;
         }
 
-        var terms = _analyzer.Terms(text).Where(t => !_reportingTerms.Contains(t)).Distinct().ToList();
-        var found = terms.Count(t => sources.Any(s => Terms(s).Contains(t)));
+        var terms = _analyzer.Terms(text, language).Where(t => !_reportingTerms.Contains(t)).Distinct().ToList();
+        var found = terms.Count(t => alike.Any(s => Terms(s).Contains(t)));
         if (terms.Count > 0 && found < MinimumSupport * terms.Count)
         {
             issues.Add(new VerificationIssue(point, $"is not supported by its sources ({found} of {terms.Count} content words found in them)"));
