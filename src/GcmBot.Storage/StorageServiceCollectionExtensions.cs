@@ -1,6 +1,7 @@
 using GcmBot.Core.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace GcmBot.Storage;
 
@@ -15,4 +16,8 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
+
+    /// <summary>Applies pending migrations now, as the host does at start: for a command line that does not start the host.</summary>
+    public static Task MigrateGcmDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetServices<IHostedService>().OfType<DatabaseMigrator>().Single().StartAsync(cancellationToken);
 }

@@ -1,23 +1,27 @@
 using GcmBot.Core.Invitations;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Web;
 
 /// <summary>
 /// Invitation links on <c>WebChat:PublicUrl</c>, or else on the address the host listens on (known once it started),
-/// so that the first run works with no setting.
+/// or else, before it started (the <c>organiser-link</c> command line), on the first address it is configured to
+/// listen on (<c>Urls</c>), so that the first run works with no setting.
 /// </summary>
 internal sealed class SignInLinks : ISignInLinks
 {
     private readonly IServer _server;
     private readonly IOptions<WebChatOptions> _options;
+    private readonly IConfiguration _configuration;
 
-    public SignInLinks(IServer server, IOptions<WebChatOptions> options)
+    public SignInLinks(IServer server, IOptions<WebChatOptions> options, IConfiguration configuration)
     {
         _server = server;
         _options = options;
+        _configuration = configuration;
     }
 
     public string For(string token) => Page($"join/{token}");
@@ -31,7 +35,9 @@ internal sealed class SignInLinks : ISignInLinks
             return configured;
         }
 
-        var listening = _server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
+        var listening = _server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? _configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
+            ?? "http://localhost";
 
         // A wildcard address is where the host listens, not where a browser can go.
         return listening.Replace("://+", "://localhost", StringComparison.Ordinal)

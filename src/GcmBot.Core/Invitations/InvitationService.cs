@@ -86,6 +86,13 @@ public sealed class InvitationService
                 return null;
             }
 
-            return InvitationCommands.Issue(data, null, Roles.Organiser, 1, _time.GetUtcNow(), _rules.InvitationLifetime, null).Token;
+            return IssueOrganiserLink(data);
         }, cancellationToken);
+
+    /// <summary>A new single-use organiser link, for whoever runs the host (<c>organiser-link</c>): the way back in when the first one is lost.</summary>
+    public Task<string> CreateOrganiserLinkAsync(CancellationToken cancellationToken) =>
+        _store.ExecuteAsync((data, _) => Task.FromResult(IssueOrganiserLink(data)), cancellationToken);
+
+    private string IssueOrganiserLink(IMeetingData data) =>
+        InvitationCommands.Issue(data, null, Roles.Organiser, 1, _time.GetUtcNow(), _rules.InvitationLifetime, null).Token;
 }
