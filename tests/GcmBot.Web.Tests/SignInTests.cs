@@ -20,6 +20,8 @@ public sealed partial class SignInTests
         await using var organiser = await JoinAsync(browser, organiserLink, "Olga");
         await Assertions.Expect(organiser.Page.Locator("#identity-form")).ToBeHiddenAsync();
         await Assertions.Expect(organiser.Page.Locator("#who-role")).ToHaveTextAsync("Organiser");
+        // Signed in, nobody is told to go and find their invitation link.
+        await Assertions.Expect(organiser.Page.Locator("#identity-off")).ToBeHiddenAsync();
         Assert.DoesNotContain("/join/", organiser.Page.Url, StringComparison.Ordinal);
         var invitation = await LinkInAsync(await organiser.SayAsync("/invite Mexico"));
 

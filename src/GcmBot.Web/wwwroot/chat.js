@@ -463,7 +463,7 @@
     const joining = !!state.joinToken;
     ui.joinForm.hidden = !joining;
     ui.change.hidden = joining || !picker || state.editingIdentity;
-    ui.identityOff.hidden = joining || picker;
+    ui.identityOff.hidden = joining || picker || !!me;
     ui.identityOff.textContent = picker ? "" : String(state.meeting.identityPickerMessage || IDENTITY_OFF_TEXT);
     ui.identityForm.hidden = joining || !state.meeting || !picker || (!!me && !state.editingIdentity);
     ui.identityCancel.hidden = !me;
