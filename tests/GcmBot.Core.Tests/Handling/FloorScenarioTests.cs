@@ -35,10 +35,14 @@ public sealed class FloorScenarioTests : IAsyncLifetime
         await _harness.Delegate("che", "Switzerland");
         await _harness.Delegate("iom", "IOM");
         await _harness.Delegate("nld", "Netherlands");
+        var placed = new Dictionary<string, string>();
         foreach (var user in new[] { "mex", "mfa", "che", "iom", "nld" })
         {
-            await _harness.Expect(user, "/speak");
+            placed[user] = (await _harness.Expect(user, "/speak")).Reply.Text;
         }
+
+        // A stakeholder's place is in the whole list; the segment is said apart, not as "#2 of 2 in the segment".
+        Assert.Equal("**Migrant Forum in Asia** asked for the floor: #2 of 2, in the stakeholder segment.", placed["mfa"]);
 
         var queue = await _harness.Expect("mex", "queue");
         string[] expected = ["Mexico", "Switzerland", "Netherlands", "Migrant Forum in Asia", "International Organization for Migration"];
@@ -270,7 +274,7 @@ public sealed class FloorScenarioTests : IAsyncLifetime
         var started = await _harness.Expect("mod", "stakeholders");
 
         Assert.Contains("(1 waiting)", started.Reply.Text, StringComparison.Ordinal);
-        Assert.Contains("3 more slot(s)", started.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Stakeholder slots still free: 3.", started.Reply.Text, StringComparison.Ordinal);
         Assert.Equal(Segment.Stakeholders, (await _harness.Session("AG1")).CurrentSegment);
         var queue = await _harness.Expect("mod", "queue");
         Assert.Equal(["Migrant Forum in Asia", "Mexico", "Switzerland"], queue.Reply.Items.Select(i => i.Label));
