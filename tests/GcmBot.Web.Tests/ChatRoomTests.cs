@@ -57,6 +57,48 @@ public sealed class ChatRoomTests
     }
 
     [Fact]
+    public async Task Reconnect_AfterMissingMessages_CatchesUpInOrderOnceEachPrivateOnesOnlyForTheirOwner()
+    {
+        await using var host = new LiveHost();
+        await using var proxy = new LoopbackProxy(host.BaseAddress);
+        await using var browser = await Browser.LaunchAsync();
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var api = new WebChat(client);
+        var moderator = await api.IdentityAsync("Marit Maij", null, "moderator");
+        await api.RunAsync(moderator, RoomA, "/session open AG1");
+        await using var ana = await ChatPage.OpenAsync(browser, proxy.BaseAddress, "Ana", "Mexico", "delegate", "Room A");
+        await using var carla = await ChatPage.OpenAsync(browser, proxy.BaseAddress, "Carla", "Chile", "delegate", "Room A");
+        await ana.SayAsync("/speak");
+        await Assertions.Expect(ana.Page.Locator("#log")).ToContainTextAsync("Mexico asked for the floor");
+
+        proxy.Cut();
+        await Assertions.Expect(ana.Page.Locator("#status")).ToHaveAttributeAsync("data-state", "reconnecting");
+        await Assertions.Expect(carla.Page.Locator("#status")).ToHaveAttributeAsync("data-state", "reconnecting");
+        var ines = await api.IdentityAsync("Ines", "Ecuador", "delegate");
+        await api.SayAsync(ines, RoomA, "first while away");
+        await api.RunAsync(moderator, RoomA, "/next");
+        await api.SayAsync(ines, RoomA, "second while away");
+        proxy.Restore();
+
+        var reconnected = new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 };
+        await Assertions.Expect(ana.Page.Locator("#status")).ToHaveAttributeAsync("data-state", "connected", reconnected);
+        await Assertions.Expect(carla.Page.Locator("#status")).ToHaveAttributeAsync("data-state", "connected", reconnected);
+        await Assertions.Expect(ana.Page.Locator("#log")).ToContainTextAsync("second while away");
+        await Assertions.Expect(carla.Page.Locator("#log")).ToContainTextAsync("second while away");
+
+        var anaLog = await ana.Page.Locator("#log").InnerTextAsync();
+        var first = anaLog.IndexOf("first while away", StringComparison.Ordinal);
+        var cue = anaLog.IndexOf("You have the floor", StringComparison.Ordinal);
+        var second = anaLog.IndexOf("second while away", StringComparison.Ordinal);
+        Assert.True(first >= 0 && first < cue && cue < second, anaLog);
+        Assert.Equal(first, anaLog.LastIndexOf("first while away", StringComparison.Ordinal));
+        Assert.Equal(1, await ana.Page.Locator("#log .msg", new() { HasText = "Mexico has the floor" }).CountAsync());
+        var carlaLog = await carla.Page.Locator("#log").InnerTextAsync();
+        Assert.Contains("first while away", carlaLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("You have the floor", carlaLog, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Console_MoveUpThenNext_ReordersTheListAndGivesTheFloor()
     {
         await using var host = new LiveHost();

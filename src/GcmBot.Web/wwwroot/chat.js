@@ -52,6 +52,8 @@
     localSeq: 0,
     lastSent: "",
     history: new Map(), // conversation -> id to page back from (null: nothing older), once its history was loaded
+    held: null, // live messages that wait while a reconnected page catches up, so they come after what it missed
+    stale: new Set(), // rooms left before a reconnect: what they were sent meanwhile is fetched on coming back
     countdowns: [], // the speaking timers shown in messages: only the current intervention's runs
     displays: null, // the room's live state (session, floor, list) from the display hub
     live: null,
@@ -164,6 +166,11 @@
 
   // own: the answer to this page's own request, which wins over the room's copy (the room's lacks the chair's buttons).
   function receive(msg, fallbackConversation, own = false) {
+    if (state.held && !own) { state.held.push([msg, fallbackConversation]); return; }
+    show(msg, fallbackConversation, own);
+  }
+
+  function show(msg, fallbackConversation, own = false) {
     const node = build(msg, fallbackConversation, own);
     if (node) append(node.node, node.conversation);
   }
@@ -696,7 +703,7 @@
     const hub = state.hub;
     if (hub && hub.state === "connected") {
       if (old) hub.invoke("Leave", old).catch(() => { /* leaving a room we may not be in is fine */ });
-      joinCurrent();
+      joinCurrent().then(() => { if (state.stale.delete(next)) catchUp(next); });
     }
     watchRoom();
   }
@@ -754,6 +761,22 @@
     log.scrollTop = known ? log.scrollHeight - fromBottom : log.scrollHeight;
     log.removeAttribute("aria-busy");
     tickCountdowns();
+  }
+
+  // After a reconnect: what the room and this person were sent while the page was away (the latest history page),
+  // in order and once each; live messages that arrive meanwhile wait and follow.
+  async function catchUp(conversation) {
+    if (!state.identity || !conversation) return;
+    state.held = state.held || [];
+    try {
+      const r = await api(`/api/web/history?conversation=${encodeURIComponent(conversation)}`, { user: state.identity.userId });
+      if (r.ok) for (const m of Array.isArray(r.data.messages) ? r.data.messages : []) show(m, conversation);
+    } finally {
+      const held = state.held;
+      state.held = null;
+      for (const [m, c] of held) show(m, c);
+      tickCountdowns();
+    }
   }
 
   // ---- the side panel: the room live, your place, the chair's console ---------------------------------
@@ -883,10 +906,11 @@
     state.hub = hub;
     hub.on("message", (m) => receive(m));
     hub.onreconnecting(() => setStatus("reconnecting"));
-    hub.onreconnected(() => {
+    hub.onreconnected(async () => {
       setStatus("connected");
-      notice("Connection restored. Anything posted while you were offline may be missing here.");
-      signIn().then(joinCurrent);
+      notice("Connection restored.");
+      for (const conversation of state.history.keys()) if (conversation !== state.conversation) state.stale.add(conversation);
+      if (await signIn()) { await joinCurrent(); await catchUp(state.conversation); }
     });
     hub.start().then(() => { setStatus("connected"); signIn().then(joinCurrent); });
   }
