@@ -38,6 +38,35 @@ public sealed partial class SignInTests
     }
 
     [Fact]
+    public async Task AnonymousPage_JoinFromPageScript_RefusedHearsNothingAndIsAskedForItsLink()
+    {
+        await using var host = new LiveHost(_pickerOff);
+        await using var browser = await Browser.LaunchAsync();
+        await using var organiser = await JoinAsync(browser, await PrintedOrganiserLinkAsync(host), "Olga");
+        await using var stranger = await ChatPage.OpenBlankAsync(browser, new Uri(host.BaseAddress, "/?room=Room%20A"));
+        await Assertions.Expect(stranger.Page.Locator("#identity-off")).ToContainTextAsync("invitation link");
+
+        // The page's own hub client, driven by script as an attacker would: no SignIn, straight to Join.
+        var refusal = await stranger.Page.EvaluateAsync<string>("""
+            async () => {
+              const hub = new SignalRLite("/hubs/chat");
+              window.heard = [];
+              hub.on("message", (m) => window.heard.push(m));
+              await hub.start();
+              try { await hub.invoke("Join", "room:Room A"); return "joined"; } catch (e) { return e.message; }
+            }
+            """);
+        await organiser.SayAsync("/session open AG1");
+        await organiser.Page.Locator("#message-input").FillAsync("marker for the room");
+        await organiser.Page.Locator("#message-input").PressAsync("Enter");
+        await Assertions.Expect(organiser.Page.Locator("#log .msg", new() { HasText = "marker for the room" })).Not.ToHaveAttributeAsync("data-id", "");
+
+        Assert.Contains("Sign in", refusal, StringComparison.Ordinal);
+        Assert.Equal(0, await stranger.Page.EvaluateAsync<int>("() => window.heard.length"));
+        Assert.DoesNotContain("marker for the room", await stranger.Page.Locator("#log").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InvitationLink_UsedOrRevoked_RefusedPolitely()
     {
         await using var host = new LiveHost(_pickerOff);
