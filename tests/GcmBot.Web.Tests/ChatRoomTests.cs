@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace GcmBot.Web.Tests;
 
-/// <summary>The web chat as a meeting room, in Chromium: history across a restart, the side panel, the chair's console, countdowns.</summary>
+/// <summary>The web chat as a meeting room, in Chromium: history across a restart, the side panel, countdowns (the console's buttons: ConsoleTests).</summary>
 public sealed class ChatRoomTests
 {
     private const string RoomA = WebChat.RoomA;
@@ -96,33 +96,6 @@ public sealed class ChatRoomTests
         var carlaLog = await carla.Page.Locator("#log").InnerTextAsync();
         Assert.Contains("first while away", carlaLog, StringComparison.Ordinal);
         Assert.DoesNotContain("You have the floor", carlaLog, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Console_MoveUpThenNext_ReordersTheListAndGivesTheFloor()
-    {
-        await using var host = new LiveHost();
-        await using var browser = await Browser.LaunchAsync();
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
-        var api = new WebChat(client);
-        await using var chair = await ChatPage.OpenAsync(browser, host.BaseAddress, "Marit Maij", "Netherlands", "moderator", "Room A");
-        await chair.SayAsync("/session open AG1");
-        foreach (var (name, delegation) in new[] { ("Ana", "Mexico"), ("Carla", "Chile"), ("Ines", "IOM") })
-        {
-            await api.RunAsync(await api.IdentityAsync(name, delegation, "delegate"), RoomA, "/speak");
-        }
-
-        var rows = chair.Page.Locator("#console-list-items li .name");
-        await Assertions.Expect(chair.Page.Locator("#console")).ToBeVisibleAsync();
-        await Assertions.Expect(rows).ToHaveTextAsync(["Mexico", "Chile", "International Organization for Migration"]);
-        await Assertions.Expect(chair.Page.Locator("#console-estimate")).ToContainTextAsync("Estimated end");
-
-        await chair.Page.GetByLabel("Move Chile up").ClickAsync();
-        await Assertions.Expect(rows).ToHaveTextAsync(["Chile", "Mexico", "International Organization for Migration"]);
-
-        await chair.Page.Locator("#console .console-buttons button", new() { HasText = "Next" }).ClickAsync();
-        await Assertions.Expect(chair.Page.Locator("#live-speaker")).ToHaveTextAsync("Chile has the floor");
-        await Assertions.Expect(rows).ToHaveTextAsync(["Mexico", "International Organization for Migration"]);
     }
 
     [Fact]
