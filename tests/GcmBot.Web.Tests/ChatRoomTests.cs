@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace GcmBot.Web.Tests;
 
-/// <summary>The web chat as a meeting room, in Chromium: history across a restart, the side panel, the chair's console, countdowns.</summary>
+/// <summary>The web chat as a meeting room, in Chromium: history across a restart, the side panel, countdowns (the console's buttons: ConsoleTests).</summary>
 public sealed class ChatRoomTests
 {
     private const string RoomA = WebChat.RoomA;
@@ -96,91 +96,6 @@ public sealed class ChatRoomTests
         var carlaLog = await carla.Page.Locator("#log").InnerTextAsync();
         Assert.Contains("first while away", carlaLog, StringComparison.Ordinal);
         Assert.DoesNotContain("You have the floor", carlaLog, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Console_MoveUpThenNext_ReordersTheListAndGivesTheFloor()
-    {
-        await using var host = new LiveHost();
-        await using var browser = await Browser.LaunchAsync();
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
-        var api = new WebChat(client);
-        await using var chair = await ChatPage.OpenAsync(browser, host.BaseAddress, "Marit Maij", "Netherlands", "moderator", "Room A");
-        await chair.SayAsync("/session open AG1");
-        foreach (var (name, delegation) in new[] { ("Ana", "Mexico"), ("Carla", "Chile"), ("Ines", "IOM") })
-        {
-            await api.RunAsync(await api.IdentityAsync(name, delegation, "delegate"), RoomA, "/speak");
-        }
-
-        var rows = chair.Page.Locator("#console-list-items li .name");
-        await Assertions.Expect(chair.Page.Locator("#console")).ToBeVisibleAsync();
-        await Assertions.Expect(rows).ToHaveTextAsync(["Mexico", "Chile", "International Organization for Migration"]);
-        await Assertions.Expect(chair.Page.Locator("#console-estimate")).ToContainTextAsync("Estimated end");
-
-        await chair.Page.GetByLabel("Move Chile up").ClickAsync();
-        await Assertions.Expect(rows).ToHaveTextAsync(["Chile", "Mexico", "International Organization for Migration"]);
-
-        await chair.Page.Locator("#console .console-buttons button", new() { HasText = "Next" }).ClickAsync();
-        await Assertions.Expect(chair.Page.Locator("#live-speaker")).ToHaveTextAsync("Chile has the floor");
-        await Assertions.Expect(rows).ToHaveTextAsync(["Mexico", "International Organization for Migration"]);
-    }
-
-    [Fact]
-    public async Task Console_PauseResumeExtendStopCloseReopenAndStakeholders_EachDoesWhatTheRoomSees()
-    {
-        await using var host = new LiveHost();
-        await using var browser = await Browser.LaunchAsync();
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
-        var api = new WebChat(client);
-        await using var chair = await ChatPage.OpenAsync(browser, host.BaseAddress, "Marit Maij", "Netherlands", "moderator", "Room A");
-        await chair.SayAsync("/session open AG1");
-        foreach (var (name, delegation) in new[] { ("Ana", "Mexico"), ("Ines", "IOM"), ("Carla", "Chile") })
-        {
-            await api.RunAsync(await api.IdentityAsync(name, delegation, "delegate"), RoomA, "/speak");
-        }
-
-        await using var diego = await ChatPage.OpenAsync(browser, host.BaseAddress, "Diego", "Ecuador", "delegate", "Room A");
-        ILocator Button(string text) => chair.Page.Locator("#console .console-buttons button", new() { HasText = text });
-        var countdowns = chair.Page.Locator("#log .countdown");
-        var rows = chair.Page.Locator("#console-list-items li .name");
-
-        await Button("Next").ClickAsync();
-        await Assertions.Expect(chair.Page.Locator("#live-speaker")).ToHaveTextAsync("Mexico has the floor");
-        await Assertions.Expect(countdowns.Last).ToHaveAttributeAsync("data-state", "running");
-
-        host.Clock.Advance(TimeSpan.FromSeconds(30));
-        await Button("Pause").ClickAsync();
-        await Assertions.Expect(countdowns.Last).ToHaveAttributeAsync("data-state", "paused");
-        await Assertions.Expect(countdowns.Last).ToContainTextAsync("paused, 1:30 left");
-        await Assertions.Expect(chair.Page.Locator("#console-pause")).ToHaveTextAsync("Resume");
-
-        host.Clock.Advance(TimeSpan.FromSeconds(20));
-        await Button("Resume").ClickAsync();
-        await Assertions.Expect(countdowns.Last).ToHaveAttributeAsync("data-state", "running");
-        await Assertions.Expect(countdowns.Last).ToContainTextAsync("1:30");
-        await Assertions.Expect(chair.Page.Locator("#console-pause")).ToHaveTextAsync("Pause");
-
-        await Button("+1 min").ClickAsync();
-        await Assertions.Expect(countdowns.Last).ToContainTextAsync("2:30");
-
-        await Button("Stop").ClickAsync();
-        await Assertions.Expect(chair.BotMessages.Last).ToContainTextAsync("AG1: timer stopped");
-        await Assertions.Expect(chair.Page.Locator("#log .countdown[data-state=running]")).ToHaveCountAsync(0);
-
-        await Button("Close list").ClickAsync();
-        await Assertions.Expect(chair.Page.Locator("#console-list")).ToHaveTextAsync("Reopen list");
-        await diego.Page.Locator("#live-ask").ClickAsync();
-        await Assertions.Expect(diego.BotMessages.Last).ToContainTextAsync("closed");
-        await Assertions.Expect(rows).ToHaveTextAsync(["Chile", "International Organization for Migration"]);
-
-        await Button("Reopen list").ClickAsync();
-        await Assertions.Expect(chair.Page.Locator("#console-list")).ToHaveTextAsync("Close list");
-        await diego.Page.Locator("#live-ask").ClickAsync();
-        await Assertions.Expect(diego.Page.Locator("#live-ask")).ToHaveTextAsync("Withdraw");
-        await Assertions.Expect(rows).ToHaveTextAsync(["Chile", "Ecuador", "International Organization for Migration"]);
-
-        await Button("Stakeholder segment").ClickAsync();
-        await Assertions.Expect(rows.First).ToHaveTextAsync("International Organization for Migration");
     }
 
     [Fact]
