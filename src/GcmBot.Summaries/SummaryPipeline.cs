@@ -1,4 +1,5 @@
 using GcmBot.Core.Drafting;
+using GcmBot.Core.Localisation;
 using GcmBot.Summaries.Extractive;
 using GcmBot.Summaries.Llm;
 using GcmBot.Summaries.Rendering;
@@ -55,11 +56,11 @@ internal sealed partial class SummaryPipeline : IReportDrafter
         return new DraftOutcome(Extractive(normalised, verifier, analyzer), ExtractiveName);
     }
 
-    public string ToMarkdown(Report report) => MarkdownReport.Render(report);
+    public string ToMarkdown(Report report, Language language) => MarkdownReport.Render(report, ReportLabels.For(language));
 
-    public byte[] ToDocx(Report report) => DocxReport.Render(report);
+    public byte[] ToDocx(Report report, Language language) => DocxReport.Render(report, ReportLabels.For(language));
 
-    public Report FromMarkdown(string markdown, Report basis) => MarkdownReport.Parse(markdown, basis);
+    public Report FromMarkdown(string markdown, Report basis, Language language) => MarkdownReport.Parse(markdown, basis, ReportLabels.For(language));
 
     /// <summary>The extractive draft, less any point the verifier rejects (it quotes its sources, so none should be).</summary>
     private Report Extractive(DraftInput input, ReportVerifier verifier, TextAnalyzer analyzer)

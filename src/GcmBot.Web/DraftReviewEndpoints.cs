@@ -2,6 +2,7 @@ using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Drafting;
 using GcmBot.Core.Handling;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -116,10 +117,10 @@ public static class DraftReviewEndpoints
             return Error(StatusCodes.Status403Forbidden, "This draft is for the session's rapporteur and moderator (and organisers).");
         }
 
-        var draft = await store.ReadAsync((data, ct) => data.GetDraftAsync(found.Id, ct), cancellationToken);
+        var (draft, meeting) = await store.ReadAsync(async (data, ct) => (await data.GetDraftAsync(found.Id, ct), await data.GetMeetingAsync(ct)), cancellationToken);
         return draft is null
             ? Error(StatusCodes.Status404NotFound, $"{found.Code} has no draft yet.")
-            : Results.File(drafter.ToDocx(ReportJson.Deserialize(draft.Content)), ReportFiles.DocxType, $"draft-{found.Code}.docx");
+            : Results.File(drafter.ToDocx(ReportJson.Deserialize(draft.Content), Texts.For(meeting?.DefaultLanguage).Language), ReportFiles.DocxType, $"draft-{found.Code}.docx");
     }
 
     private static IResult Error(int status, string message) => Results.Json(new { Error = message }, statusCode: status);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GcmBot.Core.Localisation;
 using GcmBot.Summaries.Cli;
 using Xunit.Abstractions;
 
@@ -54,7 +55,7 @@ public sealed partial class DevSetTests : IDisposable
             var report = (await _drafting.Pipeline.DraftAsync(input, CancellationToken.None)).Report;
             var elapsed = Stopwatch.GetElapsedTime(started);
             slowest = elapsed > slowest ? elapsed : slowest;
-            var summary = SummarySection(_drafting.Pipeline.ToMarkdown(report));
+            var summary = SummarySection(_drafting.Pipeline.ToMarkdown(report, Language.English));
             var (r1, baseline) = (Rouge1(summary, meeting.Summary), Rouge1(Lead(meeting.Turns, 250), meeting.Summary));
             var (dup, proc, frag, share) = Form(summary);
             (project, lead, duplicates, procedural, fragments, quoted) = (project + r1, lead + baseline, duplicates + dup, procedural + proc, fragments + frag, quoted + share);

@@ -1,4 +1,5 @@
 using GcmBot.Core.Drafting;
+using GcmBot.Core.Localisation;
 using GcmBot.Summaries.Text;
 using GcmBot.Summaries.Verification;
 
@@ -49,7 +50,7 @@ public sealed class ExtractiveDrafterTests : IDisposable
         var second = await other.Pipeline.DraftAsync(Samples.Session(), CancellationToken.None);
 
         Assert.Equal(ReportJson.Serialize(first.Report), ReportJson.Serialize(second.Report));
-        Assert.Equal(_drafting.Pipeline.ToMarkdown(first.Report), other.Pipeline.ToMarkdown(second.Report));
+        Assert.Equal(_drafting.Pipeline.ToMarkdown(first.Report, Language.English), other.Pipeline.ToMarkdown(second.Report, Language.English));
     }
 
     [Fact]

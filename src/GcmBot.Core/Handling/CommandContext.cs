@@ -201,6 +201,9 @@ public sealed class CommandContext
     public async Task<bool> IsOfficialAsync() =>
         (Participant.Roles & (Roles.Moderator | Roles.Rapporteur | Roles.Organiser)) != 0 || (await AssignmentsAsync()).Count > 0;
 
+    /// <summary>The language of a report's template text (headings, labels): the meeting's default language.</summary>
+    public Language ReportLanguage => Texts.For(Meeting.DefaultLanguage).Language;
+
     /// <summary>A text in the person's language (see <see cref="Texts.Format"/>).</summary>
     public string T(string key, params object?[] arguments) => Texts.Format(key, arguments);
 

@@ -4,6 +4,7 @@ using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Drafting;
 using GcmBot.Core.Invitations;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 
 namespace GcmBot.Core.Handling;
@@ -26,7 +27,7 @@ internal static class DraftCommands
         var draft = await context.Data.GetDraftAsync(session.Id, context.CancellationToken);
         if (draft is not null)
         {
-            return CommandResult.Of(Show(session, draft, "The saved draft. `draft regenerate` drafts it again from the latest cards and contributions.", drafter, context.Links));
+            return CommandResult.Of(Show(session, draft, "The saved draft. `draft regenerate` drafts it again from the latest cards and contributions.", drafter, context.Links, context.ReportLanguage));
         }
 
         return await PrepareAsync(context, session, overwrite: false);
@@ -49,7 +50,7 @@ internal static class DraftCommands
     {
         var session = await data.GetSessionAsync(job.SessionId, cancellationToken)
             ?? throw new CommandException("The session was removed from the agenda while its report was being drafted.");
-        var markdown = drafter.ToMarkdown(outcome.Report);
+        var markdown = drafter.ToMarkdown(outcome.Report, job.ReportLanguage);
         var draft = await data.GetDraftAsync(session.Id, cancellationToken);
         var report = outcome.Report;
         var kept = 0;
@@ -75,7 +76,7 @@ internal static class DraftCommands
         }
 
         draft.Content = ReportJson.Serialize(report);
-        draft.Markdown = kept == 0 ? markdown : drafter.ToMarkdown(report);
+        draft.Markdown = kept == 0 ? markdown : drafter.ToMarkdown(report, job.ReportLanguage);
         draft.Drafter = outcome.Drafter;
         draft.Note = outcome.Note;
         draft.DraftedAt = now;
@@ -92,7 +93,7 @@ internal static class DraftCommands
         var intro = kept > 0
             ? $"Drafted again from the latest cards and contributions; the {kept} point(s) you rewrote are kept as you wrote them. `draft regenerate overwrite` replaces them too."
             : "Review it before it is shared: `draft edit` to change it, `draft sources <n>` to see what a recommendation rests on, `draft publish` to post it.";
-        return CommandResult.Of(Show(session, draft, intro, drafter, links));
+        return CommandResult.Of(Show(session, draft, intro, drafter, links, job.ReportLanguage));
     }
 
     /// <summary>
@@ -147,7 +148,7 @@ internal static class DraftCommands
         Report report;
         try
         {
-            report = drafter.FromMarkdown(markdown, ReportJson.Deserialize(draft.Content));
+            report = drafter.FromMarkdown(markdown, ReportJson.Deserialize(draft.Content), context.ReportLanguage);
         }
         catch (FormatException unreadable)
         {
@@ -155,7 +156,7 @@ internal static class DraftCommands
         }
 
         SaveEdit(context, draft, report, drafter);
-        return CommandResult.Of(Show(session, draft, "Your edits are saved. `draft regenerate` keeps them; `draft regenerate overwrite` replaces them.", drafter, context.Links));
+        return CommandResult.Of(Show(session, draft, "Your edits are saved. `draft regenerate` keeps them; `draft regenerate overwrite` replaces them.", drafter, context.Links, context.ReportLanguage));
     }
 
     /// <summary>
@@ -213,7 +214,7 @@ internal static class DraftCommands
         var drafter = RequireDrafter(context);
         var (session, draft) = await SavedDraftAsync(context);
         var attachment = context.Command["format"] == "docx"
-            ? new Attachment($"draft-{session.Code}.docx", ReportFiles.DocxType, drafter.ToDocx(ReportJson.Deserialize(draft.Content)))
+            ? new Attachment($"draft-{session.Code}.docx", ReportFiles.DocxType, drafter.ToDocx(ReportJson.Deserialize(draft.Content), context.ReportLanguage))
             : new Attachment($"draft-{session.Code}.md", ReportFiles.MarkdownType, Encoding.UTF8.GetBytes(draft.Markdown));
         return CommandResult.Of(Reply.Private($"The {(draft.IsPublished ? "published" : "unpublished")} draft of {session.Code}: {attachment.FileName}.") with { Attachment = attachment });
     }
@@ -229,7 +230,7 @@ internal static class DraftCommands
         var report = message with
         {
             Title = $"Report of {session.Code}: {session.Title}",
-            Attachment = Docx(session, content, drafter, "report"),
+            Attachment = Docx(session, content, drafter, "report", context.ReportLanguage),
         };
         return CommandResult.Of(report, new Announcement(session.Id, report));
     }
@@ -280,7 +281,7 @@ internal static class DraftCommands
             throw new CommandException($"There is nothing to draft from yet: {session.Code} has no captured contributions and no cards.");
         }
 
-        context.PendingDraft = new DraftJob(session.Id, input, overwrite, context.Participant.Id);
+        context.PendingDraft = new DraftJob(session.Id, input, overwrite, context.Participant.Id, context.ReportLanguage);
         return CommandResult.Of(Reply.Private($"Drafting the report of {session.Code}…"));
     }
 
@@ -328,7 +329,7 @@ internal static class DraftCommands
     private static void SaveEdit(CommandContext context, Draft draft, Report report, IReportDrafter drafter)
     {
         draft.Content = ReportJson.Serialize(report);
-        draft.Markdown = drafter.ToMarkdown(report);
+        draft.Markdown = drafter.ToMarkdown(report, context.ReportLanguage);
         draft.Edited = true;
         draft.EditedAt = context.Now;
         draft.EditedByParticipantId = context.Participant.Id;
@@ -345,7 +346,7 @@ internal static class DraftCommands
     }
 
     /// <summary>The draft as a chat message (<see cref="DraftMessage"/>) with the full report as <c>.docx</c>.</summary>
-    private static Reply Show(Session session, Draft draft, string intro, IReportDrafter drafter, ISignInLinks? links)
+    private static Reply Show(Session session, Draft draft, string intro, IReportDrafter drafter, ISignInLinks? links, Language reportLanguage)
     {
         var report = ReportJson.Deserialize(draft.Content);
         var message = DraftMessage.Compose(intro, report);
@@ -360,7 +361,7 @@ internal static class DraftCommands
                 new Fact("Status", draft.Edited ? "edited by the rapporteur" : "as drafted"),
                 .. links is null ? [] : new[] { new Fact("Review page", links.Page($"drafts/{Uri.EscapeDataString(session.Code)}")) },
             ],
-            Attachment = Docx(session, report, drafter, "draft"),
+            Attachment = Docx(session, report, drafter, "draft", reportLanguage),
             Actions =
             [
                 new ReplyAction("Publish", $"draft publish for {session.Code}", ActionStyle.Primary),
@@ -370,8 +371,8 @@ internal static class DraftCommands
         };
     }
 
-    private static Attachment Docx(Session session, Report report, IReportDrafter drafter, string prefix) =>
-        new($"{prefix}-{session.Code}.docx", ReportFiles.DocxType, drafter.ToDocx(report));
+    private static Attachment Docx(Session session, Report report, IReportDrafter drafter, string prefix, Language language) =>
+        new($"{prefix}-{session.Code}.docx", ReportFiles.DocxType, drafter.ToDocx(report, language));
 
     private static List<Fact> OutcomeFacts(string drafter, string? note) =>
         note is null ? [new Fact("Drafter", drafter)] : [new Fact("Drafter", drafter), new Fact("Note", note)];

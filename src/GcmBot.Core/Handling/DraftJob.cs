@@ -1,4 +1,5 @@
 using GcmBot.Core.Drafting;
+using GcmBot.Core.Localisation;
 
 namespace GcmBot.Core.Handling;
 
@@ -7,4 +8,5 @@ namespace GcmBot.Core.Handling;
 /// a minute, and must not hold the single writer meanwhile.
 /// </summary>
 /// <param name="Overwrite">Replace a draft the rapporteur edited.</param>
-internal sealed record DraftJob(int SessionId, DraftInput Input, bool Overwrite, int ParticipantId);
+/// <param name="ReportLanguage">The language of the report template's own text (<see cref="CommandContext.ReportLanguage"/>).</param>
+internal sealed record DraftJob(int SessionId, DraftInput Input, bool Overwrite, int ParticipantId, Language ReportLanguage);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GcmBot.Core.Drafting;
+using GcmBot.Core.Localisation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -107,9 +108,9 @@ public static class DraftCommandLine
 
         byte[] bytes = format switch
         {
-            "docx" => pipeline.ToDocx(outcome.Report),
+            "docx" => pipeline.ToDocx(outcome.Report, Language.English),
             "json" => JsonSerializer.SerializeToUtf8Bytes(outcome, _json),
-            _ => System.Text.Encoding.UTF8.GetBytes(pipeline.ToMarkdown(outcome.Report)),
+            _ => System.Text.Encoding.UTF8.GetBytes(pipeline.ToMarkdown(outcome.Report, Language.English)),
         };
         if (options.TryGetValue("output", out var outputPath))
         {

@@ -9,17 +9,11 @@ namespace GcmBot.Summaries.Rendering;
 /// The report as a Word document in the layout of the reporting template (Annex 2): a header table,
 /// the summary of discussions as full-width body text (a table cell beside its label made it a narrow
 /// column), one three-column table per recommendation for an actionable commitment, then any other
-/// observations.
+/// observations. The template's fixed text is in the report's language (<see cref="ReportLabels"/>).
 /// </summary>
 internal static class DocxReport
 {
-    public const string Title = "Report of the action group";
-    public const string SummaryLabel = "Summary of discussions";
-    public const string RecommendationTitle = "Recommendation for actionable commitment ";
-    public const string ObservationsTitle = "Any other observations";
-    public static readonly IReadOnlyList<string> RecommendationColumns = ["Recommendation", "Means of implementation", "Partnerships"];
-
-    public static byte[] Render(Report report)
+    public static byte[] Render(Report report, ReportLabels labels)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -28,34 +22,34 @@ internal static class DocxReport
             var body = new Body();
             main.Document = new Document(body);
 
-            body.Append(Paragraph(Title, bold: true, size: 32));
+            body.Append(Paragraph(labels.Title, bold: true, size: 32));
             var h = report.Header;
             // A narrow label column leaves the values room.
             var header = Table(2600, 7038);
-            foreach (var (label, value) in MarkdownReport.HeaderLabels.Zip([h.ActionGroup, h.DateAndTime, h.Room, h.Moderator, h.Rapporteur]))
+            foreach (var (label, value) in labels.Header.Zip([h.ActionGroup, h.DateAndTime, h.Room, h.Moderator, h.Rapporteur]))
             {
                 header.Append(Row(Cell(label, bold: true), Cell(value)));
             }
 
             body.Append(header);
-            body.Append(Paragraph(SummaryLabel, bold: true, size: 24));
-            body.Append(Paragraph(report.Summary.Count == 0 ? MarkdownReport.Nothing : string.Join(' ', report.Summary.Select(s => s.Text)), bold: false, size: 22));
+            body.Append(Paragraph(labels.Summary, bold: true, size: 24));
+            body.Append(Paragraph(report.Summary.Count == 0 ? labels.Nothing : string.Join(' ', report.Summary.Select(s => s.Text)), bold: false, size: 22));
 
             for (var i = 0; i < report.Recommendations.Count; i++)
             {
                 var r = report.Recommendations[i];
-                body.Append(Paragraph($"{RecommendationTitle}{i + 1}", bold: true, size: 24));
+                body.Append(Paragraph(labels.RecommendationNumber(i + 1), bold: true, size: 24));
                 var table = Table(3212, 3213, 3213);
-                table.Append(Row([.. RecommendationColumns.Select(c => Cell(c, bold: true))]));
+                table.Append(Row([.. labels.Columns.Select(c => Cell(c, bold: true))]));
                 table.Append(Row(Cell(r.Recommendation), Cell(r.Means), Cell(r.Partnerships)));
                 body.Append(table);
-                body.Append(Paragraph($"{MarkdownReport.SourcesLabel} {string.Join(", ", r.Sources)}", bold: false, size: 16));
+                body.Append(Paragraph($"{labels.Label(labels.Sources)} {string.Join(", ", r.Sources)}", bold: false, size: 16));
             }
 
-            body.Append(Paragraph(ObservationsTitle, bold: true, size: 24));
+            body.Append(Paragraph(labels.Observations, bold: true, size: 24));
             if (report.Observations.Count == 0)
             {
-                body.Append(Paragraph(MarkdownReport.Nothing, bold: false, size: 22));
+                body.Append(Paragraph(labels.Nothing, bold: false, size: 22));
             }
 
             foreach (var observation in report.Observations)

@@ -5,80 +5,74 @@ namespace GcmBot.Summaries.Rendering;
 
 /// <summary>
 /// The reporting template (Annex 2) as Markdown, and back: the rapporteur edits this text and
-/// <c>draft edit</c> reads it again. Recommendations list their sources so that edits keep them.
+/// <c>draft edit</c> reads it again, in the same language. Recommendations list their sources so that edits keep them.
 /// </summary>
 internal static class MarkdownReport
 {
-    public const string Title = "# Report of the action group";
-    public const string SummaryHeading = "## Summary of discussions";
-    public const string RecommendationHeading = "## Recommendation for actionable commitment ";
-    public const string ObservationsHeading = "## Any other observations";
-    public const string RecommendationLabel = "**Recommendation:**";
-    public const string MeansLabel = "**Means of implementation:**";
-    public const string PartnershipsLabel = "**Partnerships:**";
-    public const string SourcesLabel = "Sources:";
-    public const string Nothing = "None.";
-
-    public static readonly IReadOnlyList<string> HeaderLabels = ["Action group", "Date and time", "Room", "Moderator", "Rapporteur"];
-
-    public static string Render(Report report)
+    public static string Render(Report report, ReportLabels labels)
     {
         var h = report.Header;
-        var text = new StringBuilder().Append(Title).Append("\n\n| | |\n| --- | --- |\n");
-        foreach (var (label, value) in HeaderLabels.Zip([h.ActionGroup, h.DateAndTime, h.Room, h.Moderator, h.Rapporteur]))
+        var text = new StringBuilder().Append("# ").Append(labels.Title).Append("\n\n| | |\n| --- | --- |\n");
+        foreach (var (label, value) in labels.Header.Zip([h.ActionGroup, h.DateAndTime, h.Room, h.Moderator, h.Rapporteur]))
         {
             text.Append("| ").Append(label).Append(" | ").Append(Cell(value)).Append(" |\n");
         }
 
-        text.Append('\n').Append(SummaryHeading).Append("\n\n")
-            .Append(report.Summary.Count == 0 ? Nothing : string.Join(' ', report.Summary.Select(s => OneLine(s.Text)))).Append('\n');
+        text.Append("\n## ").Append(labels.Summary).Append("\n\n")
+            .Append(report.Summary.Count == 0 ? labels.Nothing : string.Join(' ', report.Summary.Select(s => OneLine(s.Text)))).Append('\n');
         for (var i = 0; i < report.Recommendations.Count; i++)
         {
             var r = report.Recommendations[i];
-            text.Append('\n').Append(RecommendationHeading).Append(i + 1).Append("\n\n")
-                .Append(RecommendationLabel).Append(' ').Append(OneLine(r.Recommendation)).Append("  \n")
-                .Append(MeansLabel).Append(' ').Append(OneLine(r.Means)).Append("  \n")
-                .Append(PartnershipsLabel).Append(' ').Append(OneLine(r.Partnerships)).Append("  \n")
-                .Append('*').Append(SourcesLabel).Append(' ').Append(string.Join(", ", r.Sources)).Append("*\n");
+            text.Append("\n## ").Append(labels.RecommendationNumber(i + 1)).Append("\n\n")
+                .Append(Field(labels, 0)).Append(' ').Append(OneLine(r.Recommendation)).Append("  \n")
+                .Append(Field(labels, 1)).Append(' ').Append(OneLine(r.Means)).Append("  \n")
+                .Append(Field(labels, 2)).Append(' ').Append(OneLine(r.Partnerships)).Append("  \n")
+                .Append('*').Append(labels.Label(labels.Sources)).Append(' ').Append(string.Join(", ", r.Sources)).Append("*\n");
         }
 
-        text.Append('\n').Append(ObservationsHeading).Append("\n\n");
-        text.Append(report.Observations.Count == 0 ? Nothing + "\n" : string.Concat(report.Observations.Select(o => $"- {OneLine(o.Text)}\n")));
+        text.Append("\n## ").Append(labels.Observations).Append("\n\n");
+        text.Append(report.Observations.Count == 0 ? labels.Nothing + "\n" : string.Concat(report.Observations.Select(o => $"- {OneLine(o.Text)}\n")));
         return text.ToString();
     }
 
+    /// <summary>Recommendation part <paramref name="column"/>'s label as the Markdown writes it, e.g. “**Partnerships:**”.</summary>
+    private static string Field(ReportLabels labels, int column) => $"**{labels.Label(labels.Columns[column])}**";
+
     /// <exception cref="FormatException">A section of the template is missing or unreadable.</exception>
-    public static Report Parse(string markdown, Report basis)
+    public static Report Parse(string markdown, Report basis, ReportLabels labels)
     {
+        var summaryHeading = $"## {labels.Summary}";
+        var observationsHeading = $"## {labels.Observations}";
+        var recommendationHeading = $"## {labels.Recommendation} ";
         var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()).ToList();
         var sections = Sections(lines);
 
-        var header = Header(sections.GetValueOrDefault("") ?? [], basis.Header);
-        if (!sections.TryGetValue(SummaryHeading, out var summaryLines))
+        var header = Header(sections.GetValueOrDefault("") ?? [], basis.Header, labels.Header);
+        if (!sections.TryGetValue(summaryHeading, out var summaryLines))
         {
-            throw new FormatException($"the heading “{SummaryHeading}” is missing.");
+            throw new FormatException($"the heading “{summaryHeading}” is missing.");
         }
 
-        if (!sections.TryGetValue(ObservationsHeading, out var observationLines))
+        if (!sections.TryGetValue(observationsHeading, out var observationLines))
         {
-            throw new FormatException($"the heading “{ObservationsHeading}” is missing.");
+            throw new FormatException($"the heading “{observationsHeading}” is missing.");
         }
 
         var summaryText = OneLine(string.Join(' ', summaryLines));
-        var summary = summaryText == Nothing ? [] : Sentences(summaryText, basis.Summary);
+        var summary = summaryText == labels.Nothing ? [] : Sentences(summaryText, basis.Summary);
 
         var recommendations = new List<ReportRecommendation>();
-        for (var n = 1; sections.TryGetValue(RecommendationHeading + n, out var body); n++)
+        for (var n = 1; sections.TryGetValue(recommendationHeading + n, out var body); n++)
         {
-            recommendations.Add(Recommendation(n, body, basis.Recommendations));
+            recommendations.Add(Recommendation(n, body, basis.Recommendations, labels));
         }
 
-        if (sections.Keys.Count(k => k.StartsWith(RecommendationHeading, StringComparison.Ordinal)) != recommendations.Count)
+        if (sections.Keys.Count(k => k.StartsWith(recommendationHeading, StringComparison.Ordinal)) != recommendations.Count)
         {
-            throw new FormatException($"recommendations must be numbered 1, 2, 3… without gaps (“{RecommendationHeading}1”).");
+            throw new FormatException($"recommendations must be numbered 1, 2, 3… without gaps (“{recommendationHeading}1”).");
         }
 
-        var observations = observationLines.Where(l => l.Length > 0 && l != Nothing)
+        var observations = observationLines.Where(l => l.Length > 0 && l != labels.Nothing)
             .Select(l => l.TrimStart('-', '*', ' '))
             .Select(l => Keep(l, basis.Observations)).ToList();
         return new Report(header, summary, recommendations, observations);
@@ -108,13 +102,13 @@ internal static class MarkdownReport
         return sections;
     }
 
-    private static ReportHeader Header(List<string> lines, ReportHeader basis)
+    private static ReportHeader Header(List<string> lines, ReportHeader basis, IReadOnlyList<string> labels)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in lines.Where(l => l.StartsWith('|')))
         {
             var cells = SplitRow(line);
-            if (cells.Count >= 2 && HeaderLabels.Contains(cells[0], StringComparer.OrdinalIgnoreCase))
+            if (cells.Count >= 2 && labels.Contains(cells[0], StringComparer.OrdinalIgnoreCase))
             {
                 values[cells[0]] = cells[1];
             }
@@ -122,28 +116,29 @@ internal static class MarkdownReport
 
         string Value(string label, string fallback) => values.GetValueOrDefault(label) ?? fallback;
         return new ReportHeader(
-            Value("Action group", basis.ActionGroup),
-            Value("Date and time", basis.DateAndTime),
-            Value("Room", basis.Room),
-            Value("Moderator", basis.Moderator),
-            Value("Rapporteur", basis.Rapporteur));
+            Value(labels[0], basis.ActionGroup),
+            Value(labels[1], basis.DateAndTime),
+            Value(labels[2], basis.Room),
+            Value(labels[3], basis.Moderator),
+            Value(labels[4], basis.Rapporteur));
     }
 
-    private static ReportRecommendation Recommendation(int number, List<string> body, IReadOnlyList<ReportRecommendation> basis)
+    private static ReportRecommendation Recommendation(int number, List<string> body, IReadOnlyList<ReportRecommendation> basis, ReportLabels labels)
     {
-        string? Field(string label) => body.FirstOrDefault(l => l.StartsWith(label, StringComparison.Ordinal))?[label.Length..].Trim();
+        string? Value(int column) => body.FirstOrDefault(l => l.StartsWith(Field(labels, column), StringComparison.Ordinal))?[Field(labels, column).Length..].Trim();
 
-        var text = Field(RecommendationLabel);
+        var text = Value(0);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new FormatException($"recommendation {number} has no “{RecommendationLabel}” line.");
+            throw new FormatException($"recommendation {number} has no “{Field(labels, 0)}” line.");
         }
 
-        var sourcesLine = body.FirstOrDefault(l => l.Trim('*', '_').StartsWith(SourcesLabel, StringComparison.Ordinal));
+        var sourcesLabel = labels.Label(labels.Sources);
+        var sourcesLine = body.FirstOrDefault(l => l.Trim('*', '_').StartsWith(sourcesLabel, StringComparison.Ordinal));
         IReadOnlyList<string> sources = sourcesLine is not null
-            ? [.. sourcesLine.Trim('*', '_')[SourcesLabel.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
+            ? [.. sourcesLine.Trim('*', '_')[sourcesLabel.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
             : basis.FirstOrDefault(b => Same(b.Recommendation, text))?.Sources ?? [];
-        return new ReportRecommendation(text, Field(MeansLabel) ?? "", Field(PartnershipsLabel) ?? "", sources);
+        return new ReportRecommendation(text, Value(1) ?? "", Value(2) ?? "", sources);
     }
 
     /// <summary>
