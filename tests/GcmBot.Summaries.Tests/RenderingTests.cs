@@ -140,7 +140,7 @@ public sealed class RenderingTests : IDisposable
         Assert.Contains("| Sala | Room A |", markdown, StringComparison.Ordinal);
         Assert.Contains("## Resumen de los debates", markdown, StringComparison.Ordinal);
         Assert.Contains("## Recomendación para un compromiso concreto 1\n", markdown, StringComparison.Ordinal);
-        Assert.Equal(report.Recommendations.Count, CountOf(markdown, "**Medios de aplicación:**"));
+        Assert.Equal(report.Recommendations.Count, CountOf(markdown, "**Medios de implementación:**"));
         Assert.Contains("## Otras observaciones", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Summary of discussions", markdown, StringComparison.Ordinal);
         var edited = markdown.Replace("| Sala | Room A |", "| Sala | Sala B |", StringComparison.Ordinal);

@@ -234,6 +234,28 @@ public sealed class DraftCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DraftExport_FrenchMeeting_TemplateInFrenchAndEditsReadBackInFrench()
+    {
+        await _harness.Expect(MeetingHarness.Organiser, "language default fr");
+        await SessionAsync();
+        await _harness.Expect("rap", "draft");
+
+        var docx = (await _harness.Expect("rap", "draft export docx")).Reply.Attachment!;
+        var markdown = Encoding.UTF8.GetString((await _harness.Expect("rap", "draft export md")).Reply.Attachment!.Content);
+        await _harness.Expect("rap", $"draft edit {markdown.Replace("| Salle | Room A |", "| Salle | Salle B |", StringComparison.Ordinal)}");
+
+        using (var document = WordprocessingDocument.Open(new MemoryStream(docx.Content), false))
+        {
+            var body = document.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains("Résumé des débats", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Summary of discussions", body, StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("# Rapport du groupe d'action", markdown, StringComparison.Ordinal);
+        Assert.Equal("Salle B", ReportJson.Deserialize((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Content).Header.Room);
+    }
+
+    [Fact]
     public async Task DraftPublish_PostedToTheConversationAndTheSessionsChannels()
     {
         await SessionAsync();
