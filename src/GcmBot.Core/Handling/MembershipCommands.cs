@@ -113,6 +113,51 @@ internal static class MembershipCommands
         return CommandResult.Of(Reply.Private($"{requester.DisplayName} now speaks for {delegation.Name} ({members + 1} of {MeetingCommands.MaxDelegationMembers} members); they have been told."));
     }
 
+    /// <summary>
+    /// <c>member remove</c>: the focal point or an organiser takes a member off the delegation (a focal point may not remove
+    /// its last member). The person is told privately; what the delegation already has on the speakers list stays the delegation's.
+    /// </summary>
+    public static async Task<CommandResult> RemoveAsync(CommandContext context)
+    {
+        IEnumerable<Participant> members;
+        if (context.IsOrganiser)
+        {
+            members = (await context.Data.GetParticipantsAsync(context.CancellationToken)).Where(p => p.DelegationId is not null);
+        }
+        else if (context.Delegation is { } own && await context.IsFocalPointAsync(own))
+        {
+            members = await context.Data.GetMembersAsync(own.Id, context.CancellationToken);
+        }
+        else
+        {
+            throw new CommandException(context.T("Member.RemoveNotAllowed"));
+        }
+
+        var typed = context.Command["person"]!;
+        var member = Pick(context, [.. members], typed, context.T("Member.NotFound", typed));
+        var delegation = (await context.Data.GetDelegationAsync(member.DelegationId!.Value, context.CancellationToken))!;
+        if (!context.IsOrganiser && await context.Data.CountMembersAsync(delegation.Id, context.CancellationToken) == 1)
+        {
+            throw new CommandException(context.T("Member.RemoveLast", delegation.Name));
+        }
+
+        member.DelegationId = null;
+        member.JoinedAt = null;
+        context.Data.Update(member);
+        if (member.Id == context.Participant.Id)
+        {
+            context.Participant.DelegationId = null;
+            context.Participant.JoinedAt = null;
+            context.Delegation = null;
+        }
+        else
+        {
+            Tell(context, member, "Member.Removed", delegation.Name, context.Participant.DisplayName);
+        }
+
+        return CommandResult.Of(Reply.Private(context.T("Member.RemoveDone", member.DisplayName, delegation.Name)));
+    }
+
     /// <summary>The refusal for someone whose request waits, when a command would act for a delegation; null when none waits.</summary>
     public static async Task<string?> PendingRefusalAsync(CommandContext context)
     {
@@ -188,25 +233,30 @@ internal static class MembershipCommands
     private static async Task<Participant> FindRequestAsync(CommandContext context, string typed)
     {
         var requests = await VisibleRequestsAsync(context);
+        return Pick(context, requests, typed, $"No request from `{typed}` is waiting for you (it may have been answered already). `requests` lists those that wait.");
+    }
+
+    /// <summary>One of the people by number or by name; an ambiguous name changes nothing and lists the numbers to use.</summary>
+    private static Participant Pick(CommandContext context, IReadOnlyList<Participant> people, string typed, string notFound)
+    {
         var key = typed.Trim().TrimStart('#');
-        if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && requests.FirstOrDefault(r => r.Id == id) is { } numbered)
+        if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && people.FirstOrDefault(r => r.Id == id) is { } numbered)
         {
             return numbered;
         }
 
-        var named = requests.Where(r => string.Equals(r.DisplayName, key, StringComparison.OrdinalIgnoreCase)).ToList();
+        var named = people.Where(r => string.Equals(r.DisplayName, key, StringComparison.OrdinalIgnoreCase)).ToList();
         if (named.Count == 0)
         {
-            named = [.. requests.Where(r => r.DisplayName.Contains(key, StringComparison.OrdinalIgnoreCase))];
+            named = [.. people.Where(r => r.DisplayName.Contains(key, StringComparison.OrdinalIgnoreCase))];
         }
 
         return named.Count switch
         {
             1 => named[0],
-            0 => throw new CommandException($"No request from `{typed}` is waiting for you (it may have been answered already). `requests` lists those that wait."),
-            _ => throw new CommandException($"Several requests match `{typed}`: "
-                + string.Join(", ", named.Select(r => $"`{context.Command.Definition.Name} {r.Id}` ({r.DisplayName}, {r.Channel})"))
-                + ". Use the number."),
+            0 => throw new CommandException(notFound),
+            _ => throw new CommandException(context.T("Person.Ambiguous", typed,
+                string.Join(", ", named.Select(r => $"`{context.Command.Definition.Name} {r.Id}` ({r.DisplayName}, {r.Channel})")))),
         };
     }
 }
