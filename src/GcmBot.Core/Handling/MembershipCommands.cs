@@ -81,12 +81,12 @@ internal static class MembershipCommands
     {
         var requests = await VisibleRequestsAsync(context);
         var names = await context.Data.GetDelegationsAsync(requests.Select(r => r.RequestedDelegationId!.Value), context.CancellationToken);
-        return CommandResult.Of(Reply.Private(requests.Count == 0 ? "No request to join a delegation is waiting for you." : "Answer with `approve <number>` or `decline <number>`.") with
+        return CommandResult.Of(Reply.Private(context.T(requests.Count == 0 ? "Requests.None" : "Requests.Answer")) with
         {
-            Title = "Requests to join a delegation",
+            Title = context.T("Requests.Title"),
             Items = [.. requests.Select(r => new ListItem(r.Id,
                 $"{r.DisplayName} — {names[r.RequestedDelegationId!.Value].Name}",
-                $"{r.Channel} · asked {context.Local(r.RequestedAt ?? context.Now, "ddd d MMM HH:mm")}"))],
+                context.T("Requests.Asked", r.Channel, context.Local(r.RequestedAt ?? context.Now, "ddd d MMM HH:mm"))))],
         });
     }
 
@@ -99,18 +99,18 @@ internal static class MembershipCommands
             requester.RequestedDelegationId = null;
             requester.RequestedAt = null;
             Tell(context, requester, "Request.Declined", delegation.Name, context.Participant.DisplayName);
-            return CommandResult.Of(Reply.Private($"You declined {requester.DisplayName}'s request to join {delegation.Name}; they have been told."));
+            return CommandResult.Of(Reply.Private(context.T("Request.DeclinedDone", requester.DisplayName, delegation.Name)));
         }
 
         var members = await context.Data.CountMembersAsync(delegation.Id, context.CancellationToken);
         if (members >= MeetingCommands.MaxDelegationMembers)
         {
-            throw new CommandException($"{delegation.Name} already has {members} members (delegations are 1 + 3), so {requester.DisplayName} cannot join it. The request still waits; `decline {requester.Id}` answers it.");
+            throw new CommandException(context.T("Request.Full", delegation.Name, members, requester.DisplayName, requester.Id));
         }
 
         requester.Join(delegation, context.Now);
         Tell(context, requester, "Request.Approved", delegation.Name, context.Participant.DisplayName);
-        return CommandResult.Of(Reply.Private($"{requester.DisplayName} now speaks for {delegation.Name} ({members + 1} of {MeetingCommands.MaxDelegationMembers} members); they have been told."));
+        return CommandResult.Of(Reply.Private(context.T("Request.ApprovedDone", requester.DisplayName, delegation.Name, members + 1, MeetingCommands.MaxDelegationMembers)));
     }
 
     /// <summary>
@@ -169,8 +169,8 @@ internal static class MembershipCommands
         return context.T("Access.Pending", delegation.Name, await ApproversAsync(context, context.Texts, delegation), context.Command.Definition.Name);
     }
 
-    /// <summary>The message to a focal point or an organiser about a request; null once it was answered or they may no longer answer it.</summary>
-    public static async Task<Reply?> RequestMessageAsync(IMeetingData data, Participant requester, Participant recipient, CancellationToken ct)
+    /// <summary>The message to a focal point or an organiser about a request, in their language; null once it was answered or they may no longer answer it.</summary>
+    public static async Task<Func<Texts, Reply>?> RequestMessageAsync(IMeetingData data, Participant requester, Participant recipient, CancellationToken ct)
     {
         if (requester.RequestedDelegationId is not { } id || await data.GetDelegationAsync(id, ct) is not { } delegation
             || !(recipient.Has(Roles.Organiser) || (await data.GetFirstMemberAsync(id, ct))?.Id == recipient.Id))
@@ -178,13 +178,13 @@ internal static class MembershipCommands
             return null;
         }
 
-        return Reply.Private($"**{requester.DisplayName}** ({requester.Channel}) asks to join **{delegation.Name}**. Until you approve, they cannot act for it. `approve {requester.Id}` or `decline {requester.Id}`; `requests` lists every request waiting for you.") with
+        return texts => Reply.Private(texts.Format("Request.Message", requester.DisplayName, requester.Channel, delegation.Name, requester.Id)) with
         {
-            Title = $"Request to join {delegation.Name}",
+            Title = texts.Format("Request.MessageTitle", delegation.Name),
             Actions =
             [
-                new ReplyAction("Approve", $"/approve {requester.Id}", ActionStyle.Primary),
-                new ReplyAction("Decline", $"/decline {requester.Id}", ActionStyle.Danger),
+                new ReplyAction(texts.Format("Request.ActionApprove"), $"/approve {requester.Id}", ActionStyle.Primary),
+                new ReplyAction(texts.Format("Request.ActionDecline"), $"/decline {requester.Id}", ActionStyle.Danger),
             ],
         };
     }
@@ -226,14 +226,14 @@ internal static class MembershipCommands
 
         return context.Delegation is { } own && await context.IsFocalPointAsync(own)
             ? await context.Data.GetRequestsAsync(own.Id, context.CancellationToken)
-            : throw new CommandException("Only organisers, and a delegation's focal point (its first approved member) for its own delegation, answer requests to join a delegation.");
+            : throw new CommandException(context.T("Requests.NotAllowed"));
     }
 
     /// <summary>A waiting request by its number, or by the person's name (an ambiguous name lists the numbers to use).</summary>
     private static async Task<Participant> FindRequestAsync(CommandContext context, string typed)
     {
         var requests = await VisibleRequestsAsync(context);
-        return Pick(context, requests, typed, $"No request from `{typed}` is waiting for you (it may have been answered already). `requests` lists those that wait.");
+        return Pick(context, requests, typed, context.T("Requests.NotFound", typed));
     }
 
     /// <summary>One of the people by number or by name; an ambiguous name changes nothing and lists the numbers to use.</summary>
