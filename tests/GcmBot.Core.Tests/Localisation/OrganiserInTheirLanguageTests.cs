@@ -155,6 +155,38 @@ public sealed partial class OrganiserInTheirLanguageTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// The handlers of the organiser's path write no English of their own: no string literal starting with a letter
+    /// (or an interpolated one) is passed to a reply, a <c>CommandException</c> or a title; their words are keys.
+    /// </summary>
+    [Theory]
+    [InlineData("Handling/SecretariatCommands.cs")]
+    [InlineData("Handling/AgendaCommands.cs")]
+    [InlineData("Handling/ReminderCommands.cs")]
+    [InlineData("Handling/CalendarCommands.cs")]
+    [InlineData("Handling/LanguageCommands.cs")]
+    [InlineData("Handling/MeetingCommands.cs")]
+    [InlineData("Handling/QueueView.cs")]
+    [InlineData("Handling/Lookup.cs")]
+    [InlineData("Commands/ControlCharacters.cs")]
+    public void Handler_Source_HasNoEnglishReplyLiteral(string file)
+    {
+        var source = File.ReadAllText(Path.Combine(SourceRoot(), "src", "GcmBot.Core", file));
+        var literals = ReplyLiteral().Matches(source).Select(m => m.Value).ToList();
+        Assert.True(literals.Count == 0, $"{file} writes English: {string.Join(" | ", literals)}");
+    }
+
+    private static string SourceRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "src", "GcmBot.Core")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new DirectoryNotFoundException("The repository's root, above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>
     /// No text of any reply (its text, title, facts, items and buttons) contains a stretch of an English
     /// <c>Texts.resx</c> value longer than 12 characters between its placeholders, nor a former English literal.
     /// </summary>
@@ -188,4 +220,8 @@ public sealed partial class OrganiserInTheirLanguageTests : IAsyncLifetime
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
+
+    // `new Reply("…`, `Reply.Private($"…`, `CommandException("…`, `Title = "…`, `new Fact("…`, `ReplyAction("…` with a letter first.
+    [GeneratedRegex(@"(?:\bReply(?:\.\w+)?|CommandException|Title\s*=|\bFact|ReplyAction)\s*\(?\s*\$?""[A-Za-z][^""]*""")]
+    private static partial Regex ReplyLiteral();
 }
