@@ -54,7 +54,7 @@ public sealed class ContributionService
                 return (CaptureResult.Nothing, null);
             }
 
-            if (ControlCharacters.InText(text, "This message") is { } refused)
+            if (ControlCharacters.InText(text, "This message", Texts.English) is { } refused)
             {
                 return (new CaptureResult(null, $"{refused} It was not recorded as a contribution."), null);
             }
@@ -83,7 +83,7 @@ public sealed class ContributionService
             }
 
             var participant = await data.FindParticipantAsync(channel, userId, ct);
-            if (participant is null && ControlCharacters.InName(userName, "Your name") is { } badName)
+            if (participant is null && ControlCharacters.InName(userName, "Your name", Texts.English) is { } badName)
             {
                 return (new CaptureResult(null, $"{badName} This message was not recorded as a contribution."), null);
             }
@@ -136,7 +136,7 @@ public sealed class ContributionService
         {
             var contribution = await data.FindContributionAsync(channel, messageId, ct);
             // An edit that could not be saved leaves the text captured before.
-            if (contribution is null || contribution.DeletedAt is not null || ControlCharacters.InText(text, "The edit") is not null)
+            if (contribution is null || contribution.DeletedAt is not null || ControlCharacters.InText(text, "The edit", Texts.English) is not null)
             {
                 return false;
             }

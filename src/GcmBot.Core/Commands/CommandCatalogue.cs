@@ -168,6 +168,8 @@ public static class CommandCatalogue
             [new("point", ArgumentKind.Word, true, "a recommendation's number (e.g. 2), or s<N> for the summary's sentence N, o<N> for an observation"),
              new("text", ArgumentKind.Text, false, "the new text; for a recommendation: recommendation | means of implementation | partnerships")],
             ["draft point s2 Several delegations called for safe and regular pathways.", "draft point 1 Expand regular pathways | Bilateral labour agreements | ILO, employers"]),
+        new(CommandId.MemberRemove, "member remove", Access.Delegation, SecretariatGroup, "Take a member off a delegation; they are told (organisers; a focal point for its own, not its last member).",
+            [new("person", ArgumentKind.Text, true, "the member's name, or their number")], ["member remove Bruno", "member remove 12"]),
     ];
 
     public static CommandDefinition Get(CommandId id) => All.First(c => c.Id == id);

@@ -66,4 +66,5 @@ public enum CommandId
     Approve,
     Decline,
     DraftPoint,
+    MemberRemove,
 }

@@ -236,10 +236,12 @@ public static class CommandParser
     private static ParseError? Validate(CommandDefinition definition, CommandArgument spec, string value, IReadOnlyList<Language> languages)
     {
         var language = languages.Count > 0 ? languages[0] : Language.English;
-        var refused = spec.Kind == ArgumentKind.Text ? ControlCharacters.InText(value, $"<{spec.Name}>") : ControlCharacters.InName(value, $"<{spec.Name}>");
-        if (refused is not null)
+        string? Refused(Texts texts) => spec.Kind == ArgumentKind.Text
+            ? ControlCharacters.InText(value, $"<{CommandNames.ArgumentName(texts.Language, spec)}>", texts)
+            : ControlCharacters.InName(value, $"<{CommandNames.ArgumentName(texts.Language, spec)}>", texts);
+        if (Refused(Texts.English) is not null)
         {
-            return new ParseError(language, _ => refused);
+            return new ParseError(language, t => Refused(t)!);
         }
 
         return spec.Kind switch

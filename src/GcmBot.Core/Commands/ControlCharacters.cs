@@ -1,4 +1,5 @@
 using System.Globalization;
+using GcmBot.Core.Localisation;
 
 namespace GcmBot.Core.Commands;
 
@@ -10,18 +11,14 @@ namespace GcmBot.Core.Commands;
 public static class ControlCharacters
 {
     /// <summary>Why <paramref name="name"/> cannot be taken, or null when it has no control character.</summary>
-    /// <param name="what">What the name is, as the reply names it, e.g. "Your name" or "&lt;delegation&gt;".</param>
-    public static string? InName(string name, string what) =>
-        First(name, keepLayout: false) is { } found
-            ? $"{what} contains {Describe(found)}: names cannot contain control characters, line breaks or tabs. Please type it again without them."
-            : null;
+    /// <param name="what">What the name is, as the reply names it in <paramref name="texts"/>' language, e.g. "Your name" or "&lt;delegation&gt;".</param>
+    public static string? InName(string name, string what, Texts texts) =>
+        First(name, keepLayout: false) is { } found ? texts.Format("Control.Name", what, Describe(found, texts)) : null;
 
     /// <summary>Why <paramref name="text"/> cannot be saved, or null when its only control characters are line breaks and tabs.</summary>
-    /// <param name="what">What the text is, as the reply names it, e.g. "This message" or "&lt;text&gt;".</param>
-    public static string? InText(string text, string what) =>
-        First(text, keepLayout: true) is { } found
-            ? $"{what} contains {Describe(found)}, which cannot be saved. Please send it again without it (line breaks and tabs are fine)."
-            : null;
+    /// <param name="what">What the text is, as the reply names it in <paramref name="texts"/>' language, e.g. "This message" or "&lt;text&gt;".</param>
+    public static string? InText(string text, string what, Texts texts) =>
+        First(text, keepLayout: true) is { } found ? texts.Format("Control.Text", what, Describe(found, texts)) : null;
 
     private static char? First(string value, bool keepLayout)
     {
@@ -36,6 +33,6 @@ public static class ControlCharacters
         return null;
     }
 
-    private static string Describe(char c) =>
-        $"a control character (U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)}{(c == '\0' ? ", NUL" : "")})";
+    private static string Describe(char c, Texts texts) =>
+        texts.Format(c == '\0' ? "Control.CharacterNul" : "Control.Character", ((int)c).ToString("X4", CultureInfo.InvariantCulture));
 }

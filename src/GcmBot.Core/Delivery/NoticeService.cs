@@ -139,8 +139,7 @@ public sealed partial class NoticeService
             case NoticeKind.DelegationRequest:
                 var requester = notice.CreatedByParticipantId is { } requesterId ? await data.GetParticipantAsync(requesterId, ct) : null;
                 var recipient = notice.ParticipantId is { } recipientId ? await data.GetParticipantAsync(recipientId, ct) : null;
-                var request = requester is null || recipient is null ? null : await MembershipCommands.RequestMessageAsync(data, requester, recipient, ct);
-                return request is null ? null : _ => request;
+                return requester is null || recipient is null ? null : await MembershipCommands.RequestMessageAsync(data, requester, recipient, ct);
             case NoticeKind.Personal:
                 return _ => Reply.Private(notice.Text) with { Title = "Your delegation" };
             case NoticeKind.SessionEnding when session is { IsOpen: true }:

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 
 namespace GcmBot.Core.Handling;
@@ -17,13 +18,13 @@ internal static class AgendaCommands
         var end = context.Command["end"] is { } endText ? Instant(context, date, endText) : start + (session.EndsAt - session.StartsAt);
         if (end <= start)
         {
-            throw new CommandException("A session must end after it starts.");
+            throw new CommandException(context.T("Staff.Agenda.EndBeforeStart"));
         }
 
         // The agenda is by day: a session that would run past midnight belongs to another day's agenda.
         if (DateOnly.FromDateTime(context.Meeting.ToLocal(end).DateTime) != date && context.Meeting.ToLocal(end).TimeOfDay != TimeSpan.Zero)
         {
-            throw new CommandException($"{session.Code} would end at {context.Local(end, "ddd d MMM HH:mm")}, after midnight: a session stays within its day ({context.Local(session.StartsAt, "ddd d MMM")}). Nothing was changed.");
+            throw new CommandException(context.T("Staff.Agenda.AfterMidnight", session.Code, context.Local(end, context.T("Format.DayTime")), context.Local(session.StartsAt, context.T("Format.DayMonth"))));
         }
 
         var overlaps = (await context.SessionsAsync())
@@ -36,12 +37,13 @@ internal static class AgendaCommands
         session.StartsAt = start;
         session.EndsAt = end;
         await ReplanAsync(context, session, shift);
-        var reply = new Reply($"**{session.Code} — {session.Title}** now runs {context.Local(start)}–{context.Local(end)} (was {before}), in {session.Room}.")
+        Reply Moved(Texts texts) => new(texts.Format("Agenda.Moved", session.Code, session.Title, context.Local(start, texts, "HH:mm"), context.Local(end, texts, "HH:mm"), before, session.Room))
         {
-            Title = "Agenda change",
+            Title = texts.Format("Agenda.ChangeTitle"),
         };
-        var warning = overlaps.Count == 0 ? "" : $"\n\nNote: it now overlaps {string.Join(", ", overlaps)} in {session.Room}. `session room {session.Code} to <room>` moves it elsewhere.";
-        return CommandResult.Of(reply with { Text = reply.Text + warning }, new Announcement(session.Id, reply));
+        var reply = Moved(context.Texts);
+        var warning = overlaps.Count == 0 ? "" : "\n\n" + context.T("Staff.Agenda.Overlap", string.Join(", ", overlaps), session.Room, session.Code);
+        return CommandResult.Of(reply with { Text = reply.Text + warning }, Announcement.Localised(session.Id, Moved));
     }
 
     public static async Task<CommandResult> RoomAsync(CommandContext context)
@@ -52,7 +54,7 @@ internal static class AgendaCommands
         room = isNew ? room[..^4].TrimEnd() : room;
         if (room.Length is 0 or > 100)
         {
-            throw new CommandException("A room name must have between 1 and 100 characters.");
+            throw new CommandException(context.T("Staff.Agenda.RoomLength"));
         }
 
         // A typo must not become a room in every delegate's picker: only a room said to be new is added.
@@ -60,19 +62,19 @@ internal static class AgendaCommands
         var known = rooms.FirstOrDefault(r => string.Equals(r, room, StringComparison.OrdinalIgnoreCase));
         if (known is null && !isNew)
         {
-            throw new CommandException($"The meeting has no room `{room}` (rooms: {string.Join(", ", rooms.Order(StringComparer.Ordinal))}). If it is a new room, say so: `session room {session.Code} to {room} new`. Nothing was changed.");
+            throw new CommandException(context.T("Staff.Agenda.NoRoom", room, string.Join(", ", rooms.Order(StringComparer.Ordinal)), session.Code));
         }
 
         room = known ?? room;
 
         var before = session.Room;
         session.Room = room;
-        var reply = new Reply($"**{session.Code} — {session.Title}** moves from {before} to **{room}** ({context.Local(session.StartsAt, "ddd d MMM HH:mm")}–{context.Local(session.EndsAt)}).")
+        Reply Moved(Texts texts) => new(texts.Format("Agenda.RoomMoved", session.Code, session.Title, before, room, context.Local(session.StartsAt, texts, texts.Format("Format.DayTime")), context.Local(session.EndsAt, texts, "HH:mm")))
         {
-            Title = "Agenda change",
+            Title = texts.Format("Agenda.ChangeTitle"),
         };
         // The old room's channels, then the session's (its own and the new room's).
-        return CommandResult.Of(reply, new Announcement(null, reply, Room: before), new Announcement(session.Id, reply));
+        return CommandResult.Of(Moved(context.Texts), Announcement.Localised(null, Moved) with { Room = before }, Announcement.Localised(session.Id, Moved));
     }
 
     /// <summary>Reminders follow the new times: the session reminder, each person's (same lead), and the moderator's if it is open.</summary>
@@ -100,7 +102,7 @@ internal static class AgendaCommands
     {
         if (!TimeOnly.TryParseExact(text, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            throw new CommandException($"`{text}` is not a time: use HH:mm, venue time.");
+            throw new CommandException(context.T("Staff.Agenda.NotTime", text));
         }
 
         var local = date.ToDateTime(time);

@@ -10,9 +10,9 @@ internal static class CalendarCommands
     {
         var sessions = await context.SessionsAsync();
         var ics = AgendaCalendar.Write(context.Meeting, sessions);
-        return CommandResult.Of(Reply.Private("The agenda as a calendar file: open it to add every session to your calendar (venue time, room, moderators and rapporteurs). Calendar apps can also subscribe to `/agenda.ics` on the bot's web address, and then follow changes.") with
+        return CommandResult.Of(Reply.Private(context.T("Calendar.Body")) with
         {
-            Title = "Agenda calendar",
+            Title = context.T("Calendar.Title"),
             Attachment = new Attachment("agenda.ics", AgendaCalendar.ContentType, Encoding.UTF8.GetBytes(ics)),
         });
     }

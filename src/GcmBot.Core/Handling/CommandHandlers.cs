@@ -71,6 +71,7 @@ internal static class CommandHandlers
         CommandId.Requests => MembershipCommands.ListAsync(context),
         CommandId.Approve => MembershipCommands.AnswerAsync(context, approve: true),
         CommandId.Decline => MembershipCommands.AnswerAsync(context, approve: false),
+        CommandId.MemberRemove => MembershipCommands.RemoveAsync(context),
         _ => throw new InvalidOperationException($"No handler for {context.Command.Definition.Id}."),
     };
 }

@@ -163,7 +163,7 @@ public sealed partial class CommandService
             ?? throw new CommandException(Texts.For(inbound.Locale).Format("Error.NoMeeting"));
         var participant = readOnly
             ? await data.FindParticipantAsync(inbound.Channel, inbound.UserId, ct)
-            : await ParticipantAsync(data, inbound, ct);
+            : await ParticipantAsync(data, inbound, meeting, command.Language, ct);
         if (participant is null)
         {
             return null;
@@ -201,15 +201,17 @@ public sealed partial class CommandService
         return result with { Author = new Author(participant.DisplayName, context.Delegation?.Name) };
     }
 
-    private async Task<Participant> ParticipantAsync(IMeetingData data, Inbound inbound, CancellationToken ct)
+    private async Task<Participant> ParticipantAsync(IMeetingData data, Inbound inbound, Meeting meeting, Language typed, CancellationToken ct)
     {
+        var participant = await data.FindParticipantAsync(inbound.Channel, inbound.UserId, ct);
+
         // The name is stored (new participant, or renamed on the platform): the names rule applies.
-        if (ControlCharacters.InName(inbound.UserName, "Your name") is { } badName)
+        var texts = TextsFor(participant, typed, inbound, meeting);
+        if (ControlCharacters.InName(inbound.UserName, texts.Format("Control.YourName"), texts) is { } badName)
         {
             throw new CommandException(badName);
         }
 
-        var participant = await data.FindParticipantAsync(inbound.Channel, inbound.UserId, ct);
         if (participant is null)
         {
             participant = new Participant

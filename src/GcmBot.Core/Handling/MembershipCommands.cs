@@ -81,12 +81,12 @@ internal static class MembershipCommands
     {
         var requests = await VisibleRequestsAsync(context);
         var names = await context.Data.GetDelegationsAsync(requests.Select(r => r.RequestedDelegationId!.Value), context.CancellationToken);
-        return CommandResult.Of(Reply.Private(requests.Count == 0 ? "No request to join a delegation is waiting for you." : "Answer with `approve <number>` or `decline <number>`.") with
+        return CommandResult.Of(Reply.Private(context.T(requests.Count == 0 ? "Requests.None" : "Requests.Answer")) with
         {
-            Title = "Requests to join a delegation",
+            Title = context.T("Requests.Title"),
             Items = [.. requests.Select(r => new ListItem(r.Id,
                 $"{r.DisplayName} — {names[r.RequestedDelegationId!.Value].Name}",
-                $"{r.Channel} · asked {context.Local(r.RequestedAt ?? context.Now, "ddd d MMM HH:mm")}"))],
+                context.T("Requests.Asked", r.Channel, context.Local(r.RequestedAt ?? context.Now, "ddd d MMM HH:mm"))))],
         });
     }
 
@@ -99,18 +99,63 @@ internal static class MembershipCommands
             requester.RequestedDelegationId = null;
             requester.RequestedAt = null;
             Tell(context, requester, "Request.Declined", delegation.Name, context.Participant.DisplayName);
-            return CommandResult.Of(Reply.Private($"You declined {requester.DisplayName}'s request to join {delegation.Name}; they have been told."));
+            return CommandResult.Of(Reply.Private(context.T("Request.DeclinedDone", requester.DisplayName, delegation.Name)));
         }
 
         var members = await context.Data.CountMembersAsync(delegation.Id, context.CancellationToken);
         if (members >= MeetingCommands.MaxDelegationMembers)
         {
-            throw new CommandException($"{delegation.Name} already has {members} members (delegations are 1 + 3), so {requester.DisplayName} cannot join it. The request still waits; `decline {requester.Id}` answers it.");
+            throw new CommandException(context.T("Request.Full", delegation.Name, members, requester.DisplayName, requester.Id));
         }
 
         requester.Join(delegation, context.Now);
         Tell(context, requester, "Request.Approved", delegation.Name, context.Participant.DisplayName);
-        return CommandResult.Of(Reply.Private($"{requester.DisplayName} now speaks for {delegation.Name} ({members + 1} of {MeetingCommands.MaxDelegationMembers} members); they have been told."));
+        return CommandResult.Of(Reply.Private(context.T("Request.ApprovedDone", requester.DisplayName, delegation.Name, members + 1, MeetingCommands.MaxDelegationMembers)));
+    }
+
+    /// <summary>
+    /// <c>member remove</c>: the focal point or an organiser takes a member off the delegation (a focal point may not remove
+    /// its last member). The person is told privately; what the delegation already has on the speakers list stays the delegation's.
+    /// </summary>
+    public static async Task<CommandResult> RemoveAsync(CommandContext context)
+    {
+        IEnumerable<Participant> members;
+        if (context.IsOrganiser)
+        {
+            members = (await context.Data.GetParticipantsAsync(context.CancellationToken)).Where(p => p.DelegationId is not null);
+        }
+        else if (context.Delegation is { } own && await context.IsFocalPointAsync(own))
+        {
+            members = await context.Data.GetMembersAsync(own.Id, context.CancellationToken);
+        }
+        else
+        {
+            throw new CommandException(context.T("Member.RemoveNotAllowed"));
+        }
+
+        var typed = context.Command["person"]!;
+        var member = Pick(context, [.. members], typed, context.T("Member.NotFound", typed));
+        var delegation = (await context.Data.GetDelegationAsync(member.DelegationId!.Value, context.CancellationToken))!;
+        if (!context.IsOrganiser && await context.Data.CountMembersAsync(delegation.Id, context.CancellationToken) == 1)
+        {
+            throw new CommandException(context.T("Member.RemoveLast", delegation.Name));
+        }
+
+        member.DelegationId = null;
+        member.JoinedAt = null;
+        context.Data.Update(member);
+        if (member.Id == context.Participant.Id)
+        {
+            context.Participant.DelegationId = null;
+            context.Participant.JoinedAt = null;
+            context.Delegation = null;
+        }
+        else
+        {
+            Tell(context, member, "Member.Removed", delegation.Name, context.Participant.DisplayName);
+        }
+
+        return CommandResult.Of(Reply.Private(context.T("Member.RemoveDone", member.DisplayName, delegation.Name)));
     }
 
     /// <summary>The refusal for someone whose request waits, when a command would act for a delegation; null when none waits.</summary>
@@ -124,8 +169,8 @@ internal static class MembershipCommands
         return context.T("Access.Pending", delegation.Name, await ApproversAsync(context, context.Texts, delegation), context.Command.Definition.Name);
     }
 
-    /// <summary>The message to a focal point or an organiser about a request; null once it was answered or they may no longer answer it.</summary>
-    public static async Task<Reply?> RequestMessageAsync(IMeetingData data, Participant requester, Participant recipient, CancellationToken ct)
+    /// <summary>The message to a focal point or an organiser about a request, in their language; null once it was answered or they may no longer answer it.</summary>
+    public static async Task<Func<Texts, Reply>?> RequestMessageAsync(IMeetingData data, Participant requester, Participant recipient, CancellationToken ct)
     {
         if (requester.RequestedDelegationId is not { } id || await data.GetDelegationAsync(id, ct) is not { } delegation
             || !(recipient.Has(Roles.Organiser) || (await data.GetFirstMemberAsync(id, ct))?.Id == recipient.Id))
@@ -133,13 +178,13 @@ internal static class MembershipCommands
             return null;
         }
 
-        return Reply.Private($"**{requester.DisplayName}** ({requester.Channel}) asks to join **{delegation.Name}**. Until you approve, they cannot act for it. `approve {requester.Id}` or `decline {requester.Id}`; `requests` lists every request waiting for you.") with
+        return texts => Reply.Private(texts.Format("Request.Message", requester.DisplayName, requester.Channel, delegation.Name, requester.Id)) with
         {
-            Title = $"Request to join {delegation.Name}",
+            Title = texts.Format("Request.MessageTitle", delegation.Name),
             Actions =
             [
-                new ReplyAction("Approve", $"/approve {requester.Id}", ActionStyle.Primary),
-                new ReplyAction("Decline", $"/decline {requester.Id}", ActionStyle.Danger),
+                new ReplyAction(texts.Format("Request.ActionApprove"), $"/approve {requester.Id}", ActionStyle.Primary),
+                new ReplyAction(texts.Format("Request.ActionDecline"), $"/decline {requester.Id}", ActionStyle.Danger),
             ],
         };
     }
@@ -181,32 +226,37 @@ internal static class MembershipCommands
 
         return context.Delegation is { } own && await context.IsFocalPointAsync(own)
             ? await context.Data.GetRequestsAsync(own.Id, context.CancellationToken)
-            : throw new CommandException("Only organisers, and a delegation's focal point (its first approved member) for its own delegation, answer requests to join a delegation.");
+            : throw new CommandException(context.T("Requests.NotAllowed"));
     }
 
     /// <summary>A waiting request by its number, or by the person's name (an ambiguous name lists the numbers to use).</summary>
     private static async Task<Participant> FindRequestAsync(CommandContext context, string typed)
     {
         var requests = await VisibleRequestsAsync(context);
+        return Pick(context, requests, typed, context.T("Requests.NotFound", typed));
+    }
+
+    /// <summary>One of the people by number or by name; an ambiguous name changes nothing and lists the numbers to use.</summary>
+    private static Participant Pick(CommandContext context, IReadOnlyList<Participant> people, string typed, string notFound)
+    {
         var key = typed.Trim().TrimStart('#');
-        if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && requests.FirstOrDefault(r => r.Id == id) is { } numbered)
+        if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && people.FirstOrDefault(r => r.Id == id) is { } numbered)
         {
             return numbered;
         }
 
-        var named = requests.Where(r => string.Equals(r.DisplayName, key, StringComparison.OrdinalIgnoreCase)).ToList();
+        var named = people.Where(r => string.Equals(r.DisplayName, key, StringComparison.OrdinalIgnoreCase)).ToList();
         if (named.Count == 0)
         {
-            named = [.. requests.Where(r => r.DisplayName.Contains(key, StringComparison.OrdinalIgnoreCase))];
+            named = [.. people.Where(r => r.DisplayName.Contains(key, StringComparison.OrdinalIgnoreCase))];
         }
 
         return named.Count switch
         {
             1 => named[0],
-            0 => throw new CommandException($"No request from `{typed}` is waiting for you (it may have been answered already). `requests` lists those that wait."),
-            _ => throw new CommandException($"Several requests match `{typed}`: "
-                + string.Join(", ", named.Select(r => $"`{context.Command.Definition.Name} {r.Id}` ({r.DisplayName}, {r.Channel})"))
-                + ". Use the number."),
+            0 => throw new CommandException(notFound),
+            _ => throw new CommandException(context.T("Person.Ambiguous", typed,
+                string.Join(", ", named.Select(r => $"`{context.Command.Definition.Name} {r.Id}` ({r.DisplayName}, {r.Channel})")))),
         };
     }
 }

@@ -68,7 +68,7 @@ internal static class ReminderCommands
                 // An organiser who types a time already past means the next one; the reply says it is tomorrow.
                 local = date.AddDays(1).ToDateTime(time);
                 dueAt = new DateTimeOffset(local, zone.GetUtcOffset(local));
-                note = $" {time.ToString("HH:mm", CultureInfo.InvariantCulture)} has already passed today, so this is for **tomorrow**.";
+                note = " " + context.T("Staff.Broadcast.Tomorrow", time.ToString("HH:mm", CultureInfo.InvariantCulture));
             }
         }
         else if (DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime))
@@ -76,12 +76,12 @@ internal static class ReminderCommands
             dueAt = new DateTimeOffset(dateTime, zone.GetUtcOffset(dateTime));
             if (dueAt <= context.Now)
             {
-                throw new CommandException($"{text} has already passed (it is {context.Local(context.Now, "ddd d MMM HH:mm")}, venue time). Nothing was scheduled.");
+                throw new CommandException(context.T("Staff.Broadcast.Passed", text, context.Local(context.Now, context.T("Format.DayTime"))));
             }
         }
         else
         {
-            throw new CommandException($"`{text}` is not a time I understand: use HH:mm (venue time) or yyyy-MM-ddTHH:mm.");
+            throw new CommandException(context.T("Staff.Broadcast.NotTime", text));
         }
 
         return ScheduleAsync(context, dueAt.ToUniversalTime(), note);
@@ -93,10 +93,10 @@ internal static class ReminderCommands
     public static async Task<CommandResult> ListAsync(CommandContext context)
     {
         var pending = await context.Data.GetPendingNoticesAsync(null, null, NoticeKind.Broadcast, context.CancellationToken);
-        return CommandResult.Of(Reply.Private(pending.Count == 0 ? "No announcements are scheduled." : "") with
+        return CommandResult.Of(Reply.Private(pending.Count == 0 ? context.T("Staff.Broadcast.None") : "") with
         {
-            Title = "Scheduled announcements",
-            Items = [.. pending.Select(n => new ListItem((int)n.Id, n.Text, context.Local(n.DueAt, "ddd d MMM HH:mm")))],
+            Title = context.T("Staff.Broadcast.ListTitle"),
+            Items = [.. pending.Select(n => new ListItem((int)n.Id, n.Text, context.Local(n.DueAt, context.T("Format.DayTime"))))],
         });
     }
 
@@ -106,11 +106,11 @@ internal static class ReminderCommands
         var notice = await context.Data.GetNoticeAsync(id, context.CancellationToken);
         if (notice is not { Kind: NoticeKind.Broadcast } || !notice.IsPending)
         {
-            throw new CommandException($"There is no scheduled announcement #{id}. `broadcasts` lists them.");
+            throw new CommandException(context.T("Staff.Broadcast.NoSuch", id));
         }
 
         notice.CancelledAt = context.Now;
-        return CommandResult.Of(Reply.Private($"Announcement #{id} cancelled: “{notice.Text}”"));
+        return CommandResult.Of(Reply.Private(context.T("Staff.Broadcast.Cancelled", id, notice.Text!)));
     }
 
     private static async Task<CommandResult> ScheduleAsync(CommandContext context, DateTimeOffset dueAt, string note)
@@ -118,14 +118,14 @@ internal static class ReminderCommands
         var text = context.Command["text"]!;
         if (text.Length > SecretariatCommands.MaxBroadcastLength)
         {
-            throw new CommandException($"Announcements are limited to {SecretariatCommands.MaxBroadcastLength} characters; this one has {text.Length}. Nothing was scheduled.");
+            throw new CommandException(context.T("Staff.Broadcast.TooLongScheduled", SecretariatCommands.MaxBroadcastLength, text.Length));
         }
 
         var notice = context.Schedule(NoticeKind.Broadcast, dueAt, null, text);
         await context.Data.FlushAsync(context.CancellationToken);
-        return CommandResult.Of(Reply.Private($"Announcement #{notice.Id} scheduled for {context.Local(dueAt, "ddd d MMM HH:mm")} (venue time), to every bound channel. `broadcast cancel {notice.Id}` cancels it.{note}") with
+        return CommandResult.Of(Reply.Private(context.T("Staff.Broadcast.Scheduled", notice.Id, context.Local(dueAt, context.T("Format.DayTime"))) + note) with
         {
-            Facts = [new Fact("Text", notice.Text)],
+            Facts = [new Fact(context.T("Staff.Broadcast.Text"), notice.Text)],
         });
     }
 }

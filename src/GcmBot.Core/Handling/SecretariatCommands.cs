@@ -1,4 +1,5 @@
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 
 namespace GcmBot.Core.Handling;
@@ -26,19 +27,19 @@ internal static class SecretariatCommands
         binding.Reference = context.Inbound.Reference ?? binding.Reference;
         binding.BoundAt = context.Now;
         return CommandResult.Of(new Reply(session is not null
-            ? $"This channel now follows **{session.Code} — {session.Title}**: its speakers list, announcements and captured contributions."
-            : $"This channel now follows **{room}**: whichever session runs there."));
+            ? context.T("Staff.Bind.Session", session.Code, session.Title)
+            : context.T("Staff.Bind.Room", room!)));
     }
 
     public static Task<CommandResult> UnbindAsync(CommandContext context)
     {
         if (context.Binding is null)
         {
-            throw new CommandException("This channel is not bound.");
+            throw new CommandException(context.T("Staff.Unbind.NotBound"));
         }
 
         context.Data.Remove(context.Binding);
-        return Task.FromResult(CommandResult.Of(new Reply("This channel no longer follows a session or room.")));
+        return Task.FromResult(CommandResult.Of(new Reply(context.T("Staff.Unbind.Done"))));
     }
 
     public static async Task<CommandResult> AssignAsync(CommandContext context)
@@ -50,18 +51,18 @@ internal static class SecretariatCommands
         var participant = candidates.Count switch
         {
             1 => candidates[0],
-            0 => throw new CommandException($"I don't know `{name}` on this channel yet; they need to have written to me once (for example `whoami`)."),
-            _ => throw new CommandException($"Several people are called `{name}`; use their mention or id."),
+            0 => throw new CommandException(context.T("Staff.Assign.Unknown", name)),
+            _ => throw new CommandException(context.T("Staff.Assign.Several", name)),
         };
 
         var existing = await context.Data.GetAssignmentsAsync(participant.Id, context.CancellationToken);
         if (existing.Any(a => a.SessionId == session.Id && a.Role == role))
         {
-            throw new CommandException($"{participant.DisplayName} is already {role.ToString().ToLowerInvariant()} of {session.Code}.");
+            throw new CommandException(context.T($"Staff.Assign.Already{role}", participant.DisplayName, session.Code));
         }
 
         context.Data.Add(new SessionAssignment { SessionId = session.Id, ParticipantId = participant.Id, Role = role });
-        return CommandResult.Of(new Reply($"{participant.DisplayName} is now {role.ToString().ToLowerInvariant()} of {session.Code} — {session.Title}."));
+        return CommandResult.Of(new Reply(context.T($"Staff.Assign.Now{role}", participant.DisplayName, session.Code, session.Title)));
     }
 
     public static Task<CommandResult> BroadcastAsync(CommandContext context)
@@ -69,11 +70,11 @@ internal static class SecretariatCommands
         var text = context.Command["text"]!;
         if (text.Length > MaxBroadcastLength)
         {
-            throw new CommandException($"Announcements are limited to {MaxBroadcastLength} characters; this one has {text.Length}. Nothing was sent.");
+            throw new CommandException(context.T("Staff.Broadcast.TooLong", MaxBroadcastLength, text.Length));
         }
 
-        var announcement = new Reply(text) { Title = "Announcement from the secretariat" };
-        return Task.FromResult(CommandResult.Of(announcement, new Announcement(null, announcement)));
+        Reply Announced(Texts texts) => new(text) { Title = texts.Format("Notice.Announcement") };
+        return Task.FromResult(CommandResult.Of(Announced(context.Texts), Announcement.Localised(null, Announced)));
     }
 
     public static async Task<CommandResult> AddDelegationAsync(CommandContext context)
@@ -83,18 +84,18 @@ internal static class SecretariatCommands
         var existing = await context.Data.GetDelegationsAsync(context.Meeting.Id, context.CancellationToken);
         if (existing.Any(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new CommandException($"{name} is already registered.");
+            throw new CommandException(context.T("Staff.Delegation.Exists", name));
         }
 
         NewDelegation(context, name, category);
-        return CommandResult.Of(new Reply($"{name} is registered as {CategoryNames.Display(category)}. Its members join with `register {name}`."));
+        return CommandResult.Of(new Reply(context.T("Staff.Delegation.Added", name, context.Texts.Category(category))));
     }
 
     public static Delegation NewDelegation(CommandContext context, string name, DelegationCategory category)
     {
         if (name.Length is 0 or > 120)
         {
-            throw new CommandException("A delegation name must have between 1 and 120 characters.");
+            throw new CommandException(context.T("Staff.Delegation.NameLength"));
         }
 
         var delegation = new Delegation { MeetingId = context.Meeting.Id, Name = name, Category = category };

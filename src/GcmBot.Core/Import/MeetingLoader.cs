@@ -2,6 +2,7 @@ using System.Text.Json;
 using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 
 namespace GcmBot.Core.Import;
 
@@ -141,7 +142,7 @@ public static class MeetingLoader
         // The names rule of typed input, for the organisers' file too: the same meeting loads on both databases.
         var names = file.Sessions.SelectMany(s => new[] { s.Code, s.Title, s.Room })
             .Concat(file.Delegations.SelectMany(d => (d.Aliases ?? []).Prepend(d.Name)));
-        if (names.Select(name => ControlCharacters.InName(name, "A name in the meeting file")).FirstOrDefault(refused => refused is not null) is { } badName)
+        if (names.Select(name => ControlCharacters.InName(name, "A name in the meeting file", Texts.English)).FirstOrDefault(refused => refused is not null) is { } badName)
         {
             throw new FormatException(badName);
         }

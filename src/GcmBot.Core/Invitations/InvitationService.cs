@@ -2,6 +2,7 @@ using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Handling;
+using GcmBot.Core.Localisation;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Core.Invitations;
@@ -27,7 +28,7 @@ public sealed class InvitationService
     public Task<Redemption> RedeemAsync(string token, string channel, string userId, string name, CancellationToken cancellationToken) =>
         _store.ExecuteAsync(async (data, ct) =>
         {
-            if (ControlCharacters.InName(name, "Your name") is { } badName)
+            if (ControlCharacters.InName(name, "Your name", Texts.English) is { } badName)
             {
                 return Redemption.Refused(badName);
             }

@@ -104,6 +104,62 @@ public sealed class MembershipTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MemberRemove_ByFocalPoint_PersonNoLongerSpeaksForItAndIsToldInTheirLanguage()
+    {
+        await _harness.OpenAg1();
+        await _harness.Delegate("ana", "Mexico");
+        await _harness.Delegate("bruno", "Mexico");
+        await _harness.Expect("bruno", "language es");
+        await _harness.Expect("bruno", "speak");
+
+        var reply = (await _harness.Expect("ana", "member remove Bruno")).Reply;
+
+        Assert.Equal(Visibility.Private, reply.Visibility);
+        Assert.Contains("bruno no longer speaks for Mexico", reply.Text, StringComparison.Ordinal);
+        var bruno = await Person("bruno");
+        Assert.Null(bruno.DelegationId);
+        var told = await _harness.Query(db => db.Notices.AsNoTracking().Where(n => n.Kind == NoticeKind.Personal && n.ParticipantId == bruno.Id)
+            .OrderByDescending(n => n.Id).FirstAsync());
+        Assert.Contains("ana le ha retirado de Mexico", told.Text, StringComparison.Ordinal);
+        await _harness.Refused("bruno", "speak");
+        var mexico = await _harness.DelegationNamed("Mexico");
+        Assert.Single(await _harness.Query(db => db.SpeakerEntries.AsNoTracking().Where(e => e.DelegationId == mexico.Id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task MemberRemove_LastMemberOrByAnOrdinaryMember_RefusedAndNothingChanges()
+    {
+        await _harness.Delegate("ana", "Mexico");
+        await _harness.Delegate("bruno", "Mexico");
+
+        Assert.Contains("Only organisers, and a delegation's focal point", (await _harness.Refused("bruno", "member remove ana")).Text, StringComparison.Ordinal);
+        await _harness.Expect("ana", "member remove bruno");
+        Assert.Contains("Mexico has only this member", (await _harness.Refused("ana", "member remove ana")).Text, StringComparison.Ordinal);
+
+        Assert.NotNull((await Person("ana")).DelegationId);
+        await _harness.Expect(MeetingHarness.Organiser, "member remove ana");
+        Assert.Null((await Person("ana")).DelegationId);
+    }
+
+    [Fact]
+    public async Task MemberRemove_AmbiguousName_RefusedWithTheNumbersToUse()
+    {
+        await _harness.Handle(new Inbound(MeetingHarness.Channel, MeetingHarness.RoomA, "ana-web", "Ana") { Text = "register Mexico" });
+        await _harness.Handle(new Inbound("discord", "dm", "ana-discord", "Ana") { Text = "register Chile" });
+        await _harness.Expect(MeetingHarness.Organiser, $"approve {(await Person("ana-web")).Id}");
+        await _harness.Expect(MeetingHarness.Organiser, $"approve {(await Person("ana-discord")).Id}");
+
+        var refusal = await _harness.Refused(MeetingHarness.Organiser, "member remove ana");
+
+        var web = await Person("ana-web");
+        var discord = await Person("ana-discord");
+        Assert.Contains($"`member remove {web.Id}` (Ana, web)", refusal.Text, StringComparison.Ordinal);
+        Assert.Contains($"`member remove {discord.Id}` (Ana, discord)", refusal.Text, StringComparison.Ordinal);
+        Assert.NotNull(web.DelegationId);
+        Assert.NotNull(discord.DelegationId);
+    }
+
+    [Fact]
     public async Task Approve_AmbiguousName_RefusedWithTheNumbersToUse()
     {
         await _harness.Handle(new Inbound(MeetingHarness.Channel, MeetingHarness.RoomA, "ana-web", "Ana") { Text = "register Mexico" });

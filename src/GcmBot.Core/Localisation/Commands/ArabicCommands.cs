@@ -76,6 +76,7 @@ internal static class ArabicCommands
             [CommandId.Approve] = new("موافقة", "الموافقة على طلب انضمام إلى وفد: يتحدث الشخص عندئذ باسمه."),
             [CommandId.Decline] = new("رفض", "رفض طلب انضمام إلى وفد؛ ويُبلَّغ الشخص بذلك."),
             [CommandId.DraftPoint] = new("تعديل نقطة", "إعادة صياغة نقطة من المسودة: جملة الملخص (s<N>) أو ملاحظة (o<N>) أو توصية (رقمها)."),
+            [CommandId.MemberRemove] = new("إزالة عضو", "إزالة عضو من وفد؛ ويُبلَّغ الشخص بذلك."),
         },
         new Dictionary<string, string>
         {
@@ -118,6 +119,7 @@ internal static class ArabicCommands
             ["en, fr, es, ar, zh or ru"] = "en أو fr أو es أو ar أو zh أو ru",
             ["the new text; for a recommendation: recommendation | means of implementation | partnerships"] = "النص الجديد؛ وللتوصية: التوصية | وسائل التنفيذ | الشراكات",
             ["the person's name, or the request's number from `requests`"] = "اسم الشخص، أو رقم الطلب من `الطلبات`",
+            ["the member's name, or their number"] = "اسم العضو أو رقمه",
             ["the card number"] = "رقم البطاقة",
             ["recommendation | means of implementation | partnerships"] = "التوصية | وسائل التنفيذ | الشراكات",
             ["mine or all"] = "بطاقاتي أو الكل",

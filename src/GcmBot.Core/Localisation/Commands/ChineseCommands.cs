@@ -76,6 +76,7 @@ internal static class ChineseCommands
             [CommandId.Approve] = new("批准", "批准加入代表团的申请：此人即可代表该代表团发言。"),
             [CommandId.Decline] = new("拒绝", "拒绝加入代表团的申请；并通知此人。"),
             [CommandId.DraftPoint] = new("改写要点", "改写草稿中的一点：摘要句（s<N>）、意见（o<N>）或建议（编号）。"),
+            [CommandId.MemberRemove] = new("移除成员", "将成员移出代表团；本人会收到通知。"),
         },
         new Dictionary<string, string>
         {
@@ -118,6 +119,7 @@ internal static class ChineseCommands
             ["en, fr, es, ar, zh or ru"] = "en、fr、es、ar、zh 或 ru",
             ["the new text; for a recommendation: recommendation | means of implementation | partnerships"] = "新文本；建议的格式为：建议 | 执行手段 | 伙伴关系",
             ["the person's name, or the request's number from `requests`"] = "此人的姓名，或 `申请列表` 中的申请编号",
+            ["the member's name, or their number"] = "成员的姓名或编号",
             ["the card number"] = "建议卡编号",
             ["recommendation | means of implementation | partnerships"] = "建议 | 执行手段 | 伙伴关系",
             ["mine or all"] = "我的或全部",

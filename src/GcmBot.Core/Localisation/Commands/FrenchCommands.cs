@@ -73,6 +73,7 @@ internal static class FrenchCommands
             [CommandId.Approve] = new("approuver", "Approuver une demande d'adhésion : la personne parle alors au nom de la délégation."),
             [CommandId.Decline] = new("refuser", "Refuser une demande d'adhésion à une délégation ; la personne en est informée."),
             [CommandId.DraftPoint] = new("modifier point", "Réécrire un point du projet : phrase du résumé (s<N>), observation (o<N>) ou recommandation (n°)."),
+            [CommandId.MemberRemove] = new("retirer membre", "Retirer un membre d'une délégation ; la personne en est informée."),
         },
         new Dictionary<string, string>
         {
@@ -115,6 +116,7 @@ internal static class FrenchCommands
             ["en, fr, es, ar, zh or ru"] = "en, fr, es, ar, zh ou ru",
             ["the new text; for a recommendation: recommendation | means of implementation | partnerships"] = "le nouveau texte ; pour une recommandation : recommandation | moyens de mise en œuvre | partenariats",
             ["the person's name, or the request's number from `requests`"] = "le nom de la personne, ou le numéro de la demande d'après `demandes`",
+            ["the member's name, or their number"] = "le nom du membre, ou son numéro",
             ["the card number"] = "le numéro de la fiche",
             ["recommendation | means of implementation | partnerships"] = "recommandation | moyens de mise en œuvre | partenariats",
             ["mine or all"] = "les miennes ou toutes",

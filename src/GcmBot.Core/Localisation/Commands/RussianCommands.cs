@@ -73,6 +73,7 @@ internal static class RussianCommands
             [CommandId.Approve] = new("одобрить", "Одобрить заявку на вступление в делегацию: человек сможет выступать от её имени."),
             [CommandId.Decline] = new("отклонить", "Отклонить заявку на вступление в делегацию; человеку сообщат об этом."),
             [CommandId.DraftPoint] = new("изменить пункт", "Переписать пункт проекта: фразу резюме (s<N>), замечание (o<N>) или рекомендацию (её номер)."),
+            [CommandId.MemberRemove] = new("исключить участника", "Исключить участника из делегации; ему сообщат об этом."),
         },
         new Dictionary<string, string>
         {
@@ -115,6 +116,7 @@ internal static class RussianCommands
             ["en, fr, es, ar, zh or ru"] = "en, fr, es, ar, zh или ru",
             ["the new text; for a recommendation: recommendation | means of implementation | partnerships"] = "новый текст; для рекомендации: рекомендация | средства осуществления | партнерства",
             ["the person's name, or the request's number from `requests`"] = "имя человека или номер заявки из `заявки`",
+            ["the member's name, or their number"] = "имя участника или его номер",
             ["the card number"] = "номер карточки",
             ["recommendation | means of implementation | partnerships"] = "рекомендация | средства осуществления | партнерства",
             ["mine or all"] = "мои или все",

@@ -73,6 +73,7 @@ internal static class SpanishCommands
             [CommandId.Approve] = new("aprobar", "Aprobar una solicitud para unirse a una delegación: la persona habla entonces en su nombre."),
             [CommandId.Decline] = new("rechazar", "Rechazar una solicitud para unirse a una delegación; se informa a la persona."),
             [CommandId.DraftPoint] = new("editar punto", "Reescribir un punto del proyecto: frase del resumen (s<N>), observación (o<N>) o recomendación."),
+            [CommandId.MemberRemove] = new("retirar miembro", "Retirar a un miembro de una delegación; la persona es informada."),
         },
         new Dictionary<string, string>
         {
@@ -115,6 +116,7 @@ internal static class SpanishCommands
             ["en, fr, es, ar, zh or ru"] = "en, fr, es, ar, zh o ru",
             ["the new text; for a recommendation: recommendation | means of implementation | partnerships"] = "el nuevo texto; para una recomendación: recomendación | medios de aplicación | alianzas",
             ["the person's name, or the request's number from `requests`"] = "el nombre de la persona, o el número de la solicitud según `solicitudes`",
+            ["the member's name, or their number"] = "el nombre del miembro, o su número",
             ["the card number"] = "el número de la ficha",
             ["recommendation | means of implementation | partnerships"] = "recomendación | medios de aplicación | alianzas",
             ["mine or all"] = "mías o todas",
