@@ -12,21 +12,29 @@ namespace GcmBot.Web;
 /// </summary>
 internal static partial class LocalisedPage
 {
-    /// <param name="scriptPrefix">The keys the page's script uses (e.g. <c>Display.</c>).</param>
-    public static async Task<IResult> RenderAsync(string name, Texts texts, string scriptPrefix, CancellationToken cancellationToken)
+    /// <param name="scriptPrefix">The keys the page's script uses (e.g. <c>Display.</c>), with their staff-only twins under <c>Staff.</c>.</param>
+    public static async Task<IResult> RenderAsync(string name, Texts texts, string scriptPrefix, CancellationToken cancellationToken) =>
+        Results.Content(await ReadAsync(name, texts, scriptPrefix, cancellationToken), "text/html; charset=utf-8");
+
+    public static async Task<string> ReadAsync(string name, Texts texts, string scriptPrefix, CancellationToken cancellationToken)
     {
         await using var stream = typeof(LocalisedPage).Assembly.GetManifestResourceStream("wwwroot." + name)!;
         using var reader = new StreamReader(stream);
-        var html = await reader.ReadToEndAsync(cancellationToken);
-        return Results.Content(Fill(html, texts, scriptPrefix), "text/html; charset=utf-8");
+        return Fill(await reader.ReadToEndAsync(cancellationToken), texts, scriptPrefix);
     }
+
+    /// <summary>
+    /// Every key under the prefix (or its <c>Staff.</c> twin) English has, each in this language or else in English:
+    /// a key a language lacks still has a text.
+    /// </summary>
+    public static Dictionary<string, string> ScriptTexts(Texts texts, string scriptPrefix) =>
+        Texts.English.GetAllStrings(includeParentCultures: false)
+            .Where(s => s.Name.StartsWith(scriptPrefix, StringComparison.Ordinal) || s.Name.StartsWith("Staff." + scriptPrefix, StringComparison.Ordinal))
+            .ToDictionary(s => s.Name, s => texts[s.Name].Value);
 
     internal static string Fill(string html, Texts texts, string scriptPrefix)
     {
-        // Every key English has, each in this language or else in English: a key a language lacks still has a text.
-        var script = JsonSerializer.Serialize(Texts.English.GetAllStrings(includeParentCultures: false)
-            .Where(s => s.Name.StartsWith(scriptPrefix, StringComparison.Ordinal))
-            .ToDictionary(s => s.Name, s => texts[s.Name].Value));
+        var script = JsonSerializer.Serialize(ScriptTexts(texts, scriptPrefix));
         return Token().Replace(html, match => match.Groups[1].Value switch
         {
             "lang" => texts.Language.Code,

@@ -21,6 +21,10 @@
   const JOIN_TOKEN = (location.pathname.match(/\/join\/([^/]+)\/?$/) || [])[1] || null;
 
   const $ = (id) => document.getElementById(id);
+  // The page's own labels in this person's language: written into the page by the server, replaced by the meeting's
+  // when the person's stored choice differs; {0}, {1}… are filled in here.
+  let texts = JSON.parse($("texts").textContent);
+  const t = (key, ...args) => (texts[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
   const ui = {
     title: $("meeting-title"), venue: $("meeting-venue"), status: $("status"),
     summary: $("identity-summary"), whoName: $("who-name"), whoDelegation: $("who-delegation"), whoRole: $("who-role"),
@@ -593,7 +597,7 @@
 
   function renderMeeting() {
     const m = state.meeting;
-    ui.title.textContent = m.title || "Meeting chat";
+    ui.title.textContent = m.title || t("Web.MeetingChat");
     document.title = (m.title ? m.title + " — " : "") + "GcmBot chat";
     ui.venue.textContent = m.venue || "";
     ui.venue.hidden = !m.venue;
@@ -635,12 +639,25 @@
     ui.language.value = language.code;
     document.documentElement.lang = language.code;
     document.documentElement.dir = language.rightToLeft ? "rtl" : "ltr";
+    relabel();
+  }
+
+  // The labels written into the page (data-text, data-label, data-placeholder name their text), and the ones
+  // this script sets, in the language now in use.
+  function relabel() {
+    if (state.meeting.texts) texts = state.meeting.texts;
+    for (const e of document.querySelectorAll("[data-text]")) e.textContent = t(e.dataset.text);
+    for (const e of document.querySelectorAll("[data-label]")) e.setAttribute("aria-label", t(e.dataset.label));
+    for (const e of document.querySelectorAll("[data-placeholder]")) e.placeholder = t(e.dataset.placeholder);
+    setStatus(ui.status.dataset.state);
+    if (state.live) renderLive();
+    renderQueue();
   }
 
   // The server's word on this person's language (what was stored, not what the picker was set to).
   async function refreshLanguage() {
     const r = await api("/api/web/meeting", { user: state.identity && state.identity.userId });
-    if (r.ok && state.meeting) state.meeting.language = r.data.language;
+    if (r.ok && state.meeting) Object.assign(state.meeting, { language: r.data.language, texts: r.data.texts });
     if (state.meeting) applyLanguage();
   }
 
@@ -818,7 +835,7 @@
     ui.liveSession.textContent = session
       ? `${session.code} — ${session.title} (${session.status === "open" ? (session.listOpen ? "open" : "open, list closed") : session.status === "closed" ? "closed" : "starts " + session.starts})`
       : "No session in this room";
-    ui.liveSpeaker.textContent = s.floor ? `${s.floor.speaker} has the floor` : "Nobody has the floor";
+    ui.liveSpeaker.textContent = s.floor ? t("Web.HasFloor", s.floor.speaker) : t("Web.NobodyHasFloor");
     ui.liveNext.replaceChildren(...(s.next || []).map((w) => el("li", { dataset: { segment: String(w.segment) } }, String(w.delegation))));
     ui.liveWaiting.textContent = s.waiting === 0 ? "Nobody is waiting." : `${s.waiting} waiting${s.stakeholdersWaiting ? `, ${s.stakeholdersWaiting} in the stakeholder segment` : ""}.`;
     renderLiveCountdown();
@@ -856,12 +873,12 @@
     const fact = (label) => (facts.find((f) => f.label === label) || {}).value;
     const place = fact("Your place");
     ui.livePlace.hidden = !place;
-    ui.livePlace.textContent = place ? `Your place: ${place}` : "";
+    ui.livePlace.textContent = place ? t("Web.YourPlace", place) : "";
     const actions = q && Array.isArray(q.actions) ? q.actions : [];
     const own = actions.find((a) => a.command === "/speak" || a.command === "/withdraw");
     ui.liveAsk.hidden = !own;
     if (own) {
-      ui.liveAsk.textContent = own.command === "/speak" ? "Ask for the floor" : "Withdraw";
+      ui.liveAsk.textContent = t(own.command === "/speak" ? "Web.AskForFloor" : "Web.Withdraw");
       ui.liveAsk.dataset.command = own.command;
     }
     const chair = actions.some((a) => a.command === "/next");
@@ -869,10 +886,10 @@
     if (!chair) return;
     const floor = state.live && state.live.floor;
     const paused = floor && floor.timer === "paused";
-    ui.consolePause.textContent = paused ? "Resume" : "Pause";
+    ui.consolePause.textContent = t(paused ? "Staff.Web.Resume" : "Staff.Web.Pause");
     ui.consolePause.dataset.command = paused ? "/timer resume" : "/timer pause";
     const closed = fact("List") === "closed";
-    ui.consoleList.textContent = closed ? "Reopen list" : "Close list";
+    ui.consoleList.textContent = t(closed ? "Staff.Web.ReopenList" : "Staff.Web.CloseList");
     ui.consoleList.dataset.command = closed ? "/list reopen" : "/list close";
     ui.consoleStakeholders.hidden = fact("Segment") === "stakeholders";
     const items = Array.isArray(q.items) ? q.items : [];
@@ -897,7 +914,7 @@
 
   function setStatus(s) {
     ui.status.dataset.state = s;
-    ui.status.textContent = s === "connected" ? "connected" : s === "reconnecting" ? "reconnecting…" : "disconnected";
+    ui.status.textContent = t(s === "connected" ? "Web.Connected" : s === "reconnecting" ? "Web.Reconnecting" : s === "connecting" ? "Web.Connecting" : "Web.Disconnected");
   }
 
   function connectHub() {
