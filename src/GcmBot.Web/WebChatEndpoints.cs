@@ -359,8 +359,11 @@ public static partial class WebChatEndpoints
     [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "A web chat message could not be stored")]
     private static partial void LogMessageFailed(ILogger logger, Exception exception);
 
-    /// <summary>The keys of the chat page's own labels (and, under <c>Staff.</c>, the chair's console's).</summary>
-    private const string ChatTexts = "Web.";
+    /// <summary>
+    /// The keys of the chat page's own labels (and, under <c>Staff.</c>, the chair's console's), and the queue's
+    /// and its advice's, whose facts the side panel picks by their labels.
+    /// </summary>
+    private static readonly string[] ChatTexts = ["Web.", "Queue.", "Advice"];
 
     private static IResult Error(int status, string message) => Results.Json(new { Error = message }, statusCode: status);
 
