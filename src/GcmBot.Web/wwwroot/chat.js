@@ -229,8 +229,8 @@
     node.append(el("header", { class: "msg-head" },
       el("span", { class: "msg-author" }, author.name || (bot ? "GcmBot" : "Participant")),
       author.delegation ? el("span", { class: "msg-delegation" }, author.delegation) : null,
-      bot ? el("span", { class: "badge badge-bot" }, "bot") : null,
-      priv ? el("span", { class: "badge badge-private" }, "only you can see this") : null,
+      bot ? el("span", { class: "badge badge-bot" }, t("Web.Bot")) : null,
+      priv ? el("span", { class: "badge badge-private" }, t("Web.OnlyYou")) : null,
       msg.at ? el("time", { datetime: msg.at, title: msg.at }, clock(msg.at)) : null));
 
     if (msg.title) node.append(el("h3", { class: "msg-title" }, String(msg.title)));
