@@ -36,7 +36,11 @@ public static partial class WebChatEndpoints
         var files = new EmbeddedFileProvider(typeof(WebChatEndpoints).Assembly, "wwwroot");
         endpoints.UseStaticFiles(new StaticFileOptions { FileProvider = files });
 
-        endpoints.MapGet("/", (HttpContext http, IMeetingStore store, CancellationToken cancellationToken) => ChatPageAsync(http, store, "", cancellationToken));
+        // The page's template is never served as a file: a matched endpoint takes the request from the static files.
+        foreach (var path in new[] { "/", "/index.html" })
+        {
+            endpoints.MapGet(path, (HttpContext http, IMeetingStore store, CancellationToken cancellationToken) => ChatPageAsync(http, store, "", cancellationToken));
+        }
         // The chat page itself, one level down: its relative links resolve from the site's root.
         endpoints.MapGet("/join/{token}", (HttpContext http, IMeetingStore store, CancellationToken cancellationToken) => ChatPageAsync(http, store, "\n  <base href=\"../\">", cancellationToken));
         endpoints.MapHub<ChatHub>("/hubs/chat");
@@ -241,7 +245,7 @@ public static partial class WebChatEndpoints
             return Error(StatusCodes.Status400BadRequest, "Pick a room first.");
         }
 
-        var result = await commands.HandleAsync(new Inbound(WebChannel.Name, conversation, userId, "") { Text = "queue all" }, cancellationToken);
+        var result = await commands.HandleAsync(new Inbound(WebChannel.Name, conversation, userId, "") { Text = "queue all", Locale = PreferredLanguage(http.Request) }, cancellationToken);
         return Results.Ok(WebMessage.FromReply(conversation, time.GetUtcNow(), result!.Reply));
     }
 
