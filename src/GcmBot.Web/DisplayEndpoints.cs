@@ -36,7 +36,7 @@ public static class DisplayEndpoints
             async (data, ct) => (await DisplayReader.RoomsAsync(data, ct), await DisplayReader.RoomTextsAsync(data, await data.GetMeetingAsync(ct), room, ct)),
             cancellationToken);
         return rooms.Any(r => string.Equals(r, room, StringComparison.OrdinalIgnoreCase))
-            ? await LocalisedPage.RenderAsync("display.html", texts, "Display.", cancellationToken)
+            ? await LocalisedPage.RenderAsync("display.html", texts, ["Display."], cancellationToken)
             : Message(StatusCodes.Status404NotFound, "No such room", $"There is no room called “{room}” in this meeting. Rooms: {string.Join(", ", rooms)}.");
     }
 
@@ -48,7 +48,7 @@ public static class DisplayEndpoints
 
     private static async Task<IResult> OverviewPageAsync(HttpContext http, WebAccess access, IMeetingStore store, CancellationToken cancellationToken) =>
         await access.IsOrganiserAsync(WebAccess.Token(http), cancellationToken)
-            ? await LocalisedPage.RenderAsync("overview.html", Texts.For((await store.ReadAsync((data, ct) => data.GetMeetingAsync(ct), cancellationToken))?.DefaultLanguage), "Staff.Overview.", cancellationToken)
+            ? await LocalisedPage.RenderAsync("overview.html", Texts.For((await store.ReadAsync((data, ct) => data.GetMeetingAsync(ct), cancellationToken))?.DefaultLanguage), ["Staff.Overview."], cancellationToken)
             : Message(StatusCodes.Status403Forbidden, "Organisers only", "The overview is for organisers (the secretariat). Open the web chat, pick the organiser role, then come back to this page.");
 
     private static async Task<IResult> OverviewJsonAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, IOptions<ReminderRules> reminders, CancellationToken cancellationToken)

@@ -12,21 +12,29 @@ namespace GcmBot.Web;
 /// </summary>
 internal static partial class LocalisedPage
 {
-    /// <param name="scriptPrefix">The keys the page's script uses (e.g. <c>Display.</c>).</param>
-    public static async Task<IResult> RenderAsync(string name, Texts texts, string scriptPrefix, CancellationToken cancellationToken)
+    /// <param name="scriptPrefixes">The keys the page's script uses (e.g. <c>Display.</c>), with their staff-only twins under <c>Staff.</c>.</param>
+    public static async Task<IResult> RenderAsync(string name, Texts texts, IReadOnlyList<string> scriptPrefixes, CancellationToken cancellationToken) =>
+        Results.Content(await ReadAsync(name, texts, scriptPrefixes, cancellationToken), "text/html; charset=utf-8");
+
+    public static async Task<string> ReadAsync(string name, Texts texts, IReadOnlyList<string> scriptPrefixes, CancellationToken cancellationToken)
     {
         await using var stream = typeof(LocalisedPage).Assembly.GetManifestResourceStream("wwwroot." + name)!;
         using var reader = new StreamReader(stream);
-        var html = await reader.ReadToEndAsync(cancellationToken);
-        return Results.Content(Fill(html, texts, scriptPrefix), "text/html; charset=utf-8");
+        return Fill(await reader.ReadToEndAsync(cancellationToken), texts, scriptPrefixes);
     }
 
-    internal static string Fill(string html, Texts texts, string scriptPrefix)
+    /// <summary>
+    /// Every key under the prefixes (or their <c>Staff.</c> twins) English has, each in this language or else in English:
+    /// a key a language lacks still has a text.
+    /// </summary>
+    public static Dictionary<string, string> ScriptTexts(Texts texts, IReadOnlyList<string> scriptPrefixes) =>
+        Texts.English.GetAllStrings(includeParentCultures: false)
+            .Where(s => scriptPrefixes.Any(prefix => s.Name.StartsWith(prefix, StringComparison.Ordinal) || s.Name.StartsWith("Staff." + prefix, StringComparison.Ordinal)))
+            .ToDictionary(s => s.Name, s => texts[s.Name].Value);
+
+    internal static string Fill(string html, Texts texts, IReadOnlyList<string> scriptPrefixes)
     {
-        // Every key English has, each in this language or else in English: a key a language lacks still has a text.
-        var script = JsonSerializer.Serialize(Texts.English.GetAllStrings(includeParentCultures: false)
-            .Where(s => s.Name.StartsWith(scriptPrefix, StringComparison.Ordinal))
-            .ToDictionary(s => s.Name, s => texts[s.Name].Value));
+        var script = JsonSerializer.Serialize(ScriptTexts(texts, scriptPrefixes));
         return Token().Replace(html, match => match.Groups[1].Value switch
         {
             "lang" => texts.Language.Code,

@@ -34,10 +34,15 @@ public static partial class WebChatEndpoints
         endpoints.UseMiddleware<SecurityHeaders>();
         endpoints.UseMiddleware<RequestCharset>();
         var files = new EmbeddedFileProvider(typeof(WebChatEndpoints).Assembly, "wwwroot");
-        endpoints.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         endpoints.UseStaticFiles(new StaticFileOptions { FileProvider = files });
 
-        endpoints.MapGet("/join/{token}", (CancellationToken cancellationToken) => JoinPageAsync(files, cancellationToken));
+        // The page's template is never served as a file: a matched endpoint takes the request from the static files.
+        foreach (var path in new[] { "/", "/index.html" })
+        {
+            endpoints.MapGet(path, (HttpContext http, IMeetingStore store, CancellationToken cancellationToken) => ChatPageAsync(http, store, "", cancellationToken));
+        }
+        // The chat page itself, one level down: its relative links resolve from the site's root.
+        endpoints.MapGet("/join/{token}", (HttpContext http, IMeetingStore store, CancellationToken cancellationToken) => ChatPageAsync(http, store, "\n  <base href=\"../\">", cancellationToken));
         endpoints.MapHub<ChatHub>("/hubs/chat");
         var api = endpoints.MapGroup("/api/web");
         api.MapGet("/meeting", GetMeetingAsync);
@@ -64,6 +69,7 @@ public static partial class WebChatEndpoints
             var sessions = await data.GetSessionsAsync(meeting.Id, ct);
             var delegations = await data.GetDelegationsAsync(meeting.Id, ct);
             var participant = userId is null ? null : await data.FindParticipantAsync(WebChannel.Name, userId, ct);
+            var texts = Texts.For(participant?.Language, PreferredLanguage(http.Request), meeting.DefaultLanguage);
             return new
             {
                 meeting.Title,
@@ -77,7 +83,9 @@ public static partial class WebChatEndpoints
                 options.Value.IdentityPicker,
                 // The page's language picker: the six by their own names, and the one this person's replies are in.
                 Languages = Language.All.Select(l => new { l.Code, l.NativeName, l.RightToLeft }).ToList(),
-                Language = Texts.For(participant?.Language, PreferredLanguage(http.Request), meeting.DefaultLanguage).Language.Code,
+                Language = texts.Language.Code,
+                // The page's own labels in that language, for when it differs from the one the page was written in.
+                Texts = LocalisedPage.ScriptTexts(texts, ChatTexts),
             };
         }, cancellationToken);
         return view is null ? Results.Problem("No meeting is loaded.", statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Ok(view);
@@ -155,13 +163,15 @@ public static partial class WebChatEndpoints
         return Results.Ok(new { UserId = token, DisplayName = name, Delegation = delegation, Roles = new[] { role.ToString().ToLowerInvariant() } });
     }
 
-    /// <summary>The chat page itself, one level down: its relative links resolve from the site's root.</summary>
-    private static async Task<IResult> JoinPageAsync(IFileProvider files, CancellationToken cancellationToken)
+    /// <summary>
+    /// The chat page in the browser's language (or the meeting's): the page cannot know who is asking, so the
+    /// person's own stored choice comes with the meeting, and the page relabels itself.
+    /// </summary>
+    private static async Task<IResult> ChatPageAsync(HttpContext http, IMeetingStore store, string head, CancellationToken cancellationToken)
     {
-        await using var stream = files.GetFileInfo("index.html").CreateReadStream();
-        using var reader = new StreamReader(stream);
-        var html = await reader.ReadToEndAsync(cancellationToken);
-        return Results.Content(html.Replace("<head>", "<head>\n  <base href=\"../\">", StringComparison.Ordinal), "text/html; charset=utf-8");
+        var meeting = await store.ReadAsync((data, ct) => data.GetMeetingAsync(ct), cancellationToken);
+        var html = await LocalisedPage.ReadAsync("index.html", Texts.For(null, PreferredLanguage(http.Request), meeting?.DefaultLanguage), ChatTexts, cancellationToken);
+        return Results.Content(html.Replace("<head>", "<head>" + head, StringComparison.Ordinal), "text/html; charset=utf-8");
     }
 
     /// <summary>Opens an invitation: the person gives a name and gets an identity token with the invitation's delegation and role.</summary>
@@ -235,7 +245,7 @@ public static partial class WebChatEndpoints
             return Error(StatusCodes.Status400BadRequest, "Pick a room first.");
         }
 
-        var result = await commands.HandleAsync(new Inbound(WebChannel.Name, conversation, userId, "") { Text = "queue all" }, cancellationToken);
+        var result = await commands.HandleAsync(new Inbound(WebChannel.Name, conversation, userId, "") { Text = "queue all", Locale = PreferredLanguage(http.Request) }, cancellationToken);
         return Results.Ok(WebMessage.FromReply(conversation, time.GetUtcNow(), result!.Reply));
     }
 
@@ -352,6 +362,12 @@ public static partial class WebChatEndpoints
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "A web chat message could not be stored")]
     private static partial void LogMessageFailed(ILogger logger, Exception exception);
+
+    /// <summary>
+    /// The keys of the chat page's own labels (and, under <c>Staff.</c>, the chair's console's), and the queue's
+    /// and its advice's, whose facts the side panel picks by their labels.
+    /// </summary>
+    private static readonly string[] ChatTexts = ["Web.", "Queue.", "Advice"];
 
     private static IResult Error(int status, string message) => Results.Json(new { Error = message }, statusCode: status);
 

@@ -108,7 +108,7 @@ public sealed partial class SignInTests
         Assert.DoesNotContain("asks to join", await rita.Page.Locator("#log").InnerTextAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<Uri> PrintedOrganiserLinkAsync(LiveHost host)
+    internal static async Task<Uri> PrintedOrganiserLinkAsync(LiveHost host)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var line = await host.Logs.WaitForAsync(Prefix, timeout.Token);
@@ -118,25 +118,25 @@ public sealed partial class SignInTests
         return link;
     }
 
-    private static async Task<Uri> LinkInAsync(ILocator message)
+    internal static async Task<Uri> LinkInAsync(ILocator message)
     {
         var match = JoinLink().Match(await message.InnerTextAsync());
         Assert.True(match.Success, "no sign-in link in the reply");
         return new Uri(match.Value);
     }
 
-    private static async Task<ChatPage> JoinAsync(Browser browser, Uri link, string name)
+    internal static async Task<ChatPage> JoinAsync(Browser browser, Uri link, string name, string? locale = null)
     {
-        var page = await OpenJoinPageAsync(browser, link, name);
+        var page = await OpenJoinPageAsync(browser, link, name, locale);
         await Assertions.Expect(page.Page.Locator("#who-name")).ToHaveTextAsync(name);
         await Assertions.Expect(page.Page.Locator("#status")).ToHaveAttributeAsync("data-state", "connected");
         return page;
     }
 
     /// <summary>Opens a link, gives a name and presses Sign in, whatever the server answers.</summary>
-    private static async Task<ChatPage> OpenJoinPageAsync(Browser browser, Uri link, string name)
+    private static async Task<ChatPage> OpenJoinPageAsync(Browser browser, Uri link, string name, string? locale = null)
     {
-        var page = await ChatPage.OpenBlankAsync(browser, link);
+        var page = await ChatPage.OpenBlankAsync(browser, link, locale);
         await Assertions.Expect(page.Page.Locator("#join-form")).ToBeVisibleAsync();
         await page.Page.Locator("#join-name").FillAsync(name);
         await page.Page.Locator("#join-submit").ClickAsync();

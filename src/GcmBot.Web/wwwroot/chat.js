@@ -21,6 +21,10 @@
   const JOIN_TOKEN = (location.pathname.match(/\/join\/([^/]+)\/?$/) || [])[1] || null;
 
   const $ = (id) => document.getElementById(id);
+  // The page's own labels in this person's language: written into the page by the server, replaced by the meeting's
+  // when the person's stored choice differs; {0}, {1}… are filled in here.
+  let texts = JSON.parse($("texts").textContent);
+  const t = (key, ...args) => (texts[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
   const ui = {
     title: $("meeting-title"), venue: $("meeting-venue"), status: $("status"),
     summary: $("identity-summary"), whoName: $("who-name"), whoDelegation: $("who-delegation"), whoRole: $("who-role"),
@@ -129,7 +133,7 @@
     try {
       res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin", cache: "no-store" });
     } catch {
-      return { ok: false, status: 0, error: "Could not reach the server. Please check your connection and try again." };
+      return { ok: false, status: 0, error: t("Web.Unreachable") };
     }
     let data = null;
     try { data = await res.json(); } catch { /* empty or non-JSON body */ }
@@ -225,8 +229,8 @@
     node.append(el("header", { class: "msg-head" },
       el("span", { class: "msg-author" }, author.name || (bot ? "GcmBot" : "Participant")),
       author.delegation ? el("span", { class: "msg-delegation" }, author.delegation) : null,
-      bot ? el("span", { class: "badge badge-bot" }, "bot") : null,
-      priv ? el("span", { class: "badge badge-private" }, "only you can see this") : null,
+      bot ? el("span", { class: "badge badge-bot" }, t("Web.Bot")) : null,
+      priv ? el("span", { class: "badge badge-private" }, t("Web.OnlyYou")) : null,
       msg.at ? el("time", { datetime: msg.at, title: msg.at }, clock(msg.at)) : null));
 
     if (msg.title) node.append(el("h3", { class: "msg-title" }, String(msg.title)));
@@ -287,9 +291,9 @@
       const left = Math.round((c.end - (c.frozenAt === null ? now : c.frozenAt)) / 1000);
       const abs = Math.abs(left);
       const time = `${left < 0 ? "+" : ""}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}`;
-      const text = paused ? `paused, ${GcmCountdown.format(Math.ceil(floor.remainingSeconds || 0))} left`
-        : c.frozenAt !== null ? (left < 0 ? `ended ${time} over time` : `ended with ${time} left`)
-          : `${time}${left < 0 ? " over time" : " left"}`;
+      const text = paused ? t("Web.TimerPaused", GcmCountdown.format(Math.ceil(floor.remainingSeconds || 0)))
+        : c.frozenAt !== null ? t(left < 0 ? "Web.TimerEndedOver" : "Web.TimerEndedLeft", time)
+          : t(left < 0 ? "Web.TimerOver" : "Web.TimerLeft", time);
       if (c.out.textContent !== text) c.out.textContent = text;
       c.out.classList.toggle("over", left < 0);
       c.out.classList.toggle("frozen", c.frozenAt !== null);
@@ -344,7 +348,7 @@
     const uid = ++state.localSeq;
     const fields = Array.isArray(form.fields) ? form.fields : [];
     const status = el("p", { class: "form-status", role: "status" });
-    const submit = el("button", { type: "submit", class: "form-submit btn btn-primary" }, String(form.submitLabel || "Submit"));
+    const submit = el("button", { type: "submit", class: "form-submit btn btn-primary" }, String(form.submitLabel || t("Web.Submit")));
     const controls = fields.map((f) => {
       const name = String(f.name);
       const id = `form${uid}-${name}`;
@@ -366,19 +370,19 @@
     node.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       // "required" accepts spaces only; a card made of blanks is not a card.
-      for (const c of controls) c.control.setCustomValidity(c.required && !c.control.value.trim() ? "Please fill in this field." : "");
+      for (const c of controls) c.control.setCustomValidity(c.required && !c.control.value.trim() ? t("Web.FillField") : "");
       if (!node.reportValidity()) return;
       if (!state.identity) { askForIdentity(); return; }
       const values = {};
       for (const c of controls) values[c.name] = c.control.value;
       fieldset.disabled = true;
-      status.textContent = "Sending…";
+      status.textContent = t("Web.Sending");
       const r = await api("/api/web/commands", { method: "POST", user: state.identity.userId,
         body: { conversation, command: form.command, fields: values } });
       if (!r.ok) {
         fieldset.disabled = false;
         status.textContent = "";
-        notice(`${r.error} What you wrote is still in the form.`, "error", conversation);
+        notice(t("Web.StillInForm", r.error), "error", conversation);
         if (r.status === 401) askForIdentity();
         return;
       }
@@ -386,7 +390,7 @@
       for (const c of controls) c.control.disabled = true;
       submit.disabled = true;
       node.classList.add("submitted");
-      status.textContent = "Submitted.";
+      status.textContent = t("Web.Submitted");
       for (const m of Array.isArray(r.data.messages) ? r.data.messages : []) receive(m, conversation, true);
     });
     return node;
@@ -464,8 +468,8 @@
     ui.summary.hidden = !me;
     if (me) {
       ui.whoName.textContent = me.displayName;
-      ui.whoDelegation.textContent = me.delegation || "No delegation";
-      ui.whoRole.textContent = (me.roles || []).map((r) => ROLES[r] || r).join(", ") || "Participant";
+      ui.whoDelegation.textContent = me.delegation || t("Web.NoDelegation");
+      ui.whoRole.textContent = (me.roles || []).map((r) => (ROLES[r] ? t("Web.Role." + ROLES[r]) : r)).join(", ") || t("Web.Participant");
     }
     const joining = !!state.joinToken;
     ui.joinForm.hidden = !joining;
@@ -513,7 +517,7 @@
   async function submitIdentity(ev) {
     ev.preventDefault();
     const displayName = ui.displayName.value.trim();
-    ui.displayName.setCustomValidity(displayName ? "" : "Please enter your name.");
+    ui.displayName.setCustomValidity(displayName ? "" : t("Web.EnterName"));
     syncDelegationRequired();
     if (!ui.identityForm.reportValidity()) return;
     ui.identitySubmit.disabled = true;
@@ -532,7 +536,7 @@
   async function submitJoin(ev) {
     ev.preventDefault();
     const displayName = ui.joinName.value.trim();
-    ui.joinName.setCustomValidity(displayName ? "" : "Please enter your name.");
+    ui.joinName.setCustomValidity(displayName ? "" : t("Web.EnterName"));
     if (!ui.joinForm.reportValidity()) return;
     ui.joinSubmit.disabled = true;
     ui.joinError.hidden = true;
@@ -593,7 +597,7 @@
 
   function renderMeeting() {
     const m = state.meeting;
-    ui.title.textContent = m.title || "Meeting chat";
+    ui.title.textContent = m.title || t("Web.MeetingChat");
     document.title = (m.title ? m.title + " — " : "") + "GcmBot chat";
     ui.venue.textContent = m.venue || "";
     ui.venue.hidden = !m.venue;
@@ -635,12 +639,26 @@
     ui.language.value = language.code;
     document.documentElement.lang = language.code;
     document.documentElement.dir = language.rightToLeft ? "rtl" : "ltr";
+    relabel();
+  }
+
+  // The labels written into the page (data-text, data-label, data-placeholder name their text), and the ones
+  // this script sets, in the language now in use.
+  function relabel() {
+    if (state.meeting.texts) texts = state.meeting.texts;
+    for (const e of document.querySelectorAll("[data-text]")) e.textContent = t(e.dataset.text);
+    for (const e of document.querySelectorAll("[data-label]")) e.setAttribute("aria-label", t(e.dataset.label));
+    for (const e of document.querySelectorAll("[data-placeholder]")) e.placeholder = t(e.dataset.placeholder);
+    setStatus(ui.status.dataset.state);
+    renderIdentity();
+    if (state.live) renderLive();
+    renderQueue();
   }
 
   // The server's word on this person's language (what was stored, not what the picker was set to).
   async function refreshLanguage() {
     const r = await api("/api/web/meeting", { user: state.identity && state.identity.userId });
-    if (r.ok && state.meeting) state.meeting.language = r.data.language;
+    if (r.ok && state.meeting) Object.assign(state.meeting, { language: r.data.language, texts: r.data.texts });
     if (state.meeting) applyLanguage();
   }
 
@@ -816,11 +834,13 @@
     if (!s) return;
     const session = s.session;
     ui.liveSession.textContent = session
-      ? `${session.code} — ${session.title} (${session.status === "open" ? (session.listOpen ? "open" : "open, list closed") : session.status === "closed" ? "closed" : "starts " + session.starts})`
-      : "No session in this room";
-    ui.liveSpeaker.textContent = s.floor ? `${s.floor.speaker} has the floor` : "Nobody has the floor";
+      ? t(session.status === "open" ? (session.listOpen ? "Web.SessionOpen" : "Web.SessionListClosed") : session.status === "closed" ? "Web.SessionClosed" : "Web.SessionStarts",
+        session.code, session.title, session.starts)
+      : t("Web.NoSession");
+    ui.liveSpeaker.textContent = s.floor ? t("Web.HasFloor", s.floor.speaker) : t("Web.NobodyHasFloor");
     ui.liveNext.replaceChildren(...(s.next || []).map((w) => el("li", { dataset: { segment: String(w.segment) } }, String(w.delegation))));
-    ui.liveWaiting.textContent = s.waiting === 0 ? "Nobody is waiting." : `${s.waiting} waiting${s.stakeholdersWaiting ? `, ${s.stakeholdersWaiting} in the stakeholder segment` : ""}.`;
+    ui.liveWaiting.textContent = s.waiting === 0 ? t("Web.NobodyWaiting")
+      : s.stakeholdersWaiting ? t("Web.WaitingWithStakeholders", s.waiting, s.stakeholdersWaiting) : t("Web.Waiting", s.waiting);
     renderLiveCountdown();
   }
 
@@ -828,7 +848,7 @@
     const s = state.live;
     if (!s || typeof GcmCountdown !== "object") return;
     const v = GcmCountdown.view(s.floor, s.warningSeconds);
-    const text = v.state === "paused" ? `${v.text} paused` : v.text;
+    const text = v.state === "paused" ? t("Web.CountdownPaused", v.text) : v.text;
     if (ui.liveCountdown.textContent !== text) ui.liveCountdown.textContent = text;
     ui.liveCountdown.dataset.state = v.state;
   }
@@ -854,14 +874,14 @@
     const q = state.queue;
     const facts = q && Array.isArray(q.facts) ? q.facts : [];
     const fact = (label) => (facts.find((f) => f.label === label) || {}).value;
-    const place = fact("Your place");
+    const place = fact(t("Queue.YourPlace"));
     ui.livePlace.hidden = !place;
-    ui.livePlace.textContent = place ? `Your place: ${place}` : "";
+    ui.livePlace.textContent = place ? t("Web.YourPlace", place) : "";
     const actions = q && Array.isArray(q.actions) ? q.actions : [];
     const own = actions.find((a) => a.command === "/speak" || a.command === "/withdraw");
     ui.liveAsk.hidden = !own;
     if (own) {
-      ui.liveAsk.textContent = own.command === "/speak" ? "Ask for the floor" : "Withdraw";
+      ui.liveAsk.textContent = t(own.command === "/speak" ? "Web.AskForFloor" : "Web.Withdraw");
       ui.liveAsk.dataset.command = own.command;
     }
     const chair = actions.some((a) => a.command === "/next");
@@ -869,12 +889,12 @@
     if (!chair) return;
     const floor = state.live && state.live.floor;
     const paused = floor && floor.timer === "paused";
-    ui.consolePause.textContent = paused ? "Resume" : "Pause";
+    ui.consolePause.textContent = t(paused ? "Staff.Web.Resume" : "Staff.Web.Pause");
     ui.consolePause.dataset.command = paused ? "/timer resume" : "/timer pause";
-    const closed = fact("List") === "closed";
-    ui.consoleList.textContent = closed ? "Reopen list" : "Close list";
+    const closed = fact(t("Queue.List")) === t("Queue.Closed");
+    ui.consoleList.textContent = t(closed ? "Staff.Web.ReopenList" : "Staff.Web.CloseList");
     ui.consoleList.dataset.command = closed ? "/list reopen" : "/list close";
-    ui.consoleStakeholders.hidden = fact("Segment") === "stakeholders";
+    ui.consoleStakeholders.hidden = fact(t("Queue.Segment")) === t("Queue.Stakeholders");
     const items = Array.isArray(q.items) ? q.items : [];
     ui.consoleItems.replaceChildren(...items.map((i, n) => el("li", { dataset: { segment: String(i.segment || "main"), delegation: String(i.label) } },
       el("span", { class: "name" }, String(i.label)),
@@ -882,7 +902,7 @@
         onclick: () => moveSpeaker(String(i.label), i.position - 1) }, "↑"),
       el("button", { type: "button", class: "btn btn-secondary move-down", disabled: n === items.length - 1, "aria-label": `Move ${i.label} down`,
         onclick: () => moveSpeaker(String(i.label), i.position + 1) }, "↓"))));
-    ui.consoleEstimate.replaceChildren(...facts.filter((f) => f.label === "Estimated end" || f.label === "Advice")
+    ui.consoleEstimate.replaceChildren(...facts.filter((f) => f.label === t("Staff.Queue.EstimatedEnd") || f.label === t("Staff.Advice"))
       .map((f) => el("div", { class: "fact" }, el("dt", null, String(f.label)), el("dd", null, richText(String(f.value), false)))));
   }
 
@@ -897,7 +917,7 @@
 
   function setStatus(s) {
     ui.status.dataset.state = s;
-    ui.status.textContent = s === "connected" ? "connected" : s === "reconnecting" ? "reconnecting…" : "disconnected";
+    ui.status.textContent = t(s === "connected" ? "Web.Connected" : s === "reconnecting" ? "Web.Reconnecting" : s === "connecting" ? "Web.Connecting" : "Web.Disconnected");
   }
 
   function connectHub() {
@@ -908,7 +928,7 @@
     hub.onreconnecting(() => setStatus("reconnecting"));
     hub.onreconnected(async () => {
       setStatus("connected");
-      notice("Connection restored.");
+      notice(t("Web.ConnectionRestored"));
       for (const conversation of state.history.keys()) if (conversation !== state.conversation) state.stale.add(conversation);
       if (await signIn()) { await joinCurrent(); await catchUp(state.conversation); }
     });
