@@ -101,7 +101,7 @@ internal static class InvitationCommands
             Title = "Invitations",
             Items = [.. visible.Select(i => new ListItem(i.Id,
                 i.DelegationId is { } id ? $"{names[id].Name} — {Name(i.Role)}" : Name(i.Role),
-                $"{Status(context, i)} · used {i.Uses} of {i.MaxUses}"))],
+                i.MaxUses == 1 ? Status(context, i) : $"{Status(context, i)} · used {i.Uses} of {i.MaxUses}"))],
         });
     }
 

@@ -99,6 +99,18 @@ public sealed class InvitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invites_SingleAndSeveralUses_StatusSaidOnceAndPlacesOnlyWhenThereAreSeveral()
+    {
+        await Redeem(await Invite(MeetingHarness.Organiser, "invite as moderator"));
+        await Invite(MeetingHarness.Organiser, "invite as rapporteur for 3");
+
+        var details = (await _harness.Expect(MeetingHarness.Organiser, "invites")).Reply.Items.Select(i => i.Detail).ToList();
+
+        Assert.Contains("used", details);
+        Assert.Contains(details, d => d.StartsWith("open until ", StringComparison.Ordinal) && d.EndsWith(" · used 0 of 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Invite_RoleWithoutDelegation_SignsInWithThatRoleOnly()
     {
         var token = await Invite(MeetingHarness.Organiser, "invite as moderator");
