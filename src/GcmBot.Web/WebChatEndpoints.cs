@@ -39,10 +39,10 @@ public static partial class WebChatEndpoints
         // The page's template is never served as a file: a matched endpoint takes the request from the static files.
         foreach (var path in new[] { "/", "/index.html" })
         {
-            endpoints.MapGet(path, (HttpContext http, IMeetingStore store, CancellationToken cancellationToken) => ChatPageAsync(http, store, "", cancellationToken));
+            endpoints.MapGet(path, (HttpContext http, IMeetingStore store, ILoggerFactory loggers, CancellationToken cancellationToken) => ChatPageAsync(http, store, loggers, "", cancellationToken));
         }
         // The chat page itself, one level down: its relative links resolve from the site's root.
-        endpoints.MapGet("/join/{token}", (HttpContext http, IMeetingStore store, CancellationToken cancellationToken) => ChatPageAsync(http, store, "\n  <base href=\"../\">", cancellationToken));
+        endpoints.MapGet("/join/{token}", (HttpContext http, IMeetingStore store, ILoggerFactory loggers, CancellationToken cancellationToken) => ChatPageAsync(http, store, loggers, "\n  <base href=\"../\">", cancellationToken));
         endpoints.MapHub<ChatHub>("/hubs/chat");
         var api = endpoints.MapGroup("/api/web");
         api.MapGet("/meeting", GetMeetingAsync);
@@ -167,10 +167,20 @@ public static partial class WebChatEndpoints
     /// The chat page in the browser's language (or the meeting's): the page cannot know who is asking, so the
     /// person's own stored choice comes with the meeting, and the page relabels itself.
     /// </summary>
-    private static async Task<IResult> ChatPageAsync(HttpContext http, IMeetingStore store, string head, CancellationToken cancellationToken)
+    private static async Task<IResult> ChatPageAsync(HttpContext http, IMeetingStore store, ILoggerFactory loggers, string head, CancellationToken cancellationToken)
     {
-        var meeting = await store.ReadAsync((data, ct) => data.GetMeetingAsync(ct), cancellationToken);
-        var html = await LocalisedPage.ReadAsync("index.html", Texts.For(null, PreferredLanguage(http.Request), meeting?.DefaultLanguage), ChatTexts, cancellationToken);
+        string? meetingLanguage = null;
+        try
+        {
+            meetingLanguage = (await store.ReadAsync((data, ct) => data.GetMeetingAsync(ct), cancellationToken))?.DefaultLanguage;
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // The page still loads, in the browser's language, and tells the person itself that the meeting cannot be reached.
+            LogChatPageStorageFailed(loggers.CreateLogger(typeof(WebChatEndpoints)), failure);
+        }
+
+        var html = await LocalisedPage.ReadAsync("index.html", Texts.For(null, PreferredLanguage(http.Request), meetingLanguage), ChatTexts, cancellationToken);
         return Results.Content(html.Replace("<head>", "<head>" + head, StringComparison.Ordinal), "text/html; charset=utf-8");
     }
 
@@ -362,6 +372,9 @@ public static partial class WebChatEndpoints
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "A web chat message could not be stored")]
     private static partial void LogMessageFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "The chat page was served without the meeting's default language: the database could not be read")]
+    private static partial void LogChatPageStorageFailed(ILogger logger, Exception exception);
 
     /// <summary>
     /// The keys of the chat page's own labels (and, under <c>Staff.</c>, the chair's console's), and the queue's

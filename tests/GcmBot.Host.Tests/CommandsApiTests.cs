@@ -100,6 +100,25 @@ public sealed class CommandsApiTests
     }
 
     [Fact]
+    public async Task ChatPage_StorageFails_StillServedInTheBrowsersLanguage()
+    {
+        await using var app = new GcmBotApp();
+        using (await app.Client.GetAsync(new Uri("/", UriKind.Relative)))
+        {
+        }
+
+        app.BreakDatabase();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
+        request.Headers.AcceptLanguage.ParseAdd("fr-FR");
+        using var page = await app.Client.SendAsync(request);
+        app.RestoreDatabase();
+
+        // The page loads and says itself that the meeting cannot be reached, with its Try again button.
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("lang=\"fr\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Speak_ActionGroupScenario_MemberStatesHeardBeforeStakeholders()
     {
         await using var app = new GcmBotApp();
