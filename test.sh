@@ -111,6 +111,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Not exec: the EXIT trap must still stop the cluster. Exit with dotnet test's exit code.
 solution=GcmBot.sln
 [[ ! -e $solution && -e GcmBot.slnx ]] && solution=GcmBot.slnx
-rc=0
-dotnet test "$solution" -c Release --logger "console;verbosity=normal" "$@" || rc=$?
+# The output is long and CI keeps its end: on a failure, name what failed again at the end.
+set +e
+dotnet test "$solution" -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$PG_TMP/dotnet-test.log"
+rc=${PIPESTATUS[0]}
+set -e
+if ((rc != 0)); then
+  log "dotnet test exited with $rc; what failed:"
+  grep -E ': error [A-Z]+[0-9]+|^\s+Failed [A-Za-z_][A-Za-z0-9_.]+' "$PG_TMP/dotnet-test.log" | sort -u | head -50 >&2 || true
+  grep -A 8 -E '^\s+Failed [A-Za-z_][A-Za-z0-9_.]+' "$PG_TMP/dotnet-test.log" | grep -v '^\s*at ' | head -120 >&2 || true
+fi
 exit "$rc"
