@@ -190,7 +190,7 @@ public sealed partial class OrganiserInTheirLanguageTests : IAsyncLifetime
     /// No text of any reply (its text, title, facts, items and buttons) contains a stretch of an English
     /// <c>Texts.resx</c> value longer than 12 characters between its placeholders, nor a former English literal.
     /// </summary>
-    private static void AssertNoEnglish(IEnumerable<Reply> replies)
+    internal static void AssertNoEnglish(IEnumerable<Reply> replies)
     {
         var fragments = EnglishFragments();
         foreach (var reply in replies)
