@@ -29,21 +29,21 @@ internal static class StatisticsCommands
         var f = statistics.Figures;
         var facts = new List<Fact>
         {
-            new(context.T("Staff.Stats.Delegations"), f.Delegations == 0 ? context.T("Staff.Stats.NoDelegations") : context.T("Staff.Stats.DelegationsTookPart", f.Delegations, string.Join(", ", statistics.Categories.Where(c => c.Delegations > 0).Select(c => $"{c.Delegations} {Plural(context, c)}")))),
+            new(context.T("Staff.Stats.Delegations"), f.Delegations == 0 ? context.T("Staff.Stats.NoDelegations") : context.T("Staff.Stats.DelegationsTookPart", f.Delegations, string.Join(", ", statistics.Categories.Where(c => c.Delegations > 0).Select(c => context.Texts.Plural($"Staff.Stats.Count.{Key(c)}", c.Delegations))))),
             new(context.T("Staff.Stats.Participants"), context.T("Staff.Stats.ParticipantsValue", f.RegisteredParticipants, f.ActiveParticipants)),
             new(context.T("Staff.Stats.Interventions"), context.T("Staff.Stats.InterventionsValue", f.Interventions, Minutes(context, f.SpeakingTime), f.ChairInterventions)),
             new(context.T("Staff.Stats.Cards"), f.Cards.ToString(CultureInfo.InvariantCulture)),
             new(context.T("Staff.Stats.Contributions"), f.Contributions.ToString(CultureInfo.InvariantCulture)),
             new(context.T("Staff.Stats.NotReached"), statistics.NotReached.Count == 0 ? context.T("Staff.Stats.None") : string.Join(", ", statistics.NotReached.Select(n => $"{n.Delegation} ({n.Session})"))),
         };
-        facts.AddRange(statistics.Categories.Where(c => c.Interventions > 0).Select(c => new Fact(Plural(context, c), context.T("Staff.Stats.CategoryValue", c.Interventions, Minutes(context, c.SpeakingTime)))));
+        facts.AddRange(statistics.Categories.Where(c => c.Interventions > 0).Select(c => new Fact(Plural(context, c), context.Texts.Plural("Staff.Stats.CategoryValue", c.Interventions, Minutes(context, c.SpeakingTime)))));
 
         var top = statistics.Delegations.Where(d => d.Interventions > 0).Take(TopDelegations).ToList();
         return CommandResult.Of(Reply.Private(context.T(top.Count == 0 ? "Staff.Stats.NobodySpoke" : "Staff.Stats.Longest")) with
         {
             Title = context.T("Staff.Stats.Title", title),
             Facts = facts,
-            Items = [.. top.Select((d, i) => new ListItem(i + 1, d.Name, context.T("Staff.Stats.DelegationValue", Category(context, d.Category), d.Interventions, Minutes(context, d.SpeakingTime), Minutes(context, d.Allotted))))],
+            Items = [.. top.Select((d, i) => new ListItem(i + 1, d.Name, context.Texts.Plural("Staff.Stats.DelegationValue", d.Interventions, Category(context, d.Category), Minutes(context, d.SpeakingTime), Minutes(context, d.Allotted))))],
             Attachment = new Attachment($"stats-{file}.csv", "text/csv", StatisticsCsv.Write(statistics)),
         });
     }
@@ -57,8 +57,9 @@ internal static class StatisticsCommands
             [.. sessions.Where(s => s.Day == day)], $"day{day}");
     }
 
-    private static string Plural(CommandContext context, CategoryStatistics category) =>
-        context.T($"Staff.Stats.Plural.{Enum.Parse<DelegationCategory>(category.Key, ignoreCase: true)}");
+    private static string Plural(CommandContext context, CategoryStatistics category) => context.T($"Staff.Stats.Plural.{Key(category)}");
+
+    private static DelegationCategory Key(CategoryStatistics category) => Enum.Parse<DelegationCategory>(category.Key, ignoreCase: true);
 
     /// <summary>The statistics name a delegation's category in English; the reply names it in the reader's language.</summary>
     private static string Category(CommandContext context, string english) =>

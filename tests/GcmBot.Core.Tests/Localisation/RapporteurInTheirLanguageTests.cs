@@ -36,8 +36,8 @@ public sealed partial class RapporteurInTheirLanguageTests : IAsyncLifetime
 
         Assert.Equal("Statistiques — AG1 — Action Group 1: Human dimension", reply.Title);
         Assert.Equal("Temps de parole le plus long :", reply.Text);
-        Assert.Contains(reply.Facts, f => f is { Label: "Délégations", Value: "6 ont participé (4 États Membres, 1 Système des Nations Unies, 1 Parties prenantes non gouvernementales)" });
-        Assert.StartsWith("État Membre · ", reply.Items[0].Detail, StringComparison.Ordinal);
+        Assert.Contains(reply.Facts, f => f is { Label: "Délégations", Value: "6 ont participé (4 États Membres, 1 entité du système des Nations Unies, 1 partie prenante non gouvernementale)" });
+        Assert.Equal("État Membre · 1 intervention, 2:10 min (temps imparti : 2 min)", reply.Items[0].Detail);
         Assert.Equal("Statistiques — Jour 2 — mardi 5 décembre 2017", (await _harness.Expect("rap", "stats day")).Reply.Title);
         Assert.Equal("Statistiques — L'ensemble de la réunion", (await _harness.Expect("rap", "stats meeting")).Reply.Title);
         Assert.Empty(EnglishIn(reply, "fr"));

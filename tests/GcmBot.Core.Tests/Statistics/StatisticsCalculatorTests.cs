@@ -97,8 +97,9 @@ public sealed class StatisticsCalculatorTests : IAsyncLifetime
         var reply = (await _harness.Expect("rap", "stats session")).Reply;
 
         Assert.Equal("Statistics — AG1 — Action Group 1: Human dimension", reply.Title);
-        Assert.Contains(reply.Facts, f => f is { Label: "Delegations", Value: "6 took part (4 Member States, 1 UN system, 1 Non-governmental stakeholders)" });
+        Assert.Contains(reply.Facts, f => f is { Label: "Delegations", Value: "6 took part (4 Member States, 1 UN system entity, 1 non-governmental stakeholder)" });
         Assert.Equal(["Switzerland", "Netherlands", "International Organization for Migration", "Mexico"], reply.Items.Select(i => i.Label));
+        Assert.Equal("Member State · 1 intervention, 2:10 min of 2 min allotted", reply.Items[0].Detail);
         Assert.Equal("stats-AG1.csv", reply.Attachment!.FileName);
         var csv = Encoding.UTF8.GetString(reply.Attachment.Content).Split("\r\n");
         Assert.Equal("Table,Item,Category,Measure,Value", csv[0]);
