@@ -48,8 +48,10 @@ public sealed class LocaleTests
         using var joined = await chat.Host.PostAsync(Update(chat, "es-ES", "29:ana", "Ana"));
         var welcome = await chat.Connector.WaitForAsync(c => Text(c).Contains("Bienvenido(a), Ana.", StringComparison.Ordinal), "the Spanish welcome");
 
-        Assert.Contains("`@GcmBot lier AG1`", Text(hello), StringComparison.Ordinal);
-        Assert.Contains("Escriba `ayuda` para ver lo que puedo hacer, e `inscribirse <delegación>` para unirse a su delegación.", Text(welcome), StringComparison.Ordinal);
+        Assert.Contains("Un organisateur lie cette conversation à une séance ou à une salle avec", Text(hello), StringComparison.Ordinal);
+        Assert.Contains("@GcmBot lier AG1", Text(hello), StringComparison.Ordinal);
+        Assert.Contains("para ver lo que puedo hacer, e", Text(welcome), StringComparison.Ordinal);
+        Assert.Contains("para unirse a su delegación.", Text(welcome), StringComparison.Ordinal);
         Assert.DoesNotContain(chat.Connector.All, c => c.AllText.Contains("Hello, I am GcmBot", StringComparison.Ordinal) || c.AllText.Contains("Welcome, ", StringComparison.Ordinal));
     }
 

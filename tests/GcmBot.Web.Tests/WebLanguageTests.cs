@@ -101,7 +101,7 @@ public sealed partial class WebLanguageTests
         Assert.Contains("<strong>1</strong> délégations, <strong>", french, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"col\">Délégation</th><th scope=\"col\">Catégorie</th>", french, StringComparison.Ordinal);
         Assert.Contains("<td>Mexico</td><td>État Membre</td>", french, StringComparison.Ordinal);
-        Assert.Contains("États Membres — Interventions : 1", WebUtility.HtmlDecode(french).Replace(": ", " : ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("États Membres — Interventions: 1", french, StringComparison.Ordinal);
         Assert.Contains("Télécharger le CSV", french, StringComparison.Ordinal);
         Assert.Contains("<h1>Estadísticas</h1>", spanish, StringComparison.Ordinal);
         Assert.Contains("Toda la reunión", spanish, StringComparison.Ordinal);
@@ -123,10 +123,11 @@ public sealed partial class WebLanguageTests
         return client.SendAsync(request);
     }
 
+    /// <summary>The page's HTML with its character references decoded (<c>&amp;#233;</c> is é), as a reader sees its words.</summary>
     private static async Task<string> PageAsync(HttpClient client, string token, string path, string? acceptLanguage)
     {
         using var response = await client.SendAsync(Get(path, token, acceptLanguage));
-        return await response.Content.ReadAsStringAsync();
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
     private static HttpRequestMessage Get(string path, string token, string? acceptLanguage)
