@@ -40,10 +40,12 @@ public static class DisplayEndpoints
             : Message(StatusCodes.Status404NotFound, "No such room", $"There is no room called “{room}” in this meeting. Rooms: {string.Join(", ", rooms)}.");
     }
 
-    private static async Task<IResult> RoomJsonAsync(string room, IMeetingStore store, TimeProvider time, IOptions<ReminderRules> reminders, CancellationToken cancellationToken)
+    private static async Task<IResult> RoomJsonAsync(HttpContext http, string room, IMeetingStore store, TimeProvider time, IOptions<ReminderRules> reminders, CancellationToken cancellationToken)
     {
         var display = await store.ReadAsync((data, ct) => DisplayReader.ReadRoomAsync(data, room, time.GetUtcNow(), reminders.Value, ct), cancellationToken);
-        return display is null ? Results.Json(new { Error = $"There is no room called “{room}” in this meeting." }, statusCode: StatusCodes.Status404NotFound) : Results.Ok(display);
+        return display is null
+            ? Results.Json(new { Error = (await RequestLanguage.TextsAsync(http, cancellationToken)).Format("Web.Error.NoRoom", room) }, statusCode: StatusCodes.Status404NotFound)
+            : Results.Ok(display);
     }
 
     private static async Task<IResult> OverviewPageAsync(HttpContext http, WebAccess access, IMeetingStore store, CancellationToken cancellationToken) =>
@@ -55,7 +57,7 @@ public static class DisplayEndpoints
     {
         if (!await access.IsOrganiserAsync(WebAccess.Token(http), cancellationToken))
         {
-            return Results.Json(new { Error = "The overview is for organisers." }, statusCode: StatusCodes.Status403Forbidden);
+            return Results.Json(new { Error = (await RequestLanguage.TextsAsync(http, cancellationToken)).Format("Staff.Web.Error.Overview") }, statusCode: StatusCodes.Status403Forbidden);
         }
 
         var overview = await store.ReadAsync((data, ct) => DisplayReader.ReadOverviewAsync(data, time.GetUtcNow(), reminders.Value, ct), cancellationToken);
@@ -63,19 +65,24 @@ public static class DisplayEndpoints
     }
 
     private static async Task<IResult> StatisticsPageAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, CancellationToken cancellationToken) =>
-        await StatisticsAsync(http, access, store, time, (meeting, statistics, sessions, selection) =>
-            Results.Content(StatisticsPage.Render(meeting, statistics, sessions, http.Request.QueryString.Value ?? "", selection), "text/html; charset=utf-8"), cancellationToken);
+        await StatisticsAsync(http, access, store, time, (meeting, statistics, sessions, selection, texts) =>
+            Results.Content(StatisticsPage.Render(meeting, statistics, sessions, http.Request.QueryString.Value ?? "", selection, texts), "text/html; charset=utf-8"), cancellationToken);
 
     private static async Task<IResult> StatisticsCsvAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, CancellationToken cancellationToken) =>
-        await StatisticsAsync(http, access, store, time, (_, statistics, _, _) =>
+        await StatisticsAsync(http, access, store, time, (_, statistics, _, _, _) =>
             Results.File(StatisticsCsv.Write(statistics), "text/csv; charset=utf-8", "statistics.csv"), cancellationToken);
 
-    /// <summary>Reads <c>?scope=meeting|day|session&amp;day=N&amp;session=CODE</c>, for moderators, rapporteurs and organisers.</summary>
-    private static async Task<IResult> StatisticsAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, Func<Meeting, MeetingStatistics, IReadOnlyList<Session>, StatisticsSelection, IResult> render, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads <c>?scope=meeting|day|session&amp;day=N&amp;session=CODE</c>, for moderators, rapporteurs and organisers, in the
+    /// language of <c>?lang=</c>, else the reader's (<see cref="RequestLanguage"/>).
+    /// </summary>
+    private static async Task<IResult> StatisticsAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, Func<Meeting, MeetingStatistics, IReadOnlyList<Session>, StatisticsSelection, Texts, IResult> render, CancellationToken cancellationToken)
     {
+        var texts = StatisticsPage.TextsFor(Texts.For(http.Request.Query["lang"].ToString(), (await RequestLanguage.TextsAsync(http, cancellationToken)).Language.Code));
+        var title = texts.Format("Staff.StatsPage.Heading");
         if (!await access.IsOfficialAsync(WebAccess.Token(http), cancellationToken))
         {
-            return Message(StatusCodes.Status403Forbidden, "Statistics", "Statistics are for moderators, rapporteurs and organisers. Pick one of these roles in the web chat, then come back to this page.");
+            return Message(StatusCodes.Status403Forbidden, title, texts.Format("Staff.StatsPage.Forbidden"), texts);
         }
 
         var query = http.Request.Query;
@@ -89,7 +96,7 @@ public static class DisplayEndpoints
                 var meeting = await data.GetMeetingAsync(ct);
                 if (meeting is null)
                 {
-                    return Message(StatusCodes.Status503ServiceUnavailable, "Statistics", "No meeting is loaded yet.");
+                    return Message(StatusCodes.Status503ServiceUnavailable, title, texts.Format("Error.NoMeeting"), texts);
                 }
 
                 var sessions = await data.GetSessionsAsync(meeting.Id, ct);
@@ -106,11 +113,11 @@ public static class DisplayEndpoints
                 };
                 if (chosen is not { } c)
                 {
-                    return Message(StatusCodes.Status400BadRequest, "Statistics", "Choose a scope: meeting, day (with a day number the meeting sits, or today) or session (with a session code).");
+                    return Message(StatusCodes.Status400BadRequest, title, texts.Format("Staff.StatsPage.BadScope"), texts);
                 }
 
                 var statistics = await StatisticsReader.ComputeAsync(data, meeting, c.Scope, c.Sessions, ct);
-                return render(meeting, statistics, sessions, c.Selection);
+                return render(meeting, statistics, sessions, c.Selection, texts);
             },
             cancellationToken);
     }
@@ -137,10 +144,11 @@ public static class DisplayEndpoints
     internal static IResult Page(string name) =>
         Results.Stream(typeof(DisplayEndpoints).Assembly.GetManifestResourceStream("wwwroot." + name)!, "text/html; charset=utf-8");
 
-    internal static IResult Message(int status, string title, string text) =>
+    /// <summary>A page that only says something, in <paramref name="texts"/>' language (English when not given).</summary>
+    internal static IResult Message(int status, string title, string text, Texts? texts = null) =>
         Results.Content(
-            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title><link rel=\"stylesheet\" href=\"/stats.css\"></head>"
-            + $"<body><main class=\"message\"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p><p><a href=\"/\">Open the web chat</a></p></main></body></html>",
+            $"<!doctype html><html lang=\"{(texts ?? Texts.English).Language.Code}\" dir=\"{((texts ?? Texts.English).Language.RightToLeft ? "rtl" : "ltr")}\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title><link rel=\"stylesheet\" href=\"/stats.css\"></head>"
+            + $"<body><main class=\"message\"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p><p><a href=\"/\">{WebUtility.HtmlEncode((texts ?? Texts.English).Format("Staff.StatsPage.OpenChat"))}</a></p></main></body></html>",
             "text/html; charset=utf-8",
             Encoding.UTF8,
             status);

@@ -19,7 +19,8 @@ internal sealed class RequestCharset : IMiddleware
         }
 
         context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-        await context.Response.WriteAsJsonAsync(new { Error = "That Content-Type cannot be read. Send JSON as application/json; charset=utf-8." }, context.RequestAborted);
+        var texts = await RequestLanguage.TextsAsync(context, context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(new { Error = texts.Format("Web.Error.Charset") }, context.RequestAborted);
     }
 
     // Encoding is null for a charset that is empty or unknown to .NET.

@@ -17,7 +17,7 @@ internal static class SvgChart
     private const int Gap = 10;
     private static readonly string[] _colours = ["#006fa8", "#f0a500", "#7a4bb0", "#2e7d32"];
 
-    public static string Bars(string title, IReadOnlyList<string> series, IReadOnlyList<(string Label, IReadOnlyList<double> Values)> rows, Func<double, string> format)
+    public static string Bars(string title, IReadOnlyList<string> series, IReadOnlyList<(string Label, IReadOnlyList<double> Values)> rows, Func<double, string> format, string nothing)
     {
         var max = Math.Max(1, rows.SelectMany(r => r.Values).DefaultIfEmpty(0).Max());
         var legend = series.Count > 1 ? 26 : 0;
@@ -36,7 +36,7 @@ internal static class SvgChart
 
         if (rows.Count == 0)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{legend + 16}\">Nothing recorded yet.</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{legend + 16}\">{Encode(nothing)}</text>");
         }
 
         for (var r = 0; r < rows.Count; r++)

@@ -69,7 +69,7 @@ public static partial class WebChatEndpoints
             var sessions = await data.GetSessionsAsync(meeting.Id, ct);
             var delegations = await data.GetDelegationsAsync(meeting.Id, ct);
             var participant = userId is null ? null : await data.FindParticipantAsync(WebChannel.Name, userId, ct);
-            var texts = Texts.For(participant?.Language, PreferredLanguage(http.Request), meeting.DefaultLanguage);
+            var texts = Texts.For(participant?.Language, RequestLanguage.Preferred(http.Request), meeting.DefaultLanguage);
             return new
             {
                 meeting.Title,
@@ -88,7 +88,7 @@ public static partial class WebChatEndpoints
                 Texts = LocalisedPage.ScriptTexts(texts, ChatTexts),
             };
         }, cancellationToken);
-        return view is null ? Results.Problem("No meeting is loaded.", statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Ok(view);
+        return view is null ? await ErrorAsync(http, StatusCodes.Status503ServiceUnavailable, "Error.NoMeeting") : Results.Ok(view);
     }
 
     /// <summary>
@@ -119,6 +119,7 @@ public static partial class WebChatEndpoints
 
     private static async Task<IResult> PostIdentityAsync(
         IdentityRequest request,
+        HttpContext http,
         CommandService commands,
         WebIdentities identities,
         IOptions<WebChatOptions> options,
@@ -126,18 +127,18 @@ public static partial class WebChatEndpoints
     {
         if (!options.Value.IdentityPicker)
         {
-            return Error(StatusCodes.Status403Forbidden, "The organisers have switched off choosing your own identity here. Please ask the secretariat for access.");
+            return await ErrorAsync(http, StatusCodes.Status403Forbidden, "Web.Error.IdentityPickerOff");
         }
 
         var name = request.DisplayName?.Trim() ?? "";
         if (name.Length is 0 or > 80)
         {
-            return Error(StatusCodes.Status400BadRequest, "Please give your name (at most 80 characters).");
+            return await ErrorAsync(http, StatusCodes.Status400BadRequest, "Web.Error.Name", 80);
         }
 
         if (!Enum.TryParse<Roles>(request.Role, ignoreCase: true, out var role) || role is Roles.None || !Enum.IsDefined(role))
         {
-            return Error(StatusCodes.Status400BadRequest, "Pick a role: delegate, moderator, rapporteur or organiser.");
+            return await ErrorAsync(http, StatusCodes.Status400BadRequest, "Web.Error.Role");
         }
 
         // The participant and its registration are one command, one transaction: a refusal stores nothing.
@@ -151,6 +152,7 @@ public static partial class WebChatEndpoints
                 Fields = wantsDelegation ? new Dictionary<string, string> { ["delegation"] = request.Delegation! } : null,
                 NewParticipantRoles = role,
                 ApprovedRegistration = true,
+                Locale = RequestLanguage.Preferred(http.Request),
             },
             cancellationToken);
         if (enrolment!.Reply.IsError)
@@ -180,22 +182,22 @@ public static partial class WebChatEndpoints
             LogChatPageStorageFailed(loggers.CreateLogger(typeof(WebChatEndpoints)), failure);
         }
 
-        var html = await LocalisedPage.ReadAsync("index.html", Texts.For(null, PreferredLanguage(http.Request), meetingLanguage), ChatTexts, cancellationToken);
+        var html = await LocalisedPage.ReadAsync("index.html", Texts.For(null, RequestLanguage.Preferred(http.Request), meetingLanguage), ChatTexts, cancellationToken);
         return Results.Content(html.Replace("<head>", "<head>" + head, StringComparison.Ordinal), "text/html; charset=utf-8");
     }
 
     /// <summary>Opens an invitation: the person gives a name and gets an identity token with the invitation's delegation and role.</summary>
-    private static async Task<IResult> PostJoinAsync(JoinRequest request, InvitationService invitations, WebIdentities identities, CancellationToken cancellationToken)
+    private static async Task<IResult> PostJoinAsync(JoinRequest request, HttpContext http, InvitationService invitations, WebIdentities identities, CancellationToken cancellationToken)
     {
         var name = request.DisplayName?.Trim() ?? "";
         if (name.Length is 0 or > 80)
         {
-            return Error(StatusCodes.Status400BadRequest, "Please give your name (at most 80 characters).");
+            return await ErrorAsync(http, StatusCodes.Status400BadRequest, "Web.Error.Name", 80);
         }
 
         if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
         {
-            return Error(StatusCodes.Status400BadRequest, "This sign-in link is not valid. Please check that you copied all of it, or ask whoever invited you for a new one.");
+            return await ErrorAsync(http, StatusCodes.Status400BadRequest, "Web.Error.Link");
         }
 
         var token = TokenHash.NewToken();
@@ -220,12 +222,12 @@ public static partial class WebChatEndpoints
         var userId = await SignedInAsync(http, identities, cancellationToken);
         if (userId is null)
         {
-            return Error(StatusCodes.Status401Unauthorized, "Please sign in to see the room's messages.");
+            return await ErrorAsync(http, StatusCodes.Status401Unauthorized, "Web.Error.SignInForHistory");
         }
 
         if (conversation is not { Length: > 0 and <= 300 })
         {
-            return Error(StatusCodes.Status400BadRequest, "Pick a room first.");
+            return await ErrorAsync(http, StatusCodes.Status400BadRequest, "Web.Error.PickRoom");
         }
 
         var entries = await store.ReadAsync((data, ct) => data.GetChatLogAsync(WebChannel.Name, conversation, userId, before, WebChannel.HistoryPage + 1, ct), cancellationToken);
@@ -247,15 +249,15 @@ public static partial class WebChatEndpoints
         var userId = await SignedInAsync(http, identities, cancellationToken);
         if (userId is null)
         {
-            return Error(StatusCodes.Status401Unauthorized, "Please sign in first.");
+            return await ErrorAsync(http, StatusCodes.Status401Unauthorized, "Web.Error.SignIn");
         }
 
         if (conversation is not { Length: > 0 and <= 300 })
         {
-            return Error(StatusCodes.Status400BadRequest, "Pick a room first.");
+            return await ErrorAsync(http, StatusCodes.Status400BadRequest, "Web.Error.PickRoom");
         }
 
-        var result = await commands.HandleAsync(new Inbound(WebChannel.Name, conversation, userId, "") { Text = "queue all", Locale = PreferredLanguage(http.Request) }, cancellationToken);
+        var result = await commands.HandleAsync(new Inbound(WebChannel.Name, conversation, userId, "") { Text = "queue all", Locale = RequestLanguage.Preferred(http.Request) }, cancellationToken);
         return Results.Ok(WebMessage.FromReply(conversation, time.GetUtcNow(), result!.Reply));
     }
 
@@ -283,19 +285,19 @@ public static partial class WebChatEndpoints
         var author = userId is null ? null : await identities.FindAsync(userId, cancellationToken);
         if (userId is null || author is null)
         {
-            return Error(StatusCodes.Status401Unauthorized, "Please pick who you are first (your name, delegation and role).");
+            return await ErrorAsync(http, StatusCodes.Status401Unauthorized, "Web.Error.WhoAreYou");
         }
 
         var conversation = request.Conversation?.Trim() ?? "";
         var text = request.Text?.Trim() ?? "";
         if (conversation.Length is 0 or > 300)
         {
-            return Error(StatusCodes.Status400BadRequest, "Pick a room first.");
+            return await ErrorAsync(http, StatusCodes.Status400BadRequest, "Web.Error.PickRoom");
         }
 
         if (text.Length > WebChannel.MaxTextLength)
         {
-            return Error(StatusCodes.Status400BadRequest, $"That message has {text.Length} characters; the limit is {WebChannel.MaxTextLength}. Nothing was sent.");
+            return await ErrorAsync(http, StatusCodes.Status400BadRequest, "Web.Error.TooLong", text.Length, WebChannel.MaxTextLength);
         }
 
         var isCommand = request.Command is not null || text.StartsWith('/');
@@ -303,7 +305,7 @@ public static partial class WebChatEndpoints
         {
             if (text.Length == 0)
             {
-                return Error(StatusCodes.Status400BadRequest, "Type a message or a command such as `/help`.");
+                return await ErrorAsync(http, StatusCodes.Status400BadRequest, "Web.Error.Empty");
             }
 
             var said = WebMessage.FromUser(conversation, time.GetUtcNow(), author, text);
@@ -316,7 +318,7 @@ public static partial class WebChatEndpoints
             {
                 // Not captured, so not shown either: the same polite answer as a command, not a 500.
                 LogMessageFailed(loggers.CreateLogger(typeof(WebChatEndpoints)), failure);
-                return Error(StatusCodes.Status503ServiceUnavailable, Reply.Failed.Text);
+                return await ErrorAsync(http, StatusCodes.Status503ServiceUnavailable, "Error.Failed");
             }
 
             await delivery.PushAsync(said, cancellationToken);
@@ -336,7 +338,7 @@ public static partial class WebChatEndpoints
             Text = request.Command is null ? text : null,
             CommandName = request.Command,
             Fields = request.Fields,
-            Locale = PreferredLanguage(http.Request),
+            Locale = RequestLanguage.Preferred(http.Request),
         };
         var result = (await commands.HandleAsync(inbound, cancellationToken))!;
         if (result.Author is { } updated)
@@ -384,14 +386,13 @@ public static partial class WebChatEndpoints
 
     private static IResult Error(int status, string message) => Results.Json(new { Error = message }, statusCode: status);
 
+    /// <summary>A refusal in the language of whoever asked (<see cref="RequestLanguage"/>).</summary>
+    private static async Task<IResult> ErrorAsync(HttpContext http, int status, string key, params object?[] arguments) =>
+        Error(status, (await RequestLanguage.TextsAsync(http, http.RequestAborted)).Format(key, arguments));
+
     private sealed record IdentityRequest(string? DisplayName, string? Delegation, string? Role);
 
     private sealed record JoinRequest(string? Token, string? DisplayName);
-
-    /// <summary>The browser's most preferred of the six languages (<c>Accept-Language</c>, by quality), as the tag it sent.</summary>
-    private static string? PreferredLanguage(HttpRequest request) =>
-        request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value)
-            .FirstOrDefault(tag => Language.FromTag(tag) is not null);
 
     private sealed record CommandRequest(string? Conversation, string? Text, string? Command, Dictionary<string, string>? Fields);
 }

@@ -31,6 +31,24 @@ public sealed class DirectMessageTests
     }
 
     [Fact]
+    public async Task TextCommand_DirectMessagesClosed_NoteInThePersonsLanguage()
+    {
+        await using var host = await DiscordHost.StartAsync();
+        var users = new DiscordUsers();
+        await host.InteractAsync(users.Command(_organiser, "bind", ("target", "Room A")));
+        await host.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordUsers.Message(_mexico, users.NextId(), "!language fr"));
+        await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/dm-{_mexico.Id}/messages", "the language's answer by DM");
+        host.Fake.ClosedDirectMessages[_mexico.Id] = true;
+
+        var asked = users.NextId();
+        await host.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordUsers.Message(_mexico, asked, "!whoami"));
+
+        var note = await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/{DiscordUsers.Channel}/messages" && r.Body!.Contains(asked, StringComparison.Ordinal), "the public note");
+        Assert.Equal($"<@{_mexico.Id}>, votre réponse est privée et je n'ai pas pu vous l'envoyer par message direct. Autorisez les messages directs des membres de ce serveur "
+            + "(paramètres de confidentialité du serveur), ou utilisez /whoami : ses réponses ne sont visibles que par vous.", note.Json.GetProperty("content").GetString());
+    }
+
+    [Fact]
     public async Task TextCommand_DirectMessagesOpen_AnswerOnlyByDirectMessage()
     {
         await using var host = await DiscordHost.StartAsync();

@@ -55,6 +55,32 @@ public sealed class LocaleTests
         Assert.Contains("The floor goes to **France** (Member State).", Content(floor), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Redelivery_FrenchAndSpanishLocales_AlreadyDoneInTheirLanguage()
+    {
+        await using var host = await DiscordHost.StartAsync();
+        var users = new DiscordUsers();
+        users.Locales[_france.Id] = "fr";
+        users.Locales[_ecuador.Id] = "es-419";
+        await host.InteractAsync(users.Command(_organiser, "bind", ("target", "Room A")));
+        var french = users.Command(_france, "whoami");
+        var spanish = users.Command(_ecuador, "whoami");
+        await host.InteractAsync(french);
+        await host.InteractAsync(spanish);
+
+        // The same interactions again (a gateway resume replays them): done once, and each person is told so.
+        Assert.Equal("C'est déjà fait.", Content(await AgainAsync(host, french)));
+        Assert.Equal("Eso ya se hizo.", Content(await AgainAsync(host, spanish)));
+    }
+
+    /// <summary>Sends an interaction already sent; returns the bot's second callback for it.</summary>
+    private static async Task<JsonElement> AgainAsync(DiscordHost host, object interaction)
+    {
+        var id = JsonSerializer.SerializeToElement(interaction).GetProperty("id").GetString()!;
+        await host.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
+        return (await host.Fake.Requests.WaitAsync(r => r.Method == "POST" && r.Path.StartsWith($"/interactions/{id}/", StringComparison.Ordinal), 2, "the second callback"))[1].Json;
+    }
+
     private static string Content(JsonElement callback) => callback.GetProperty("data").GetProperty("content").GetString()!;
 
     private static List<string?> Buttons(JsonElement callback) =>

@@ -38,6 +38,51 @@ public sealed class LocaleTests
         Assert.Contains("Seul le modérateur de la séance (ou un organisateur) peut utiliser", Text(await Say(chat, France, "fr-FR", "next")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Welcome_FrenchAndSpanishLocales_EachInTheirLanguage()
+    {
+        await using var chat = await TeamsChat.StartAsync();
+
+        using var added = await chat.Host.PostAsync(Update(chat, "fr-FR", Activities.BotId, null));
+        var hello = await chat.Connector.WaitForAsync(c => Text(c).Contains("Bonjour, je suis GcmBot", StringComparison.Ordinal), "the French hello");
+        using var joined = await chat.Host.PostAsync(Update(chat, "es-ES", "29:ana", "Ana"));
+        var welcome = await chat.Connector.WaitForAsync(c => Text(c).Contains("Bienvenido(a), Ana.", StringComparison.Ordinal), "the Spanish welcome");
+
+        Assert.Contains("Un organisateur lie cette conversation à une séance ou à une salle avec", Text(hello), StringComparison.Ordinal);
+        Assert.Contains("@GcmBot lier AG1", Text(hello), StringComparison.Ordinal);
+        Assert.Contains("para ver lo que puedo hacer, e", Text(welcome), StringComparison.Ordinal);
+        Assert.Contains("para unirse a su delegación.", Text(welcome), StringComparison.Ordinal);
+        Assert.DoesNotContain(chat.Connector.All, c => c.AllText.Contains("Hello, I am GcmBot", StringComparison.Ordinal) || c.AllText.Contains("Welcome, ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PrivateAnswer_FrenchAndSpanishLocales_PointerInTheirLanguage()
+    {
+        await using var chat = await TeamsChat.StartAsync();
+
+        var french = Activities.Mention(chat.ServiceUrl, France, "Délégué de la France", "whoami").With("locale", "fr-FR");
+        using var first = await chat.Host.PostAsync(french);
+        var spanish = Activities.Mention(chat.ServiceUrl, Ecuador, "Delegada del Ecuador", "whoami").With("locale", "es-ES");
+        using var second = await chat.Host.PostAsync(spanish);
+
+        Assert.Equal("<at>Délégué de la France</at> ma réponse se trouve dans votre conversation personnelle avec moi.", System.Net.WebUtility.HtmlDecode((await chat.Connector.ReplyToAsync((string)french["id"]!)).Text));
+        Assert.Equal("<at>Delegada del Ecuador</at> mi respuesta está en su chat personal conmigo.", System.Net.WebUtility.HtmlDecode((await chat.Connector.ReplyToAsync((string)spanish["id"]!)).Text));
+    }
+
+    /// <summary>Members added to the channel (the bot, or a person), by someone whose Teams is in <paramref name="locale"/>.</summary>
+    private static Dictionary<string, object?> Update(TeamsChat chat, string locale, string member, string? name) => new()
+    {
+        ["type"] = "conversationUpdate",
+        ["id"] = "f:" + Activities.NewId(),
+        ["serviceUrl"] = chat.ServiceUrl,
+        ["channelId"] = "msteams",
+        ["locale"] = locale,
+        ["from"] = new { id = TeamsChat.OrganiserId, name = "Secretariat" },
+        ["conversation"] = new { id = Activities.ChannelConversation, conversationType = "channel", isGroup = true },
+        ["recipient"] = new { id = Activities.BotId, name = Activities.BotName },
+        ["membersAdded"] = new[] { new { id = member, name } },
+    };
+
     /// <summary>The message's text as Teams shows it: the connector body carries non-ASCII letters as HTML entities.</summary>
     private static string Text(ConnectorCall call) => System.Net.WebUtility.HtmlDecode(call.AllText);
 

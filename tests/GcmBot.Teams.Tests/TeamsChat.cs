@@ -44,7 +44,8 @@ public sealed class TeamsChat : IAsyncDisposable
         Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var reply = await Connector.ReplyToAsync((string)activity["id"]!);
         await Schemas.AssertValidAsync(reply.Body);
-        if (!reply.Text.Contains(PrivatePointer, StringComparison.Ordinal))
+        // The pointer is in the asker's language.
+        if (!GcmBot.Core.Localisation.Language.All.Any(l => System.Net.WebUtility.HtmlDecode(reply.Text).Contains(GcmBot.Core.Localisation.Texts.For(l).Format("Teams.PrivatePointer"), StringComparison.Ordinal)))
         {
             return reply;
         }

@@ -27,10 +27,20 @@ public sealed class DelegatePathLanguageTests
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
         await Assertions.Expect(page.Locator("#join-submit")).ToHaveTextAsync("Se connecter");
         await AssertLabelsInAsync(page, Language.French);
+        await Assertions.Expect(page.Locator("#log .notice").First).ToHaveTextAsync("Vous êtes dans Room A. Tapez /aide pour voir ce que vous pouvez faire ici.");
         await page.Locator("#join-name").FillAsync("Ana");
         await page.Locator("#join-submit").ClickAsync();
         await Assertions.Expect(page.Locator("#who-delegation")).ToHaveTextAsync("Mexico");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("connecté");
+        await Assertions.Expect(page.Locator("#log .notice").Last).ToHaveTextAsync("Vous êtes maintenant connecté(e) en tant que Ana (Mexico).");
+
+        // A refusal from the server (in the browser's language) and the page's own words around it.
+        await page.Locator("#message-input").FillAsync(new string('x', 5000));
+        await page.Locator("#message-input").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#log .notice-error").Last)
+            .ToHaveTextAsync("Ce message compte 5000 caractères ; la limite est de 4000. Rien n'a été envoyé. Votre texte est toujours dans la zone de message.");
+        await page.Locator("#message-input").FillAsync("");
+        await AssertNoticesInAsync(page, Language.French);
 
         // Speak with the panel's button, see the place, get the floor cue.
         var ask = page.Locator("#live-ask");
@@ -88,6 +98,13 @@ public sealed class DelegatePathLanguageTests
         await SubmitCardAsync(carla, "/ficha", "Tarjeta n.º 1 guardada para AG1");
         await Assertions.Expect(await carla.SayAsync("/agenda")).ToContainTextAsync("Programa del");
         await AssertLabelsInAsync(page, Language.Spanish);
+
+        // The server refuses in her stored choice, though her browser asks for English.
+        await page.Locator("#message-input").FillAsync(new string('x', 5000));
+        await page.Locator("#message-input").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#log .notice-error").Last)
+            .ToHaveTextAsync("Ese mensaje tiene 5000 caracteres; el límite es 4000. No se envió nada. Su texto sigue en el cuadro de mensaje.");
+        await AssertNoticesInAsync(page, Language.Spanish, since: "Ese mensaje");
     }
 
     [Fact]
@@ -133,6 +150,29 @@ public sealed class DelegatePathLanguageTests
             .ToHashSet();
         Assert.DoesNotContain(shown, english.Contains);
         Assert.Equal(language.Code, await page.Locator("html").GetAttributeAsync("lang"));
+    }
+
+    /// <summary>
+    /// No notice the page shows (from <paramref name="since"/> on, when given) holds a sentence of the page's English
+    /// texts that the language has its own words for: a notice written in English fails here.
+    /// </summary>
+    private static async Task AssertNoticesInAsync(IPage page, Language language, string? since = null)
+    {
+        var notices = (await page.Locator("#log .notice-text").AllTextContentsAsync()).ToList();
+        if (since is not null)
+        {
+            notices = notices[notices.FindLastIndex(n => n.StartsWith(since, StringComparison.Ordinal))..];
+        }
+
+        var texts = Texts.For(language);
+        var english = Texts.English.GetAllStrings(includeParentCultures: false)
+            .Where(s => s.Name.StartsWith("Web.", StringComparison.Ordinal) && texts[s.Name].Value != s.Value)
+            .SelectMany(s => System.Text.RegularExpressions.Regex.Split(s.Value, @"\{\d+\}"))
+            .Select(part => part.Trim())
+            .Where(part => part.Length >= 12)
+            .ToHashSet();
+        Assert.NotEmpty(notices);
+        Assert.All(notices, notice => Assert.DoesNotContain(english, notice.Contains));
     }
 
     /// <summary>The organiser, signed in by the printed link on Room A, with AG1 open there.</summary>

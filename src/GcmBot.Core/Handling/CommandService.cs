@@ -120,6 +120,16 @@ public sealed partial class CommandService
         // A command typed under a localised name (`/hablar`) speaks for the person's language as much as a locale.
         Texts.For(participant?.Language, typed == Language.English ? null : typed.Code, inbound.Locale, meeting?.DefaultLanguage);
 
+    /// <summary>
+    /// The language a person's message is answered in (see docs/languages.md, "Whose language"), for what an adapter
+    /// says in its own words about it: a note in place of a private answer, an answer to a redelivery, a welcome.
+    /// </summary>
+    public Task<Texts> TextsForAsync(Inbound inbound, CancellationToken cancellationToken)
+    {
+        var parsed = inbound.CommandName is not null ? null : CommandParser.Parse(inbound.Text ?? "");
+        return ErrorTextsAsync(inbound, parsed?.Command?.Language ?? parsed?.Error?.Language ?? Language.English, cancellationToken);
+    }
+
     /// <summary>Input the parser refused is explained in the language the command would have been answered in.</summary>
     private Task<Texts> ErrorTextsAsync(Inbound inbound, Language typed, CancellationToken cancellationToken) =>
         _store.ReadAsync(

@@ -4,6 +4,7 @@ using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Handling;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 using GcmBot.Discord.Rendering;
 using GcmBot.Discord.Rest;
@@ -85,7 +86,7 @@ internal sealed partial class InteractionHandler
         var inbound = ToInbound(interaction);
         if (inbound is null)
         {
-            var refusal = MessageRenderer.Render(Reply.Error("I could not read that request. Try the command again, or type `/help`."), ephemeral: true);
+            var refusal = MessageRenderer.Render(Reply.Error(Texts.For(interaction.Locale).Format("Discord.Unreadable")), ephemeral: true);
             await respond(new InteractionResponse(InteractionResponse.ChannelMessage, refusal), cancellationToken);
             return;
         }
@@ -113,7 +114,8 @@ internal sealed partial class InteractionHandler
             }
         }
 
-        var result = await work ?? new CommandResult(Reply.Private("That was already done."), []);
+        // A redelivery: what the first delivery did stands, and the person is told so in their language.
+        var result = await work ?? new CommandResult(Reply.Private((await _commands.TextsForAsync(inbound, cancellationToken)).Format("Discord.AlreadyDone")), []);
         var reply = MessageRenderer.Fit(result.Reply);
         var ephemeral = reply.Visibility == Visibility.Private;
         if (!deferred && reply.Attachment is null)

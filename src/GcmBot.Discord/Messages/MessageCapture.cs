@@ -4,6 +4,7 @@ using GcmBot.Core.Commands;
 using GcmBot.Core.Data;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Handling;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 using GcmBot.Discord.Interactions;
 using GcmBot.Discord.Rendering;
@@ -118,7 +119,7 @@ internal sealed class MessageCapture
         }
         else if (answer.Visibility == Visibility.Private && message.GuildId is not null)
         {
-            answer = DirectMessageRefused(author.Id, command);
+            answer = DirectMessageRefused(await _commands.TextsForAsync(inbound, cancellationToken), author.Id, command);
         }
 
         if (answer is not null)
@@ -134,11 +135,11 @@ internal sealed class MessageCapture
         await _announcer.DispatchAsync(result.Announcements, (DiscordChannel.Name, message.ChannelId), cancellationToken);
     }
 
-    private static Reply DirectMessageRefused(string userId, string command)
+    /// <summary>In the language the answer itself was written in (the person's choice, the command's name, the meeting's).</summary>
+    private static Reply DirectMessageRefused(Texts texts, string userId, string command)
     {
-        var slash = CommandParser.Parse(command).Command?.Definition is { } definition ? "/" + SlashCommands.NameOf(definition) : "the slash command";
-        return Reply.Error($"<@{userId}>, your answer is private and I could not send it to you by direct message. "
-            + $"Allow direct messages from members of this server (the server's Privacy Settings), or use {slash}: its answers are shown only to you.");
+        var slash = CommandParser.Parse(command).Command?.Definition is { } definition ? "/" + SlashCommands.NameOf(definition) : texts.Format("Discord.TheSlashCommand");
+        return Reply.Error(texts.Format("Discord.DirectMessageRefused", userId, slash));
     }
 
     private Task<bool> IsBoundAsync(string channelId, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using GcmBot.Core.Commands;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Handling;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 using GcmBot.Teams.Cards;
 using GcmBot.Teams.Outbound;
@@ -18,8 +19,6 @@ namespace GcmBot.Teams.Receiving;
 /// </summary>
 internal sealed partial class ActivityProcessor
 {
-    public const string PrivatePointer = "my answer is in your personal chat with me.";
-
     private readonly CommandService _commands;
     private readonly ContributionService _contributions;
     private readonly AnnouncementDispatcher _announcer;
@@ -66,7 +65,7 @@ internal sealed partial class ActivityProcessor
 
                 break;
             case "conversationupdate":
-                Welcome(item);
+                await WelcomeAsync(item, cancellationToken);
                 break;
             case "messageupdate" when activity.Id is { Length: > 0 } id:
                 await _contributions.EditAsync(TeamsConversation.Channel, id, MentionText.Strip(activity).Text, cancellationToken);
@@ -137,7 +136,7 @@ internal sealed partial class ActivityProcessor
 
         if (result.Reply.Visibility == Visibility.Private && !TeamsConversation.IsPersonal(activity.Conversation.ConversationType))
         {
-            ReplyPrivately(item, result.Reply);
+            ReplyPrivately(item, result.Reply, await _commands.TextsForAsync(inbound, cancellationToken));
         }
         else
         {
@@ -165,27 +164,33 @@ internal sealed partial class ActivityProcessor
         return id.Length <= 200 ? id : TokenHash.Of(id);
     }
 
-    private void Welcome(QueuedActivity item)
+    /// <summary>
+    /// The bot's hello where it was added, and a welcome to people added, in the language of whoever added them: the
+    /// activity's locale, else their stored choice, else the meeting's default.
+    /// </summary>
+    private async Task WelcomeAsync(QueuedActivity item, CancellationToken cancellationToken)
     {
         var activity = item.Activity;
         var added = activity.MembersAdded ?? [];
         var bot = activity.Recipient?.Id;
-        if (added.Any(m => m.Id == bot))
+        var people = added.Where(m => m.Id != bot && m.Id is { Length: > 0 }).Select(m => m.Name ?? "").Where(n => n.Length > 0).ToList();
+        var hello = added.Any(m => m.Id == bot);
+        if (!hello && people.Count == 0)
         {
-            var personal = TeamsConversation.IsPersonal(activity.Conversation?.ConversationType);
-            Reply(item, new Reply(personal
-                ? "Hello, I am GcmBot: I keep the speakers list, the speaking timer and the recommendation cards of the meeting. Type `help` to see what you can do, and `register <delegation>` to join your delegation."
-                : "Hello, I am GcmBot: I keep the speakers list, the speaking timer and the recommendation cards of the meeting. Mention me with a command, for example `@GcmBot help`.\n\n"
-                  + "An organiser binds this conversation to a session or a room with `@GcmBot bind AG1` or `@GcmBot bind Room A`; from then on it gets that session's announcements, and what is said here is captured for the rapporteur while the session is open.")
-            {
-                Title = "GcmBot",
-            }, null);
+            return;
         }
 
-        var people = added.Where(m => m.Id != bot && m.Id is { Length: > 0 }).Select(m => m.Name ?? "").Where(n => n.Length > 0).ToList();
+        var key = activity.Conversation?.Id is { } id ? TeamsConversation.Key(id) : "";
+        var texts = await _commands.TextsForAsync(new Inbound(TeamsConversation.Channel, key, activity.From?.Id ?? "", activity.From?.Name ?? "") { Locale = activity.Locale }, cancellationToken);
+        if (hello)
+        {
+            var personal = TeamsConversation.IsPersonal(activity.Conversation?.ConversationType);
+            Reply(item, new Reply(texts.Format(personal ? "Teams.WelcomePersonal" : "Teams.WelcomeChannel")) { Title = "GcmBot" }, null);
+        }
+
         if (people.Count > 0)
         {
-            Reply(item, new Reply($"Welcome, {string.Join(", ", people)}. Type `help` to see what I can do, and `register <delegation>` to join your delegation."), null);
+            Reply(item, new Reply(texts.Format("Teams.WelcomePeople", string.Join(", ", people))), null);
         }
     }
 
@@ -194,8 +199,8 @@ internal sealed partial class ActivityProcessor
     /// (created through the connector, which returns the existing one if there is one), and only a short
     /// pointer where they asked.
     /// </summary>
-    private void ReplyPrivately(QueuedActivity item, Reply reply) =>
-        Reply(item, new Reply(PrivatePointer), SendPrivately(item, reply));
+    private void ReplyPrivately(QueuedActivity item, Reply reply, Texts texts) =>
+        Reply(item, new Reply(texts.Format("Teams.PrivatePointer")), SendPrivately(item, reply));
 
     /// <summary>Into the person's personal chat with the bot; returns the person.</summary>
     private ChannelAccount SendPrivately(QueuedActivity item, Reply reply)

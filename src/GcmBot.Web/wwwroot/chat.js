@@ -6,17 +6,16 @@
 
   const KEY_IDENTITY = "gcmbot.identity";
   const KEY_ROOM = "gcmbot.room";
+  // Each names its text's key (Web.Group.*, Web.Segment.*, Web.Role.*): every word the page shows is the server's.
   const CATEGORIES = [
-    ["memberState", "Member States"],
-    ["observerState", "Observer States"],
-    ["unSystem", "United Nations system"],
-    ["intergovernmental", "Intergovernmental organizations"],
-    ["stakeholder", "Stakeholders"],
+    ["memberState", "MemberState"],
+    ["observerState", "ObserverState"],
+    ["unSystem", "UnSystem"],
+    ["intergovernmental", "Intergovernmental"],
+    ["stakeholder", "Stakeholder"],
   ];
-  const SEGMENTS = { pointOfOrder: "Point of order", main: "Main list", stakeholders: "Stakeholders" };
+  const SEGMENTS = { pointOfOrder: "PointOfOrder", main: "Main", stakeholders: "Stakeholders" };
   const ROLES = { delegate: "Delegate", moderator: "Moderator", rapporteur: "Rapporteur", organiser: "Organiser" };
-  const IDENTITY_OFF_TEXT = "The organisers have switched self-service identities off for this meeting. " +
-    "Please sign in with the invitation link the secretariat sent you.";
   // An invitation link: /join/<token>. The token only ever goes to the server once, to sign in.
   const JOIN_TOKEN = (location.pathname.match(/\/join\/([^/]+)\/?$/) || [])[1] || null;
 
@@ -140,8 +139,7 @@
     if (res.ok) return { ok: true, status: res.status, data: data || {} };
     const said = data && (data.error || data.detail || data.title);
     const error = typeof said === "string" && said ? said
-      : res.status >= 500 ? "Sorry, the server had a problem handling that. Please try again in a moment."
-        : `Sorry, the server could not accept that (error ${res.status}).`;
+      : res.status >= 500 ? t("Web.ServerProblem") : t("Web.ServerRefused", res.status);
     return { ok: false, status: res.status, error };
   }
 
@@ -227,7 +225,7 @@
     const node = el("article", { class: classes.join(" "), dataset: { id: msg.id == null ? "" : String(msg.id) } });
 
     node.append(el("header", { class: "msg-head" },
-      el("span", { class: "msg-author" }, author.name || (bot ? "GcmBot" : "Participant")),
+      el("span", { class: "msg-author" }, author.name || (bot ? "GcmBot" : t("Web.Participant"))),
       author.delegation ? el("span", { class: "msg-delegation" }, author.delegation) : null,
       bot ? el("span", { class: "badge badge-bot" }, t("Web.Bot")) : null,
       priv ? el("span", { class: "badge badge-private" }, t("Web.OnlyYou")) : null,
@@ -305,7 +303,7 @@
   function renderAttachment(file) {
     const href = `data:${String(file.contentType || "application/octet-stream")};base64,${String(file.base64 || "")}`;
     return el("p", { class: "attachment" },
-      el("a", { class: "btn btn-secondary", href, download: String(file.fileName || "download") }, `Download ${String(file.fileName || "file")}`));
+      el("a", { class: "btn btn-secondary", href, download: String(file.fileName || "download") }, file.fileName ? t("Web.Download", String(file.fileName)) : t("Web.DownloadFile")));
   }
 
   function renderFacts(facts) {
@@ -319,16 +317,16 @@
     return el("div", { class: "items-wrap" }, el("table", { class: "items" },
       el("thead", null, el("tr", null,
         el("th", { scope: "col", class: "pos" }, "#"),
-        el("th", { scope: "col" }, "Name"),
-        hasDetail ? el("th", { scope: "col" }, "Details") : null,
-        hasSegment ? el("th", { scope: "col" }, "Segment") : null)),
+        el("th", { scope: "col" }, t("Web.Column.Name")),
+        hasDetail ? el("th", { scope: "col" }, t("Web.Column.Details")) : null,
+        hasSegment ? el("th", { scope: "col" }, t("Web.Column.Segment")) : null)),
       el("tbody", null, items.map((i) => {
         const seg = i.segment ? String(i.segment) : "";
         return el("tr", { class: `item${seg ? " segment-" + seg : ""}`, dataset: seg ? { segment: seg } : null },
           el("td", { class: "pos" }, i.position == null ? "" : String(i.position)),
           el("td", { class: "label" }, String(i.label ?? "")),
           hasDetail ? el("td", { class: "detail" }, String(i.detail ?? "")) : null,
-          hasSegment ? el("td", null, seg ? el("span", { class: `tag tag-${seg}` }, SEGMENTS[seg] || seg) : "") : null);
+          hasSegment ? el("td", null, seg ? el("span", { class: `tag tag-${seg}` }, SEGMENTS[seg] ? t("Web.Segment." + SEGMENTS[seg]) : seg) : "") : null);
       }))));
   }
 
@@ -419,7 +417,7 @@
     if (!r.ok) {
       node.remove();
       state.echoes = state.echoes.filter((e) => e !== echo);
-      notice(fromComposer ? `${r.error} Your text is still in the message box.` : r.error, "error", conversation);
+      notice(fromComposer ? t("Web.StillInBox", r.error) : r.error, "error", conversation);
       if (r.status === 401) askForIdentity();
       return false;
     }
@@ -475,7 +473,7 @@
     ui.joinForm.hidden = !joining;
     ui.change.hidden = joining || !picker || state.editingIdentity;
     ui.identityOff.hidden = joining || picker || !!me;
-    ui.identityOff.textContent = picker ? "" : String(state.meeting.identityPickerMessage || IDENTITY_OFF_TEXT);
+    ui.identityOff.textContent = picker ? "" : String(state.meeting.identityPickerMessage || t("Web.IdentityOff"));
     ui.identityForm.hidden = joining || !state.meeting || !picker || (!!me && !state.editingIdentity);
     ui.identityCancel.hidden = !me;
   }
@@ -497,15 +495,15 @@
 
   function askForIdentity() {
     if (state.joinToken) {
-      notice("Please give your name to sign in first, in the panel on the left.", "error");
+      notice(t("Web.JoinFirst"), "error");
       ui.joinName.focus();
       return;
     }
     if (state.meeting && state.meeting.identityPicker === false) {
-      notice(state.identity ? "The server no longer recognises your identity. " + IDENTITY_OFF_TEXT : IDENTITY_OFF_TEXT, "error");
+      notice(state.identity ? t("Web.IdentityForgotten", t("Web.IdentityOff")) : t("Web.IdentityOff"), "error");
       return;
     }
-    if (!state.identity) notice("Please tell us who you are first (name, delegation and role), in the panel on the left.", "error");
+    if (!state.identity) notice(t("Web.IdentityFirst"), "error");
     editIdentity();
   }
 
@@ -526,7 +524,7 @@
       body: { displayName, delegation: ui.delegation.value || null, role: ui.role.value } });
     ui.identitySubmit.disabled = false;
     if (!r.ok || !r.data.userId) {
-      ui.identityError.textContent = r.ok ? "Sorry, the server did not return an identity. Please try again." : r.error;
+      ui.identityError.textContent = r.ok ? t("Web.NoIdentityReturned") : r.error;
       ui.identityError.hidden = false;
       return;
     }
@@ -543,7 +541,7 @@
     const r = await api("/api/web/join", { method: "POST", body: { token: state.joinToken, displayName } });
     ui.joinSubmit.disabled = false;
     if (!r.ok || !r.data.userId) {
-      ui.joinError.textContent = r.ok ? "Sorry, the server did not return an identity. Please try again." : r.error;
+      ui.joinError.textContent = r.ok ? t("Web.NoIdentityReturned") : r.error;
       ui.joinError.hidden = false;
       return;
     }
@@ -569,7 +567,7 @@
     state.editingIdentity = false;
     renderIdentity();
     const who = state.identity.delegation ? `${state.identity.displayName} (${state.identity.delegation})` : state.identity.displayName;
-    notice(`You are now ${who}.`);
+    notice(t("Web.NowYou", who));
     ui.input.focus();
     goHome();
   }
@@ -598,15 +596,15 @@
   function renderMeeting() {
     const m = state.meeting;
     ui.title.textContent = m.title || t("Web.MeetingChat");
-    document.title = (m.title ? m.title + " — " : "") + "GcmBot chat";
+    document.title = (m.title ? m.title + " — " : "") + t("Web.PageTitle");
     ui.venue.textContent = m.venue || "";
     ui.venue.hidden = !m.venue;
 
     const delegations = Array.isArray(m.delegations) ? m.delegations : [];
     const known = new Set(CATEGORIES.map(([k]) => k));
-    const groups = [...CATEGORIES, ["", "Other"]].map(([key, label]) => {
+    const groups = [...CATEGORIES, ["", "Other"]].map(([key, group]) => {
       const members = delegations.filter((d) => (key ? d.category === key : !known.has(d.category)));
-      return members.length ? el("optgroup", { label }, members.map((d) => el("option", { value: String(d.name) }, String(d.name)))) : null;
+      return members.length ? el("optgroup", { label: t("Web.Group." + group) }, members.map((d) => el("option", { value: String(d.name) }, String(d.name)))) : null;
     }).filter(Boolean);
     ui.delegation.replaceChildren(ui.delegation.options[0], ...groups);
 
@@ -616,7 +614,7 @@
     renderLanguages();
     renderIdentity();
     if (!rooms.length) {
-      notice("This meeting has no rooms yet. Please ask the secretariat.", "error", null);
+      notice(t("Web.NoRooms"), "error", null);
       return;
     }
     switchRoom(initialRoom(rooms));
@@ -680,7 +678,7 @@
     if (asked) {
       const found = find(asked);
       if (found) return found;
-      state.pendingNotice = `There is no room called “${asked}” in this meeting, so you are in the room below instead.`;
+      state.pendingNotice = t("Web.NoSuchRoom", asked);
     }
     // Then the room last chosen in this browser, then the first room with a session under way.
     // Then the room this person chose last time, then where they belong now (their session as moderator or
@@ -716,7 +714,7 @@
     if (state.pendingNotice) { notice(state.pendingNotice, "error"); state.pendingNotice = null; }
     if (!state.visited.has(next)) {
       state.visited.add(next);
-      notice(`You are in ${room}. Type /help to see what you can do here.`);
+      notice(t("Web.InRoom", room));
     }
     const hub = state.hub;
     if (hub && hub.state === "connected") {
@@ -736,7 +734,7 @@
       state.signedIn = true;
       return true;
     } catch (e) {
-      notice(`Live updates cannot reach this page: ${e.message}`, "error");
+      notice(t("Web.LiveUnavailable", e.message), "error");
       return false;
     }
   }
@@ -749,7 +747,7 @@
       if (!state.history.has(conversation)) await loadHistory(conversation);
     } catch (e) {
       // A drop is handled by the reconnect (which joins again); anything else is worth telling.
-      if (state.hub.state === "connected") notice(`Live updates for this room are not available: ${e.message}`, "error", conversation);
+      if (state.hub.state === "connected") notice(t("Web.RoomLiveUnavailable", e.message), "error", conversation);
     }
   }
 
@@ -898,9 +896,9 @@
     const items = Array.isArray(q.items) ? q.items : [];
     ui.consoleItems.replaceChildren(...items.map((i, n) => el("li", { dataset: { segment: String(i.segment || "main"), delegation: String(i.label) } },
       el("span", { class: "name" }, String(i.label)),
-      el("button", { type: "button", class: "btn btn-secondary move-up", disabled: n === 0, "aria-label": `Move ${i.label} up`,
+      el("button", { type: "button", class: "btn btn-secondary move-up", disabled: n === 0, "aria-label": t("Staff.Web.MoveUp", i.label),
         onclick: () => moveSpeaker(String(i.label), i.position - 1) }, "↑"),
-      el("button", { type: "button", class: "btn btn-secondary move-down", disabled: n === items.length - 1, "aria-label": `Move ${i.label} down`,
+      el("button", { type: "button", class: "btn btn-secondary move-down", disabled: n === items.length - 1, "aria-label": t("Staff.Web.MoveDown", i.label),
         onclick: () => moveSpeaker(String(i.label), i.position + 1) }, "↓"))));
     ui.consoleEstimate.replaceChildren(...facts.filter((f) => f.label === t("Staff.Queue.EstimatedEnd") || f.label === t("Staff.Advice"))
       .map((f) => el("div", { class: "fact" }, el("dt", null, String(f.label)), el("dd", null, richText(String(f.value), false)))));
@@ -938,8 +936,8 @@
   async function loadMeeting() {
     const r = await api("/api/web/meeting", { user: state.identity && state.identity.userId });
     if (!r.ok) {
-      const retry = el("button", { type: "button", class: "btn btn-secondary" }, "Try again");
-      const line = notice(`Could not load the meeting. ${r.error}`, "error", null, retry);
+      const retry = el("button", { type: "button", class: "btn btn-secondary" }, t("Web.TryAgain"));
+      const line = notice(t("Web.MeetingNotLoaded", r.error), "error", null, retry);
       retry.addEventListener("click", () => { line.remove(); loadMeeting(); });
       return;
     }
