@@ -389,7 +389,7 @@ public static partial class WebChatEndpoints
     private sealed record JoinRequest(string? Token, string? DisplayName);
 
     /// <summary>The browser's most preferred of the six languages (<c>Accept-Language</c>, by quality), as the tag it sent.</summary>
-    private static string? PreferredLanguage(HttpRequest request) =>
+    internal static string? PreferredLanguage(HttpRequest request) =>
         request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value)
             .FirstOrDefault(tag => Language.FromTag(tag) is not null);
 

@@ -100,7 +100,7 @@ public sealed class DraftReviewTests
         Assert.Contains(recommendations, r => r.Contains("Remittance costs", StringComparison.Ordinal));
 
         await review.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        await Assertions.Expect(review.Locator("#action-status")).ToContainTextAsync("The report of AG1, as reviewed by its rapporteur");
+        await Assertions.Expect(review.Locator("#action-status")).ToContainTextAsync("The report of AG1, reviewed and published by Arturo Cabrera.");
         await Assertions.Expect(review.Locator("#status")).ToContainTextAsync("· published ·");
         await Assertions.Expect(moderator.BotMessages.Last).ToContainTextAsync("Expand regular pathways for migrant workers at all skill levels and ages");
         await Assertions.Expect(moderator.BotMessages.Last).ToContainTextAsync("Participants stressed that safe and regular pathways");
