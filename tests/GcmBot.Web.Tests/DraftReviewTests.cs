@@ -203,7 +203,7 @@ public sealed class DraftReviewTests
             .Select(s => s.Value.Split('{')[0].Trim())
             .Where(start => start.Length >= 4)
             .ToHashSet();
-        Assert.Empty(shown.Where(text => english.Any(start => text == start || (start.Length >= 8 && text.StartsWith(start, StringComparison.Ordinal)))));
+        Assert.DoesNotContain(shown, text => english.Any(start => text == start || (start.Length >= 8 && text.StartsWith(start, StringComparison.Ordinal))));
     }
 
     private static async Task SessionAsync(ChatPage moderator, ChatPage mexico, ChatPage rapporteur)
