@@ -48,9 +48,9 @@ internal static class DraftCommands
     /// </remarks>
     public static async Task<CommandResult> SaveAsync(IMeetingData data, DraftJob job, DraftOutcome outcome, IReportDrafter drafter, ISignInLinks? links, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var session = await data.GetSessionAsync(job.SessionId, cancellationToken)
-            ?? throw new CommandException(job.Texts.Format("Staff.Draft.SessionRemoved"));
         var texts = job.Texts;
+        var session = await data.GetSessionAsync(job.SessionId, cancellationToken)
+            ?? throw new CommandException(texts.Format("Staff.Draft.SessionRemoved"));
         var markdown = drafter.ToMarkdown(outcome.Report, job.ReportLanguage);
         var draft = await data.GetDraftAsync(session.Id, cancellationToken);
         var report = outcome.Report;
@@ -398,7 +398,7 @@ internal static class DraftCommands
     }
 
     /// <summary>A drafter's name (<c>extractive</c>, <c>llm</c>) as the language writes it; an unknown one as it is.</summary>
-    public static string DrafterName(string drafter, Texts texts) =>
+    private static string DrafterName(string drafter, Texts texts) =>
         texts[$"Staff.Draft.Drafter.{drafter}"] is { ResourceNotFound: false } name ? name.Value : drafter;
 
     private static IReportDrafter RequireDrafter(CommandContext context) =>
