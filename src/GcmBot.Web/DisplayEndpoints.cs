@@ -140,16 +140,15 @@ public static class DisplayEndpoints
             : Results.Text(ics, AgendaCalendar.ContentType, Encoding.UTF8);
     }
 
-    /// <summary>One of the embedded pages; the same file for every room (the script reads the room from the address).</summary>
-    internal static IResult Page(string name) =>
-        Results.Stream(typeof(DisplayEndpoints).Assembly.GetManifestResourceStream("wwwroot." + name)!, "text/html; charset=utf-8");
-
-    /// <summary>A page that only says something, in <paramref name="texts"/>' language (English when not given).</summary>
-    internal static IResult Message(int status, string title, string text, Texts? texts = null) =>
-        Results.Content(
-            $"<!doctype html><html lang=\"{(texts ?? Texts.English).Language.Code}\" dir=\"{((texts ?? Texts.English).Language.RightToLeft ? "rtl" : "ltr")}\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title><link rel=\"stylesheet\" href=\"/stats.css\"></head>"
-            + $"<body><main class=\"message\"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p><p><a href=\"/\">{WebUtility.HtmlEncode((texts ?? Texts.English).Format("Staff.StatsPage.OpenChat"))}</a></p></main></body></html>",
+    /// <param name="texts">The language the title and text are in (the page's <c>lang</c>, <c>dir</c> and link); English when not given.</param>
+    internal static IResult Message(int status, string title, string text, Texts? texts = null)
+    {
+        var language = texts ?? Texts.English;
+        return Results.Content(
+            $"<!doctype html><html lang=\"{language.Language.Code}\" dir=\"{(language.Language.RightToLeft ? "rtl" : "ltr")}\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title><link rel=\"stylesheet\" href=\"/stats.css\"></head>"
+            + $"<body><main class=\"message\"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p><p><a href=\"/\">{WebUtility.HtmlEncode(language.Format("Web.OpenChat"))}</a></p></main></body></html>",
             "text/html; charset=utf-8",
             Encoding.UTF8,
             status);
+    }
 }

@@ -13,10 +13,17 @@ namespace GcmBot.Web;
 /// The rapporteur's review page: the saved draft in the reporting template with each point's sources, edited point
 /// by point, redrafted and published from the page. Same access as the <c>draft</c> command; an unpublished draft is
 /// shown to nobody else. Changes run as the <c>draft point</c>, <c>draft regenerate</c> and <c>draft publish</c>
-/// commands of the page's user, so the rules and the answers are the chat's.
+/// commands of the page's user, so the rules and the answers are the chat's. The page's labels, the sources and the
+/// refusals are in the reader's language (<see cref="DraftReader"/>); the draft itself is in the report language.
 /// </summary>
 public static class DraftReviewEndpoints
 {
+    /// <summary>
+    /// The keys the page and its script use: its own, the template's headings and labels, the point labels, the
+    /// draft's status words and the drafters' names.
+    /// </summary>
+    private static readonly string[] PageTexts = ["Web.Drafts.", "Staff.Report.", "Staff.Draft.Point.", "Staff.Draft.Status.", "Staff.Draft.Drafter."];
+
     public static WebApplication MapGcmDraftReview(this WebApplication app)
     {
         app.MapGet("/drafts/{session}", PageAsync);
@@ -50,35 +57,43 @@ public static class DraftReviewEndpoints
         CancellationToken cancellationToken)
     {
         var token = WebAccess.Token(http);
-        var found = await access.ReportingSessionAsync(token, session, cancellationToken);
-        if (found is null)
+        var browser = RequestLanguage.Preferred(http.Request);
+        var reader = await access.DraftReaderAsync(token, session, cancellationToken);
+        if (reader.Session is not { } found)
         {
-            return Error(StatusCodes.Status403Forbidden, "This draft is for the session's rapporteur and moderator (and organisers).");
+            return Error(StatusCodes.Status403Forbidden, reader.TextsFor(browser).Format("Web.Drafts.Forbidden"));
         }
 
         fields["session"] = found.Code;
         var conversation = $"drafts:{found.Code}";
-        var result = await commands.HandleAsync(new Inbound(WebChannel.Name, conversation, WebIdentities.UserId(token!), "") { CommandName = command, Fields = fields }, cancellationToken);
+        // The browser's language, as the web chat's commands carry it: the answer is in the page's language.
+        var inbound = new Inbound(WebChannel.Name, conversation, WebIdentities.UserId(token!), "") { CommandName = command, Fields = fields, Locale = browser };
+        var result = await commands.HandleAsync(inbound, cancellationToken);
         if (result is null || result.Reply.IsError)
         {
-            return Error(StatusCodes.Status422UnprocessableEntity, result?.Reply.Text ?? Reply.Failed.Text);
+            return Error(StatusCodes.Status422UnprocessableEntity, result?.Reply.Text ?? Reply.FailedIn(reader.TextsFor(browser)).Text);
         }
 
         await announcer.DispatchAsync(result.Announcements, (WebChannel.Name, conversation), cancellationToken);
         return Results.Ok(new { Message = result.Reply.Text });
     }
 
-    private static async Task<IResult> PageAsync(string session, HttpContext http, WebAccess access, CancellationToken cancellationToken) =>
-        await access.ReportingSessionAsync(WebAccess.Token(http), session, cancellationToken) is not null
-            ? DisplayEndpoints.Page("drafts.html")
-            : DisplayEndpoints.Message(StatusCodes.Status403Forbidden, "Rapporteurs only", "A session's draft is for its rapporteur and moderator (and organisers) until it is published. Open the web chat with that role, then come back to this page.");
+    private static async Task<IResult> PageAsync(string session, HttpContext http, WebAccess access, CancellationToken cancellationToken)
+    {
+        var reader = await access.DraftReaderAsync(WebAccess.Token(http), session, cancellationToken);
+        var texts = reader.TextsFor(RequestLanguage.Preferred(http.Request));
+        return reader.Session is not null
+            ? await LocalisedPage.RenderAsync("drafts.html", texts, PageTexts, cancellationToken)
+            : DisplayEndpoints.Message(StatusCodes.Status403Forbidden, texts.Format("Web.Drafts.ForbiddenTitle"), texts.Format("Web.Drafts.ForbiddenPage"), texts);
+    }
 
     private static async Task<IResult> JsonAsync(string session, HttpContext http, WebAccess access, IMeetingStore store, CancellationToken cancellationToken)
     {
-        var found = await access.ReportingSessionAsync(WebAccess.Token(http), session, cancellationToken);
-        if (found is null)
+        var reader = await access.DraftReaderAsync(WebAccess.Token(http), session, cancellationToken);
+        var texts = reader.TextsFor(RequestLanguage.Preferred(http.Request));
+        if (reader.Session is not { } found)
         {
-            return Error(StatusCodes.Status403Forbidden, "This draft is for the session's rapporteur and moderator (and organisers).");
+            return Error(StatusCodes.Status403Forbidden, texts.Format("Web.Drafts.Forbidden"));
         }
 
         var view = await store.ReadAsync(async (data, ct) =>
@@ -99,28 +114,30 @@ public static class DraftReviewEndpoints
                 draft.Edited,
                 draft.Drafter,
                 report.Header,
-                Summary = report.Summary.Select(s => new { s.Text, s.Edited, Sources = sources.Describe(s.Sources) }).ToList(),
-                Recommendations = report.Recommendations.Select(r => new { r.Recommendation, r.Means, r.Partnerships, r.Edited, Sources = sources.Describe(r.Sources) }).ToList(),
-                Observations = report.Observations.Select(s => new { s.Text, s.Edited, Sources = sources.Describe(s.Sources) }).ToList(),
+                Summary = report.Summary.Select(s => new { s.Text, s.Edited, Sources = sources.Describe(s.Sources, texts) }).ToList(),
+                Recommendations = report.Recommendations.Select(r => new { r.Recommendation, r.Means, r.Partnerships, r.Edited, Sources = sources.Describe(r.Sources, texts) }).ToList(),
+                Observations = report.Observations.Select(s => new { s.Text, s.Edited, Sources = sources.Describe(s.Sources, texts) }).ToList(),
             };
         }, cancellationToken);
         return view is null
-            ? Error(StatusCodes.Status404NotFound, $"{found.Code} has no draft yet. `draft {found.Code}` in the chat makes one.")
+            ? Error(StatusCodes.Status404NotFound, texts.Format("Staff.Web.Drafts.NoDraft", found.Code))
             : Results.Ok(view);
     }
 
     private static async Task<IResult> DocxAsync(string session, HttpContext http, WebAccess access, IMeetingStore store, IReportDrafter drafter, CancellationToken cancellationToken)
     {
-        var found = await access.ReportingSessionAsync(WebAccess.Token(http), session, cancellationToken);
-        if (found is null)
+        var reader = await access.DraftReaderAsync(WebAccess.Token(http), session, cancellationToken);
+        var texts = reader.TextsFor(RequestLanguage.Preferred(http.Request));
+        if (reader.Session is not { } found)
         {
-            return Error(StatusCodes.Status403Forbidden, "This draft is for the session's rapporteur and moderator (and organisers).");
+            return Error(StatusCodes.Status403Forbidden, texts.Format("Web.Drafts.Forbidden"));
         }
 
-        var (draft, meeting) = await store.ReadAsync(async (data, ct) => (await data.GetDraftAsync(found.Id, ct), await data.GetMeetingAsync(ct)), cancellationToken);
+        // The report's own text is in the report language, the meeting's default, whoever downloads it.
+        var draft = await store.ReadAsync((data, ct) => data.GetDraftAsync(found.Id, ct), cancellationToken);
         return draft is null
-            ? Error(StatusCodes.Status404NotFound, $"{found.Code} has no draft yet.")
-            : Results.File(drafter.ToDocx(ReportJson.Deserialize(draft.Content), Texts.For(meeting?.DefaultLanguage).Language), ReportFiles.DocxType, $"draft-{found.Code}.docx");
+            ? Error(StatusCodes.Status404NotFound, texts.Format("Staff.Web.Drafts.NoDraft", found.Code))
+            : Results.File(drafter.ToDocx(ReportJson.Deserialize(draft.Content), Texts.For(reader.MeetingLanguage).Language), ReportFiles.DocxType, $"draft-{found.Code}.docx");
     }
 
     private static IResult Error(int status, string message) => Results.Json(new { Error = message }, statusCode: status);

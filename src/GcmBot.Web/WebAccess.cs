@@ -37,20 +37,25 @@ internal sealed class WebAccess
                 || (await data.GetAssignmentsAsync(participant.Id, ct)).Count > 0,
             cancellationToken);
 
-    /// <summary>The session named by <paramref name="code"/> when the token's holder may review its draft (as the <c>draft</c> command), else null.</summary>
-    public async Task<Session?> ReportingSessionAsync(string? token, string code, CancellationToken cancellationToken)
+    /// <summary>
+    /// The session named by <paramref name="code"/> when the token's holder may review its draft (as the <c>draft</c>
+    /// command), with the holder's and the meeting's languages, known or not.
+    /// </summary>
+    public async Task<DraftReader> DraftReaderAsync(string? token, string code, CancellationToken cancellationToken)
     {
-        Session? found = null;
-        var allowed = await CheckAsync(
-            token,
-            async (participant, data, ct) =>
+        var valid = !string.IsNullOrEmpty(token) && token.Length <= 200;
+        return await _store.ReadAsync(
+            async (data, ct) =>
             {
                 var meeting = await data.GetMeetingAsync(ct);
-                found = meeting is null ? null : (await data.GetSessionsAsync(meeting.Id, ct)).FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
-                return found is not null && ReportingAccess.Allows(participant, await data.GetAssignmentsAsync(participant.Id, ct), found.Id);
+                var participant = valid ? await data.FindParticipantAsync(WebChannel.Name, WebIdentities.UserId(token!), ct) : null;
+                var found = meeting is null || participant is null
+                    ? null
+                    : (await data.GetSessionsAsync(meeting.Id, ct)).FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
+                var allowed = found is not null && ReportingAccess.Allows(participant!, await data.GetAssignmentsAsync(participant!.Id, ct), found.Id);
+                return new DraftReader(allowed ? found : null, participant?.Language, meeting?.DefaultLanguage);
             },
             cancellationToken);
-        return allowed ? found : null;
     }
 
     private async Task<bool> CheckAsync(string? token, Func<Participant, IMeetingData, CancellationToken, Task<bool>> check, CancellationToken cancellationToken)

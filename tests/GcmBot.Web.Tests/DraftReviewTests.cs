@@ -1,3 +1,5 @@
+using System.Text.Json;
+using GcmBot.Core.Localisation;
 using Microsoft.Playwright;
 
 namespace GcmBot.Web.Tests;
@@ -100,7 +102,7 @@ public sealed class DraftReviewTests
         Assert.Contains(recommendations, r => r.Contains("Remittance costs", StringComparison.Ordinal));
 
         await review.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        await Assertions.Expect(review.Locator("#action-status")).ToContainTextAsync("The report of AG1, as reviewed by its rapporteur");
+        await Assertions.Expect(review.Locator("#action-status")).ToContainTextAsync("The report of AG1, reviewed and published by Arturo Cabrera.");
         await Assertions.Expect(review.Locator("#status")).ToContainTextAsync("· published ·");
         await Assertions.Expect(moderator.BotMessages.Last).ToContainTextAsync("Expand regular pathways for migrant workers at all skill levels and ages");
         await Assertions.Expect(moderator.BotMessages.Last).ToContainTextAsync("Participants stressed that safe and regular pathways");
@@ -128,6 +130,80 @@ public sealed class DraftReviewTests
         await review.GotoAsync(new Uri(host.BaseAddress, "/drafts/AG1").ToString());
         await Assertions.Expect(review.Locator("#status")).ToContainTextAsync("not published · as drafted");
         await Assertions.Expect(review.Locator("#summary textarea").First).Not.ToHaveValueAsync("Delegates rewrote this.");
+    }
+
+    [Fact]
+    public async Task ReviewPage_FrenchRapporteur_LabelsStatusAndAnswersInFrench_SpanishDelegateRefusedInSpanish()
+    {
+        await using var host = new LiveHost();
+        await using var browser = await Browser.LaunchAsync();
+        await using var moderator = await ChatPage.OpenAsync(browser, host.BaseAddress, "Marit Maij", "Netherlands", "moderator", "Room A");
+        await using var mexico = await ChatPage.OpenAsync(browser, host.BaseAddress, "Delegate of Mexico", "Mexico", "delegate", "Room A");
+        await using var rapporteur = await ChatPage.OpenAsync(browser, host.BaseAddress, "Arturo Cabrera", "Ecuador", "rapporteur", "Room A", "fr-FR");
+        await using var spanish = await ChatPage.OpenAsync(browser, host.BaseAddress, "Ana Ruiz", "Mexico", "delegate", "Room A", "es-MX");
+        await SessionAsync(moderator, mexico, rapporteur);
+        await Assertions.Expect(await rapporteur.SayAsync("/draft")).ToContainTextAsync("Veuillez l'examiner avant qu'il ne soit diffusé");
+
+        var review = await rapporteur.Page.Context.NewPageAsync();
+        await review.GotoAsync(new Uri(host.BaseAddress, "/drafts/AG1").ToString());
+        await Assertions.Expect(review.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await Assertions.Expect(review.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
+        await Assertions.Expect(review).ToHaveTitleAsync("Projet de rapport de AG1");
+        await Assertions.Expect(review.Locator("h1")).ToHaveTextAsync("Rapport du groupe d'action");
+        await Assertions.Expect(review.Locator("#status")).ToHaveTextAsync("AG1 : Action Group 1: Human dimension · non publié · tel que rédigé (extractive)");
+        await Assertions.Expect(review.Locator("#header th").Nth(2)).ToHaveTextAsync("Salle");
+        await Assertions.Expect(review.Locator("#summary-title")).ToHaveTextAsync("Résumé des débats");
+        await Assertions.Expect(review.Locator("#recommendations-title")).ToHaveTextAsync("Recommandations en vue d'engagements concrets");
+        await Assertions.Expect(review.Locator("#observations")).ToHaveTextAsync("Néant.");
+        await Assertions.Expect(review.Locator("#summary .point-label").First).ToHaveTextAsync("Phrase 1 du résumé");
+        var recommendation = review.Locator("#recommendations form.point").First;
+        await Assertions.Expect(recommendation.Locator(".field span")).ToHaveTextAsync(["Recommandation", "Moyens de mise en œuvre", "Partenariats"]);
+        await recommendation.Locator("details.sources summary").ClickAsync();
+        await Assertions.Expect(recommendation.Locator("details.sources li").Filter(new() { HasText = "Fiche n° " })).ToContainTextAsync("· moyens : Bilateral labour agreements");
+        await AssertNoEnglishLabelAsync(review);
+
+        var first = review.Locator("#summary form.point").First;
+        await first.Locator("textarea").FillAsync("Les participants ont souligné que des voies de migration sûres et régulières protègent les droits des travailleurs migrants.");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(first.Locator(".saved")).ToHaveTextAsync("Enregistré.");
+        await Assertions.Expect(first.Locator(".edited")).ToHaveTextAsync("Modifié par le rapporteur");
+        await recommendation.Locator("textarea[name=recommendation]").FillAsync("");
+        await recommendation.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(recommendation.Locator(".saved")).ToContainTextAsync("Non enregistré : Recommandation 1 doit comporter son texte");
+
+        await review.GetByRole(AriaRole.Button, new() { Name = "Publier" }).ClickAsync();
+        await Assertions.Expect(review.Locator("#action-status")).ToContainTextAsync("Le rapport de AG1, examiné et publié par Arturo Cabrera.");
+        await Assertions.Expect(review.Locator("#status")).ToContainTextAsync("· publié · modifié par le rapporteur");
+        // The room's conversation has no language of its own: the meeting's default, English, frames the report there.
+        await Assertions.Expect(moderator.BotMessages.Last).ToContainTextAsync("The report of AG1, reviewed and published by Arturo Cabrera.");
+        await AssertNoEnglishLabelAsync(review);
+
+        var refused = await spanish.Page.Context.NewPageAsync();
+        Assert.Equal(403, (await refused.GotoAsync(new Uri(host.BaseAddress, "/drafts/AG1").ToString()))!.Status);
+        await Assertions.Expect(refused.Locator("html")).ToHaveAttributeAsync("lang", "es");
+        await Assertions.Expect(refused.Locator("h1")).ToHaveTextAsync("Solo para relatores");
+        await Assertions.Expect(refused.Locator("main a")).ToHaveTextAsync("Abrir el chat web");
+    }
+
+    /// <summary>No text the page writes itself (not the draft's) is left in English where French has its own.</summary>
+    private static async Task AssertNoEnglishLabelAsync(IPage page)
+    {
+        var shown = JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>("""
+            () => JSON.stringify([
+              document.title,
+              ...[...document.querySelectorAll("h1, h2, header a, button, #status, #action-status, th, .point-label, .edited, .saved, .field span, details.sources summary, .none")]
+                .map((e) => e.textContent.trim()),
+              ...[...document.querySelectorAll("textarea")].map((e) => e.getAttribute("aria-label"))])
+            """))!;
+        var french = Texts.For(Language.French);
+        // Each English text that French writes otherwise, as a whole or up to its first placeholder ("Not saved: {0}").
+        var english = Texts.English.GetAllStrings(includeParentCultures: false)
+            .Where(s => (s.Name.StartsWith("Staff.Web.Drafts.", StringComparison.Ordinal) || s.Name.StartsWith("Staff.Report.", StringComparison.Ordinal)
+                    || s.Name.StartsWith("Staff.Draft.", StringComparison.Ordinal)) && french[s.Name].Value != s.Value)
+            .Select(s => s.Value.Split('{')[0].Trim())
+            .Where(start => start.Length >= 4)
+            .ToHashSet();
+        Assert.DoesNotContain(shown, text => english.Any(start => text == start || (start.Length >= 8 && text.StartsWith(start, StringComparison.Ordinal))));
     }
 
     private static async Task SessionAsync(ChatPage moderator, ChatPage mexico, ChatPage rapporteur)

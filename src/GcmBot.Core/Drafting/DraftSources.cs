@@ -1,5 +1,6 @@
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 
 namespace GcmBot.Core.Drafting;
@@ -33,8 +34,8 @@ public sealed class DraftSources
         return new DraftSources(cards, contributions, delegations, meeting);
     }
 
-    /// <summary>One item per id, in order; an id deleted since the draft was made says so.</summary>
-    public IReadOnlyList<ListItem> Describe(IReadOnlyList<string> ids)
+    /// <summary>One item per id, in order, in the reader's language; an id deleted since the draft was made says so.</summary>
+    public IReadOnlyList<ListItem> Describe(IReadOnlyList<string> ids, Texts texts)
     {
         var items = new List<ListItem>();
         foreach (var id in ids)
@@ -42,22 +43,22 @@ public sealed class DraftSources
             var position = items.Count + 1;
             if (SourceIds.CardNumber(id) is { } cardId && _cards.TryGetValue(cardId, out var card))
             {
-                items.Add(new ListItem(position, $"Card #{card.Id} · {Name(card.DelegationId)}{(card.IsWithdrawn ? " (withdrawn)" : "")}",
-                    $"{card.Recommendation} · means: {Handling.DraftMessage.Or(card.Means)} · partnerships: {Handling.DraftMessage.Or(card.Partnerships)}"));
+                items.Add(new ListItem(position, texts.Format(card.IsWithdrawn ? "Staff.Draft.Source.CardWithdrawn" : "Staff.Draft.Source.Card", card.Id, Name(card.DelegationId, texts)),
+                    texts.Format("Staff.Draft.Source.CardDetail", card.Recommendation, Handling.DraftMessage.Or(card.Means), Handling.DraftMessage.Or(card.Partnerships))));
             }
             else if (SourceIds.ContributionNumber(id) is { } messageId && _contributions.TryGetValue(messageId, out var said))
             {
                 var at = _meeting.ToLocal(said.At).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-                items.Add(new ListItem(position, $"{said.AuthorName} · {Name(said.DelegationId)} · {at}", said.Text));
+                items.Add(new ListItem(position, $"{said.AuthorName} · {Name(said.DelegationId, texts)} · {at}", said.Text));
             }
             else
             {
-                items.Add(new ListItem(position, id, "no longer available (deleted since the draft was made)"));
+                items.Add(new ListItem(position, id, texts.Format("Staff.Draft.Source.Gone")));
             }
         }
 
         return items;
     }
 
-    private string Name(int? id) => id is { } d && _delegations.TryGetValue(d, out var delegation) ? delegation.Name : "no delegation";
+    private string Name(int? id, Texts texts) => id is { } d && _delegations.TryGetValue(d, out var delegation) ? delegation.Name : texts.Format("Staff.Draft.Source.NoDelegation");
 }

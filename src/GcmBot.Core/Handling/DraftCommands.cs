@@ -27,7 +27,7 @@ internal static class DraftCommands
         var draft = await context.Data.GetDraftAsync(session.Id, context.CancellationToken);
         if (draft is not null)
         {
-            return CommandResult.Of(Show(session, draft, "The saved draft. `draft regenerate` drafts it again from the latest cards and contributions.", drafter, context.Links, context.ReportLanguage));
+            return CommandResult.Of(Show(session, draft, context.T("Staff.Draft.Saved"), drafter, context.Links, context.Texts, context.ReportLanguage));
         }
 
         return await PrepareAsync(context, session, overwrite: false);
@@ -48,8 +48,9 @@ internal static class DraftCommands
     /// </remarks>
     public static async Task<CommandResult> SaveAsync(IMeetingData data, DraftJob job, DraftOutcome outcome, IReportDrafter drafter, ISignInLinks? links, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var texts = job.Texts;
         var session = await data.GetSessionAsync(job.SessionId, cancellationToken)
-            ?? throw new CommandException("The session was removed from the agenda while its report was being drafted.");
+            ?? throw new CommandException(texts.Format("Staff.Draft.SessionRemoved"));
         var markdown = drafter.ToMarkdown(outcome.Report, job.ReportLanguage);
         var draft = await data.GetDraftAsync(session.Id, cancellationToken);
         var report = outcome.Report;
@@ -61,10 +62,10 @@ internal static class DraftCommands
 
         if (draft is { Edited: true } && !job.Overwrite && kept == 0)
         {
-            return CommandResult.Of(Reply.Private($"Your edited draft of {session.Code} is kept. The new automatic draft is attached for comparison; `draft regenerate overwrite` replaces your edits with it.") with
+            return CommandResult.Of(Reply.Private(texts.Format("Staff.Draft.EditsKept", session.Code)) with
             {
-                Title = $"New draft for {session.Code} (not saved)",
-                Facts = OutcomeFacts(outcome.Drafter, outcome.Note),
+                Title = texts.Format("Staff.Draft.NewDraftTitle", session.Code),
+                Facts = OutcomeFacts(outcome.Drafter, outcome.Note, texts),
                 Attachment = new Attachment($"draft-{session.Code}-new.md", ReportFiles.MarkdownType, Encoding.UTF8.GetBytes(markdown)),
             });
         }
@@ -90,10 +91,8 @@ internal static class DraftCommands
 
         draft.PublishedAt = null;
         draft.PublishedByParticipantId = null;
-        var intro = kept > 0
-            ? $"Drafted again from the latest cards and contributions; the {kept} point(s) you rewrote are kept as you wrote them. `draft regenerate overwrite` replaces them too."
-            : "Review it before it is shared: `draft edit` to change it, `draft sources <n>` to see what a recommendation rests on, `draft publish` to post it.";
-        return CommandResult.Of(Show(session, draft, intro, drafter, links, job.ReportLanguage));
+        var intro = kept > 0 ? texts.Plural("Staff.Draft.RewrittenKept", kept) : texts.Format("Staff.Draft.Review");
+        return CommandResult.Of(Show(session, draft, intro, drafter, links, texts, job.ReportLanguage));
     }
 
     /// <summary>
@@ -130,19 +129,19 @@ internal static class DraftCommands
         var markdown = context.Command["markdown"];
         if (markdown is null)
         {
-            return CommandResult.Of(Reply.Private($"Edit the draft of {session.Code}, then save it. `draft regenerate` keeps your edits.") with
+            return CommandResult.Of(Reply.Private(context.T("Staff.Draft.Edit.Intro", session.Code)) with
             {
-                Form = new ReplyForm("draft edit", $"Edit the draft of {session.Code}", "Save draft",
+                Form = new ReplyForm("draft edit", context.T("Staff.Draft.Edit.Title", session.Code), context.T("Staff.Draft.Edit.Save"),
                 [
-                    new FormField("session", "Session", false, true, 32, session.Code),
-                    new FormField("markdown", "Draft (Markdown)", true, true, MaxMarkdownLength, draft.Markdown),
+                    new FormField("session", context.T("Staff.Draft.Edit.Session"), false, true, 32, session.Code),
+                    new FormField("markdown", context.T("Staff.Draft.Edit.Markdown"), true, true, MaxMarkdownLength, draft.Markdown),
                 ]),
             });
         }
 
         if (markdown.Length > MaxMarkdownLength)
         {
-            throw new CommandException($"A draft is limited to {MaxMarkdownLength:N0} characters; nothing was saved.");
+            throw new CommandException(context.T("Staff.Draft.Edit.TooLong", MaxMarkdownLength));
         }
 
         Report report;
@@ -152,11 +151,11 @@ internal static class DraftCommands
         }
         catch (FormatException unreadable)
         {
-            throw new CommandException($"I could not read the edited draft: {unreadable.Message} Nothing was saved; `draft export md` gives the draft in the expected layout.");
+            throw new CommandException(context.T("Staff.Draft.Edit.Unreadable", unreadable.Message));
         }
 
         SaveEdit(context, draft, report, drafter);
-        return CommandResult.Of(Show(session, draft, "Your edits are saved. `draft regenerate` keeps them; `draft regenerate overwrite` replaces them.", drafter, context.Links, context.ReportLanguage));
+        return CommandResult.Of(Show(session, draft, context.T("Staff.Draft.Edit.Saved"), drafter, context.Links, context.Texts, context.ReportLanguage));
     }
 
     /// <summary>
@@ -169,13 +168,13 @@ internal static class DraftCommands
         var (session, draft) = await SavedDraftAsync(context);
         var report = ReportJson.Deserialize(draft.Content);
         var point = context.Command["point"]!.Trim().ToLowerInvariant();
-        var (label, _, _) = FindPoint(report, point);
+        var (label, _, _) = FindPoint(report, point, context.Texts);
         var text = context.Command["text"]?.Trim() ?? "";
         if (point[0] is 's' or 'o')
         {
             if (text.Length is 0 or > MaxPointLength)
             {
-                throw new CommandException($"{label} needs a text of 1 to {MaxPointLength:N0} characters; nothing was saved.");
+                throw new CommandException(context.T("Staff.Draft.Point.TextLength", label, MaxPointLength));
             }
 
             var n = int.Parse(point[1..], CultureInfo.InvariantCulture) - 1;
@@ -190,7 +189,7 @@ internal static class DraftCommands
                 : text.Split('|', 3, StringSplitOptions.TrimEntries);
             if (parts[0].Trim().Length == 0 || parts.Any(p => p.Length > MaxPointLength))
             {
-                throw new CommandException($"{label} needs its text (at most {MaxPointLength:N0} characters a field): recommendation | means of implementation | partnerships. Nothing was saved.");
+                throw new CommandException(context.T("Staff.Draft.Point.Fields", label, MaxPointLength));
             }
 
             var n = int.Parse(point, CultureInfo.InvariantCulture) - 1;
@@ -206,7 +205,7 @@ internal static class DraftCommands
         }
 
         SaveEdit(context, draft, report, drafter);
-        return CommandResult.Of(Reply.Private($"{label} of the {session.Code} draft is saved as you wrote it. `draft regenerate` keeps it."));
+        return CommandResult.Of(Reply.Private(context.T("Staff.Draft.Point.Saved", label, session.Code)));
     }
 
     public static async Task<CommandResult> ExportAsync(CommandContext context)
@@ -216,7 +215,7 @@ internal static class DraftCommands
         var attachment = context.Command["format"] == "docx"
             ? new Attachment($"draft-{session.Code}.docx", ReportFiles.DocxType, drafter.ToDocx(ReportJson.Deserialize(draft.Content), context.ReportLanguage))
             : new Attachment($"draft-{session.Code}.md", ReportFiles.MarkdownType, Encoding.UTF8.GetBytes(draft.Markdown));
-        return CommandResult.Of(Reply.Private($"The {(draft.IsPublished ? "published" : "unpublished")} draft of {session.Code}: {attachment.FileName}.") with { Attachment = attachment });
+        return CommandResult.Of(Reply.Private(context.T(draft.IsPublished ? "Staff.Draft.Export.Published" : "Staff.Draft.Export.Unpublished", session.Code, attachment.FileName)) with { Attachment = attachment });
     }
 
     public static async Task<CommandResult> PublishAsync(CommandContext context)
@@ -226,13 +225,17 @@ internal static class DraftCommands
         draft.PublishedAt = context.Now;
         draft.PublishedByParticipantId = context.Participant.Id;
         var content = ReportJson.Deserialize(draft.Content);
-        var message = DraftMessage.Compose($"The report of {session.Code}, as reviewed by its rapporteur.", content);
-        var report = message with
+        // The report once, in the report language, with its .docx; only the frame around it is written for each room.
+        var body = DraftMessage.Body(content, Texts.For(context.ReportLanguage)) with
         {
-            Title = $"Report of {session.Code}: {session.Title}",
             Attachment = Docx(session, content, drafter, "report", context.ReportLanguage),
         };
-        return CommandResult.Of(report, new Announcement(session.Id, report));
+        var publisher = context.Participant.DisplayName;
+        Reply Framed(Texts texts) => DraftMessage.Frame(body, texts.Format("Draft.Published.Intro", session.Code, publisher)) with
+        {
+            Title = texts.Format("Draft.Published.Title", session.Code, session.Title),
+        };
+        return CommandResult.Of(Framed(context.Texts), Announcement.Localised(session.Id, Framed));
     }
 
     public static async Task<CommandResult> SourcesAsync(CommandContext context)
@@ -240,16 +243,16 @@ internal static class DraftCommands
         var (session, draft) = await SavedDraftAsync(context);
         var report = ReportJson.Deserialize(draft.Content);
         var point = context.Command["point"]!.Trim().ToLowerInvariant();
-        var (label, text, sources) = FindPoint(report, point);
-        var items = (await DraftSources.LoadAsync(context.Data, context.Meeting, session.Id, context.CancellationToken)).Describe(sources);
-        return CommandResult.Of(Reply.Private(sources.Count == 0 ? $"{label} cites no source: it is the rapporteur's own text." : text) with
+        var (label, text, sources) = FindPoint(report, point, context.Texts);
+        var items = (await DraftSources.LoadAsync(context.Data, context.Meeting, session.Id, context.CancellationToken)).Describe(sources, context.Texts);
+        return CommandResult.Of(Reply.Private(sources.Count == 0 ? context.T("Staff.Draft.Sources.None", label) : text) with
         {
-            Title = $"{label} of the {session.Code} draft rests on {sources.Count} source(s)",
+            Title = context.Texts.Plural("Staff.Draft.Sources.Title", sources.Count, label, session.Code),
             Items = items,
         });
     }
 
-    private static (string Label, string Text, IReadOnlyList<string> Sources) FindPoint(Report report, string point)
+    private static (string Label, string Text, IReadOnlyList<string> Sources) FindPoint(Report report, string point, Texts texts)
     {
         static int? Number(string text) =>
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : null;
@@ -257,7 +260,7 @@ internal static class DraftCommands
         if (Number(point) is { } r && r <= report.Recommendations.Count)
         {
             var recommendation = report.Recommendations[r - 1];
-            return ($"Recommendation {r}", recommendation.Recommendation, recommendation.Sources);
+            return (texts.Format("Staff.Draft.Point.Recommendation", r), recommendation.Recommendation, recommendation.Sources);
         }
 
         if (point.Length > 1 && point[0] is 's' or 'o' && Number(point[1..]) is { } n)
@@ -265,12 +268,15 @@ internal static class DraftCommands
             var sentences = point[0] == 's' ? report.Summary : report.Observations;
             if (n <= sentences.Count)
             {
-                return ($"{(point[0] == 's' ? "Summary sentence" : "Observation")} {n}", sentences[n - 1].Text, sentences[n - 1].Sources);
+                return (texts.Format(point[0] == 's' ? "Staff.Draft.Point.Summary" : "Staff.Draft.Point.Observation", n), sentences[n - 1].Text, sentences[n - 1].Sources);
             }
         }
 
-        throw new CommandException($"The draft has {report.Recommendations.Count} recommendation(s), {report.Summary.Count} summary sentence(s) and {report.Observations.Count} observation(s). "
-            + "Ask for a recommendation by number (`draft sources 2`), a summary sentence with `s` (`draft sources s1`), an observation with `o` (`draft sources o1`).");
+        throw new CommandException(texts.Format(
+            "Staff.Draft.NoSuchPoint",
+            texts.Plural("Staff.Draft.Count.Recommendations", report.Recommendations.Count),
+            texts.Plural("Staff.Draft.Count.Summary", report.Summary.Count),
+            texts.Plural("Staff.Draft.Count.Observations", report.Observations.Count)));
     }
 
     private static async Task<CommandResult> PrepareAsync(CommandContext context, Session session, bool overwrite, bool nameDelegations = false)
@@ -278,11 +284,11 @@ internal static class DraftCommands
         var input = await CollectAsync(context, session) with { NameDelegations = nameDelegations };
         if (input.Contributions.Count == 0 && input.Cards.Count == 0)
         {
-            throw new CommandException($"There is nothing to draft from yet: {session.Code} has no captured contributions and no cards.");
+            throw new CommandException(context.T("Staff.Draft.NothingYet", session.Code));
         }
 
-        context.PendingDraft = new DraftJob(session.Id, input, overwrite, context.Participant.Id, context.ReportLanguage);
-        return CommandResult.Of(Reply.Private($"Drafting the report of {session.Code}…"));
+        context.PendingDraft = new DraftJob(session.Id, input, overwrite, context.Participant.Id, context.ReportLanguage, context.Texts);
+        return CommandResult.Of(Reply.Private(context.T("Staff.Draft.Drafting", session.Code)));
     }
 
     private static async Task<DraftInput> CollectAsync(CommandContext context, Session session)
@@ -294,9 +300,11 @@ internal static class DraftCommands
             context.CancellationToken);
         string Name(int? id) => id is { } d && delegations.TryGetValue(d, out var delegation) ? delegation.Name : "";
 
+        // The header is the report's: its date in the report language, whoever asks for the draft.
+        var reportTexts = Texts.For(context.ReportLanguage);
         var header = new ReportHeader(
             session.Title,
-            $"{context.Local(session.StartsAt, "d MMMM yyyy, HH:mm")}–{context.Local(session.EndsAt)}",
+            $"{context.Local(session.StartsAt, reportTexts, "d MMMM yyyy, HH:mm")}–{context.Local(session.EndsAt, reportTexts, "HH:mm")}",
             session.Room,
             await AssignedAsync(context, session, Roles.Moderator) ?? session.Moderators,
             await AssignedAsync(context, session, Roles.Rapporteur) ?? session.Rapporteurs);
@@ -341,32 +349,35 @@ internal static class DraftCommands
     {
         var session = await context.TargetSessionAsync();
         var draft = await context.Data.GetDraftAsync(session.Id, context.CancellationToken)
-            ?? throw new CommandException($"{session.Code} has no draft yet. `draft {session.Code}` makes one.");
+            ?? throw new CommandException(context.T("Staff.Draft.NoDraft", session.Code));
         return (session, draft);
     }
 
-    /// <summary>The draft as a chat message (<see cref="DraftMessage"/>) with the full report as <c>.docx</c>.</summary>
-    private static Reply Show(Session session, Draft draft, string intro, IReportDrafter drafter, ISignInLinks? links, Language reportLanguage)
+    /// <summary>
+    /// The draft as a chat message (<see cref="DraftMessage"/>) with the full report as <c>.docx</c>: the report in the
+    /// report language, what frames it (title, status, buttons) in the reader's.
+    /// </summary>
+    private static Reply Show(Session session, Draft draft, string intro, IReportDrafter drafter, ISignInLinks? links, Texts texts, Language reportLanguage)
     {
         var report = ReportJson.Deserialize(draft.Content);
-        var message = DraftMessage.Compose(intro, report);
+        var message = DraftMessage.Frame(DraftMessage.Body(report, Texts.For(reportLanguage)), intro);
         return message with
         {
             Visibility = Visibility.Private,
-            Title = $"Draft report of {session.Code} ({(draft.IsPublished ? "published" : "not published")})",
+            Title = texts.Format(draft.IsPublished ? "Staff.Draft.Title.Published" : "Staff.Draft.Title.NotPublished", session.Code),
             Facts =
             [
                 .. message.Facts,
-                .. OutcomeFacts(draft.Drafter, draft.Note),
-                new Fact("Status", draft.Edited ? "edited by the rapporteur" : "as drafted"),
-                .. links is null ? [] : new[] { new Fact("Review page", links.Page($"drafts/{Uri.EscapeDataString(session.Code)}")) },
+                .. OutcomeFacts(draft.Drafter, draft.Note, texts),
+                new Fact(texts.Format("Staff.Draft.Fact.Status"), texts.Format(draft.Edited ? "Staff.Draft.Status.Edited" : "Staff.Draft.Status.AsDrafted")),
+                .. links is null ? [] : new[] { new Fact(texts.Format("Staff.Draft.Fact.ReviewPage"), links.Page($"drafts/{Uri.EscapeDataString(session.Code)}")) },
             ],
             Attachment = Docx(session, report, drafter, "draft", reportLanguage),
             Actions =
             [
-                new ReplyAction("Publish", $"draft publish for {session.Code}", ActionStyle.Primary),
-                new ReplyAction("Markdown", $"draft export md for {session.Code}"),
-                new ReplyAction("Edit", $"draft edit"),
+                new ReplyAction(texts.Format("Staff.Draft.Action.Publish"), $"draft publish for {session.Code}", ActionStyle.Primary),
+                new ReplyAction(texts.Format("Staff.Draft.Action.Markdown"), $"draft export md for {session.Code}"),
+                new ReplyAction(texts.Format("Staff.Draft.Action.Edit"), $"draft edit"),
             ],
         };
     }
@@ -374,9 +385,22 @@ internal static class DraftCommands
     private static Attachment Docx(Session session, Report report, IReportDrafter drafter, string prefix, Language language) =>
         new($"{prefix}-{session.Code}.docx", ReportFiles.DocxType, drafter.ToDocx(report, language));
 
-    private static List<Fact> OutcomeFacts(string drafter, string? note) =>
-        note is null ? [new Fact("Drafter", drafter)] : [new Fact("Drafter", drafter), new Fact("Note", note)];
+    /// <summary>Which drafter wrote it, by its name in the reader's language; the note (why the model's draft was not used) stays as the pipeline wrote it.</summary>
+    private static List<Fact> OutcomeFacts(string drafter, string? note, Texts texts)
+    {
+        var facts = new List<Fact> { new(texts.Format("Staff.Draft.Fact.Drafter"), DrafterName(drafter, texts)) };
+        if (note is not null)
+        {
+            facts.Add(new Fact(texts.Format("Staff.Draft.Fact.Note"), note));
+        }
+
+        return facts;
+    }
+
+    /// <summary>A drafter's name (<c>extractive</c>, <c>llm</c>) as the language writes it; an unknown one as it is.</summary>
+    private static string DrafterName(string drafter, Texts texts) =>
+        texts[$"Staff.Draft.Drafter.{drafter}"] is { ResourceNotFound: false } name ? name.Value : drafter;
 
     private static IReportDrafter RequireDrafter(CommandContext context) =>
-        context.Drafter ?? throw new CommandException("Drafting reports is not set up on this server. Ask the secretariat.");
+        context.Drafter ?? throw new CommandException(context.T("Staff.Draft.NotSetUp"));
 }

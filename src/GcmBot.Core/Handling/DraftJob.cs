@@ -9,4 +9,5 @@ namespace GcmBot.Core.Handling;
 /// </summary>
 /// <param name="Overwrite">Replace a draft the rapporteur edited.</param>
 /// <param name="ReportLanguage">The language of the report template's own text (<see cref="CommandContext.ReportLanguage"/>).</param>
-internal sealed record DraftJob(int SessionId, DraftInput Input, bool Overwrite, int ParticipantId, Language ReportLanguage);
+/// <param name="Texts">The language of the person who asked: the answer comes after the command's own transaction.</param>
+internal sealed record DraftJob(int SessionId, DraftInput Input, bool Overwrite, int ParticipantId, Language ReportLanguage, Texts Texts);

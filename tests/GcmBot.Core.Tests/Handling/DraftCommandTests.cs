@@ -146,7 +146,7 @@ public sealed class DraftCommandTests : IAsyncLifetime
         await Say("che", "States should guarantee firewalls between immigration enforcement and public services.");
         var regenerated = await _harness.Expect("rap", "draft regenerate");
 
-        Assert.Contains("the 2 point(s) you rewrote are kept as you wrote them", regenerated.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("the 2 points you rewrote are kept as you wrote them", regenerated.Reply.Text, StringComparison.Ordinal);
         var redrafted = ReportJson.Deserialize((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Content);
         Assert.Equal((report.Summary[0].Text, true), (redrafted.Summary[0].Text, redrafted.Summary[0].Edited));
         Assert.Equal(report.Summary[0].Sources, redrafted.Summary[0].Sources);
@@ -314,7 +314,7 @@ public sealed class DraftCommandTests : IAsyncLifetime
         var reply = (await _harness.Expect("rap", "draft")).Reply;
 
         var report = ReportJson.Deserialize((await _harness.Query(db => db.Drafts.AsNoTracking().SingleAsync())).Content);
-        Assert.Contains($"{DraftMessage.SummaryHeading}\n{report.Summary[0].Text}", reply.Text, StringComparison.Ordinal);
+        Assert.Contains($"Summary of discussions\n{report.Summary[0].Text}", reply.Text, StringComparison.Ordinal);
         Assert.Equal(report.Recommendations.Select(r => r.Recommendation), reply.Items.Select(i => i.Label));
         Assert.Equal(Enumerable.Range(1, report.Recommendations.Count), reply.Items.Select(i => i.Position));
         var pathways = Assert.Single(reply.Items, i => i.Label == "Expand regular pathways for migrant workers");
