@@ -90,6 +90,7 @@ public abstract class GcmDbContext : DbContext
             e.Property(d => d.Name).HasMaxLength(120);
             e.Ignore(d => d.AliasList);
             e.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId);
+            e.HasOne<Participant>().WithMany().HasForeignKey(d => d.FocalPointId);
         });
         modelBuilder.Entity<Participant>(e =>
         {

@@ -49,12 +49,13 @@ internal sealed class MeetingData : IMeetingData
         _db.Participants.CountAsync(p => p.DelegationId == delegationId, cancellationToken);
 
     public async Task<IReadOnlyList<Participant>> GetMembersAsync(int delegationId, CancellationToken cancellationToken) =>
-        await _db.Participants.Where(p => p.DelegationId == delegationId).OrderBy(p => p.Id).ToListAsync(cancellationToken);
-
-    public Task<Participant?> GetFirstMemberAsync(int delegationId, CancellationToken cancellationToken) =>
         // In the order they became members (those from before it was recorded, by when they were first seen).
-        _db.Participants.Where(p => p.DelegationId == delegationId)
-            .OrderBy(p => p.JoinedAt ?? p.FirstSeenAt).ThenBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+        await _db.Participants.Where(p => p.DelegationId == delegationId)
+            .OrderBy(p => p.JoinedAt ?? p.FirstSeenAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+
+    public Task<Participant?> GetFocalPointAsync(int delegationId, CancellationToken cancellationToken) =>
+        _db.Participants.Where(p => p.DelegationId == delegationId && _db.Delegations.Any(d => d.Id == delegationId && d.FocalPointId == p.Id))
+            .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Participant>> GetRequestsAsync(int? delegationId, CancellationToken cancellationToken) =>
         await _db.Participants.AsTracking()

@@ -10,6 +10,8 @@ public sealed class ProvenDelegationTests
 {
     private static readonly (string Id, string Name, bool Organiser) _organiser = ("800000000000000001", "Secretariat", true);
     private static readonly (string Id, string Name, bool Organiser) _bruno = ("800000000000000201", "Bruno Delegate", false);
+    private static readonly (string Id, string Name, bool Organiser) _carla = ("800000000000000202", "Carla Delegate", false);
+    private static readonly (string Id, string Name, bool Organiser) _dora = ("800000000000000203", "Dora Delegate", false);
 
     [Fact]
     public async Task Register_Uninvited_WaitsUntilTheOrganiserApprovesWithTheButtonOfADirectMessage()
@@ -39,5 +41,31 @@ public sealed class ProvenDelegationTests
         Assert.Contains("Portugal", Content(await host.InteractAsync(users.Command(_bruno, "speak"))), StringComparison.Ordinal);
         Assert.DoesNotContain(host.Fake.Requests.Items, r => r.Path == $"/channels/{DiscordUsers.Channel}/messages"
             && (r.Body!.Contains("asks to join", StringComparison.Ordinal) || r.Body.Contains("was approved", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task FocalPoint_HandedOnWithTheSlashCommand_TheNewFocalPointIsToldAndGetsTheNextRequest()
+    {
+        await using var host = await DiscordHost.StartAsync();
+        var users = new DiscordUsers();
+        await host.InteractAsync(users.Command(_organiser, "bind", ("target", "Room A")));
+        foreach (var member in new[] { _bruno, _carla })
+        {
+            await host.InteractAsync(users.Command(member, "register", ("delegation", "Portugal")));
+            Assert.Contains("now speaks for Portugal", Content(await host.InteractAsync(users.Command(_organiser, "approve", ("person", member.Name)))), StringComparison.Ordinal);
+        }
+
+        var handed = await host.InteractAsync(users.Command(_bruno, "focal-point", ("person", "Carla")));
+
+        Assert.True(Ephemeral(handed));
+        Assert.Contains("Carla Delegate is now Portugal's focal point", Content(handed), StringComparison.Ordinal);
+        await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/dm-{_carla.Id}/messages" && r.Body!.Contains("Bruno Delegate has made you Portugal", StringComparison.Ordinal), "Carla's direct message");
+
+        await host.InteractAsync(users.Command(_dora, "register", ("delegation", "Portugal")));
+
+        var told = await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/dm-{_carla.Id}/messages" && r.Body!.Contains("Dora Delegate", StringComparison.Ordinal), "the new focal point's notice of Dora's request");
+        Assert.Contains("Approve", told.Body, StringComparison.Ordinal);
+        await host.Fake.Requests.WaitOneAsync(r => r.Path == $"/channels/dm-{_organiser.Id}/messages" && r.Body!.Contains("Dora Delegate", StringComparison.Ordinal), "the organiser's notice of Dora's request");
+        Assert.DoesNotContain(host.Fake.Requests.Items, r => r.Path == $"/channels/dm-{_bruno.Id}/messages" && r.Body!.Contains("Dora Delegate", StringComparison.Ordinal));
     }
 }

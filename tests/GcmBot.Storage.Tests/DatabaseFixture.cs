@@ -34,6 +34,9 @@ public abstract class DatabaseFixture : IAsyncLifetime
         await DropDatabaseAsync();
     }
 
+    /// <summary>Another empty database on the same provider, for a test that must change its schema (created by <see cref="InitializeAsync"/>).</summary>
+    public abstract DatabaseFixture Another();
+
     /// <summary>The most connections each factory's pool opens (PostgreSQL).</summary>
     protected virtual int PoolSize => new StorageOptions().PoolSize;
 

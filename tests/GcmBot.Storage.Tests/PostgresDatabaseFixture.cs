@@ -8,6 +8,8 @@ public sealed class PostgresDatabaseFixture : DatabaseFixture
 
     public override StorageProvider Provider => StorageProvider.Postgres;
 
+    public override DatabaseFixture Another() => new PostgresDatabaseFixture();
+
     // Each host name is its own pool, like a separate process; kept small so parallel test projects fit max_connections.
     protected override int PoolSize => PostgresServer.StorePoolSize;
 

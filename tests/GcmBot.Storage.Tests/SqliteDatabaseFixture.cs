@@ -9,6 +9,8 @@ public sealed class SqliteDatabaseFixture : DatabaseFixture
 
     public override StorageProvider Provider => StorageProvider.Sqlite;
 
+    public override DatabaseFixture Another() => new SqliteDatabaseFixture();
+
     protected override string ConnectionStringFor(string hostName) => $"Data Source={_path}";
 
     protected override Task CreateDatabaseAsync() => Task.CompletedTask;

@@ -3,6 +3,9 @@ using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GcmBot.Storage.Tests;
@@ -43,6 +46,57 @@ public abstract class StoreTests
         await using var db = _fixture.Factory.Create();
 
         Assert.False(db.Database.HasPendingModelChanges(), $"{db.GetType().Name} has model changes without a migration.");
+    }
+
+    [Fact]
+    public async Task Migrate_FocalPoints_ExistingDelegationsGetTheirFirstMemberStillInThemAsFocalPoint()
+    {
+        var old = _fixture.Another();
+        await old.InitializeAsync();
+        try
+        {
+            var m = await TestMeeting.CreateAsync(old.Store, 3);
+            var at = TestMeeting.Start;
+            Participant Person(string id, int? delegationId, DateTimeOffset firstSeen, DateTimeOffset? joined) =>
+                new() { Channel = Web, ExternalId = id, DisplayName = id, DelegationId = delegationId, JoinedAt = joined, FirstSeenAt = firstSeen, Roles = Roles.Delegate };
+            var people = new[]
+            {
+                Person("left-early", null, at.AddHours(-9), null),
+                new Participant { Channel = Web, ExternalId = "asked-first", DisplayName = "asked-first", RequestedDelegationId = m.DelegationIds[0], RequestedAt = at.AddHours(-8), FirstSeenAt = at.AddHours(-8) },
+                Person("joined-second", m.DelegationIds[0], at.AddHours(-7), at.AddHours(-1)),
+                Person("member-before-joins-were-recorded", m.DelegationIds[0], at.AddHours(-2), null),
+                Person("joined-third", m.DelegationIds[0], at.AddHours(-6), at),
+                Person("alone", m.DelegationIds[1], at, at),
+            };
+            await old.Store.ExecuteAsync((data, _) => { Array.ForEach(people, data.Add); return Task.FromResult(0); }, CancellationToken.None);
+
+            // Back to the schema before FocalPoints, with these members in it, then forward again as an upgrade would.
+            await using (var db = old.Factory.Create())
+            {
+                var migrations = db.Database.GetMigrations().ToList();
+                var focalPoints = migrations.FindIndex(n => n.EndsWith("_FocalPoints", StringComparison.Ordinal));
+                var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
+                await migrator.MigrateAsync(migrations[focalPoints - 1]);
+                Assert.Contains(migrations[focalPoints], await db.Database.GetPendingMigrationsAsync());
+                await migrator.MigrateAsync();
+            }
+
+            await using (var db = old.Factory.Create())
+            {
+                var stored = await db.Delegations.AsNoTracking().Where(d => d.MeetingId == m.MeetingId).ToDictionaryAsync(d => d.Id, d => d.FocalPointId);
+                var ids = await db.Participants.AsNoTracking().ToDictionaryAsync(p => p.ExternalId, p => p.Id);
+                Assert.Equal(ids["member-before-joins-were-recorded"], stored[m.DelegationIds[0]]);
+                Assert.Equal(ids["alone"], stored[m.DelegationIds[1]]);
+                Assert.Null(stored[m.DelegationIds[2]]);
+            }
+
+            var found = await old.Store.ExecuteAsync((data, ct) => data.GetFocalPointAsync(m.DelegationIds[0], ct), CancellationToken.None);
+            Assert.Equal("member-before-joins-were-recorded", found?.ExternalId);
+        }
+        finally
+        {
+            await old.DisposeAsync();
+        }
     }
 
     [Fact]

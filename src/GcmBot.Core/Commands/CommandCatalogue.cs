@@ -170,6 +170,8 @@ public static class CommandCatalogue
             ["draft point s2 Several delegations called for safe and regular pathways.", "draft point 1 Expand regular pathways | Bilateral labour agreements | ILO, employers"]),
         new(CommandId.MemberRemove, "member remove", Access.Delegation, SecretariatGroup, "Take a member off a delegation; they are told (organisers; a focal point for its own, not its last member).",
             [new("person", ArgumentKind.Text, true, "the member's name, or their number")], ["member remove Bruno", "member remove 12"]),
+        new(CommandId.FocalPoint, "focal point", Access.Delegation, SecretariatGroup, "Hand the delegation's focal point role to another of its members; both are told (the focal point; organisers for any delegation).",
+            [new("person", ArgumentKind.Text, true, "the member's name, or their number")], ["focal point Bruno", "focal point 12"]),
     ];
 
     public static CommandDefinition Get(CommandId id) => All.First(c => c.Id == id);

@@ -67,4 +67,5 @@ public enum CommandId
     Decline,
     DraftPoint,
     MemberRemove,
+    FocalPoint,
 }

@@ -21,11 +21,11 @@ public interface IMeetingData
     Task<IReadOnlyDictionary<int, Delegation>> GetDelegationsAsync(IEnumerable<int> ids, CancellationToken cancellationToken);
     Task<int> CountMembersAsync(int delegationId, CancellationToken cancellationToken);
 
-    /// <summary>The people approved as members of a delegation, in every channel.</summary>
+    /// <summary>The people approved as members of a delegation, in every channel, in the order they became members.</summary>
     Task<IReadOnlyList<Participant>> GetMembersAsync(int delegationId, CancellationToken cancellationToken);
 
-    /// <summary>The delegation's first approved member (its focal point), or null when it has none.</summary>
-    Task<Participant?> GetFirstMemberAsync(int delegationId, CancellationToken cancellationToken);
+    /// <summary>The delegation's focal point (<see cref="Delegation.FocalPointId"/>, while a member), or null when it has none.</summary>
+    Task<Participant?> GetFocalPointAsync(int delegationId, CancellationToken cancellationToken);
 
     /// <summary>Requests to join a delegation that wait for approval, oldest first: one delegation's, or all of them (null).</summary>
     Task<IReadOnlyList<Participant>> GetRequestsAsync(int? delegationId, CancellationToken cancellationToken);

@@ -186,9 +186,9 @@ public sealed class CommandContext
 
     public bool IsOrganiser => Participant.Has(Roles.Organiser);
 
-    /// <summary>Whether this person is the delegation's focal point: its first approved member.</summary>
-    public async Task<bool> IsFocalPointAsync(Delegation delegation) =>
-        (await Data.GetFirstMemberAsync(delegation.Id, CancellationToken))?.Id == Participant.Id;
+    /// <summary>Whether this person is the delegation's focal point (<see cref="Delegation.FocalPointId"/>, as a member of it).</summary>
+    public bool IsFocalPoint(Delegation delegation) =>
+        delegation.FocalPointId == Participant.Id && Participant.DelegationId == delegation.Id;
 
     public async Task<bool> ModeratesAsync(Session session) =>
         IsOrganiser || Participant.Has(Roles.Moderator)

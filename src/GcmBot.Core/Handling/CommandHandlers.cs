@@ -72,6 +72,7 @@ internal static class CommandHandlers
         CommandId.Approve => MembershipCommands.AnswerAsync(context, approve: true),
         CommandId.Decline => MembershipCommands.AnswerAsync(context, approve: false),
         CommandId.MemberRemove => MembershipCommands.RemoveAsync(context),
+        CommandId.FocalPoint => MembershipCommands.FocalPointAsync(context),
         _ => throw new InvalidOperationException($"No handler for {context.Command.Definition.Id}."),
     };
 }

@@ -41,10 +41,10 @@ internal static class InvitationCommands
         if (!context.IsOrganiser)
         {
             delegation ??= context.Delegation;
-            if (role != Roles.Delegate || delegation is null || delegation.Id != context.Delegation?.Id || !await context.IsFocalPointAsync(delegation))
+            if (role != Roles.Delegate || delegation is null || delegation.Id != context.Delegation?.Id || !context.IsFocalPoint(delegation))
             {
-                throw new CommandException(context.Delegation is null || !await context.IsFocalPointAsync(context.Delegation)
-                    ? "Only organisers, and a delegation's focal point (its first approved member) for its own members, can invite people. Nothing was created."
+                throw new CommandException(context.Delegation is null || !context.IsFocalPoint(context.Delegation)
+                    ? "Only organisers, and a delegation's focal point for its own members, can invite people. Nothing was created."
                     : $"As {context.Delegation.Name}'s focal point you can invite delegates of {context.Delegation.Name} only: `invite {context.Delegation.Name}`. Nothing was created.");
             }
         }
@@ -89,7 +89,7 @@ internal static class InvitationCommands
         var visible = new List<Invitation>();
         foreach (var invitation in await context.Data.GetInvitationsAsync(context.CancellationToken))
         {
-            if (await MayManageAsync(context, invitation))
+            if (MayManage(context, invitation))
             {
                 visible.Add(invitation);
             }
@@ -109,7 +109,7 @@ internal static class InvitationCommands
     {
         var id = context.Command.Number("id")!.Value;
         var invitation = await context.Data.GetInvitationAsync(id, context.CancellationToken);
-        if (invitation is null || !await MayManageAsync(context, invitation))
+        if (invitation is null || !MayManage(context, invitation))
         {
             throw new CommandException($"There is no invitation #{id} that you can revoke. `invites` lists them.");
         }
@@ -124,9 +124,9 @@ internal static class InvitationCommands
     }
 
     /// <summary>Organisers manage every invitation; a focal point those of its own delegation.</summary>
-    private static async Task<bool> MayManageAsync(CommandContext context, Invitation invitation) =>
+    private static bool MayManage(CommandContext context, Invitation invitation) =>
         context.IsOrganiser
-        || (context.Delegation is not null && invitation.DelegationId == context.Delegation.Id && await context.IsFocalPointAsync(context.Delegation));
+        || (context.Delegation is not null && invitation.DelegationId == context.Delegation.Id && context.IsFocalPoint(context.Delegation));
 
     private static string Status(CommandContext context, Invitation invitation) =>
         invitation.RevokedAt is not null ? "revoked"

@@ -121,6 +121,11 @@ internal static class MeetingCommands
     {
         var participant = context.Participant;
         var roles = participant.Roles == Roles.None ? context.T("WhoAmI.Participant") : string.Join(", ", Enum.GetValues<Roles>().Where(r => r != Roles.None && participant.Roles.HasFlag(r)).Select(r => context.T($"Role.{r}")));
+        if (context.Delegation is { } own && context.IsFocalPoint(own))
+        {
+            roles += ", " + context.T("FocalPoint.Role", own.Name);
+        }
+
         var requested = participant.RequestedDelegationId is { } id ? await context.Data.GetDelegationAsync(id, context.CancellationToken) : null;
         return CommandResult.Of(Reply.Private(context.Delegation is null
             ? context.T("WhoAmI.NotRegistered")

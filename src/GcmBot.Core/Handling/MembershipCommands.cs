@@ -9,7 +9,9 @@ namespace GcmBot.Core.Handling;
 /// <summary>
 /// Proven delegations: <c>register</c> joins a delegation at once only when the membership is proven (an organiser,
 /// the meeting file's approved members, the rehearsal picker); anyone else's becomes a request that the delegation's
-/// focal point or an organiser answers with <c>approve</c> / <c>decline</c> (<c>requests</c> lists them).
+/// focal point or an organiser answers with <c>approve</c> / <c>decline</c> (<c>requests</c> lists them). Every change of
+/// membership goes through <see cref="JoinAsync"/> and <see cref="LeaveAsync"/>, which keep <see cref="Delegation.FocalPointId"/>
+/// on a member: the first member becomes focal point, and one who leaves hands the role to the next in the order they joined.
 /// </summary>
 internal static class MembershipCommands
 {
@@ -57,7 +59,7 @@ internal static class MembershipCommands
 
         if (context.IsOrganiser || context.Inbound.ApprovedRegistration || await IsApprovedInAdvanceAsync(context, delegation))
         {
-            participant.Join(delegation, context.Now);
+            await JoinAsync(context, participant, delegation);
             context.Delegation = delegation;
             return CommandResult.Of(Reply.Private(context.T("Register.Done", delegation.Name, context.Texts.Category(delegation.Category))));
         }
@@ -108,7 +110,7 @@ internal static class MembershipCommands
             throw new CommandException(context.T("Request.Full", delegation.Name, members, requester.DisplayName, requester.Id));
         }
 
-        requester.Join(delegation, context.Now);
+        await JoinAsync(context, requester, delegation);
         Tell(context, requester, "Request.Approved", delegation.Name, context.Participant.DisplayName);
         return CommandResult.Of(Reply.Private(context.T("Request.ApprovedDone", requester.DisplayName, delegation.Name, members + 1, MeetingCommands.MaxDelegationMembers)));
     }
@@ -124,7 +126,7 @@ internal static class MembershipCommands
         {
             members = (await context.Data.GetParticipantsAsync(context.CancellationToken)).Where(p => p.DelegationId is not null);
         }
-        else if (context.Delegation is { } own && await context.IsFocalPointAsync(own))
+        else if (context.Delegation is { } own && context.IsFocalPoint(own))
         {
             members = await context.Data.GetMembersAsync(own.Id, context.CancellationToken);
         }
@@ -141,21 +143,97 @@ internal static class MembershipCommands
             throw new CommandException(context.T("Member.RemoveLast", delegation.Name));
         }
 
-        member.DelegationId = null;
-        member.JoinedAt = null;
-        context.Data.Update(member);
+        // The list was read without tracking: the person running the command is changed through their own tracked row.
         if (member.Id == context.Participant.Id)
         {
-            context.Participant.DelegationId = null;
-            context.Participant.JoinedAt = null;
+            await LeaveAsync(context, context.Participant);
             context.Delegation = null;
         }
         else
         {
+            await LeaveAsync(context, member);
+            context.Data.Update(member);
             Tell(context, member, "Member.Removed", delegation.Name, context.Participant.DisplayName);
         }
 
         return CommandResult.Of(Reply.Private(context.T("Member.RemoveDone", member.DisplayName, delegation.Name)));
+    }
+
+    /// <summary>
+    /// <c>focal point &lt;person&gt;</c>: the focal point hands its role to another member of its delegation; an organiser
+    /// gives it to any member of any delegation. The new focal point and the one it replaces are told privately.
+    /// </summary>
+    public static async Task<CommandResult> FocalPointAsync(CommandContext context)
+    {
+        var typed = context.Command["person"]!;
+        Participant member;
+        if (context.IsOrganiser)
+        {
+            var members = (await context.Data.GetParticipantsAsync(context.CancellationToken)).Where(p => p.DelegationId is not null).ToList();
+            member = Pick(context, members, typed, context.T("FocalPoint.NoMember", typed));
+        }
+        else if (context.Delegation is { } own && context.IsFocalPoint(own))
+        {
+            member = Pick(context, await context.Data.GetMembersAsync(own.Id, context.CancellationToken), typed, context.T("FocalPoint.NotMember", typed, own.Name));
+        }
+        else
+        {
+            throw new CommandException(context.T("FocalPoint.NotAllowed"));
+        }
+
+        var delegation = (await context.Data.GetDelegationAsync(member.DelegationId!.Value, context.CancellationToken))!;
+        if (delegation.FocalPointId == member.Id)
+        {
+            return CommandResult.Of(Reply.Private(context.T("FocalPoint.Already", member.DisplayName, delegation.Name)));
+        }
+
+        var previous = await context.Data.GetFocalPointAsync(delegation.Id, context.CancellationToken);
+        delegation.FocalPointId = member.Id;
+        if (member.Id != context.Participant.Id)
+        {
+            Tell(context, member, "FocalPoint.Given", delegation.Name, context.Participant.DisplayName);
+        }
+
+        if (previous is not null && previous.Id != context.Participant.Id)
+        {
+            Tell(context, previous, "FocalPoint.Taken", delegation.Name, context.Participant.DisplayName, member.DisplayName);
+        }
+
+        return CommandResult.Of(Reply.Private(context.T("FocalPoint.Done", member.DisplayName, delegation.Name)));
+    }
+
+    /// <summary>Makes the person a member of the delegation (leaving any other one): its first member becomes its focal point.</summary>
+    private static async Task JoinAsync(CommandContext context, Participant person, Delegation delegation)
+    {
+        if (person.DelegationId is { } other && other != delegation.Id)
+        {
+            await LeaveAsync(context, person);
+        }
+
+        person.Join(delegation, context.Now);
+        if (await context.Data.GetFocalPointAsync(delegation.Id, context.CancellationToken) is null)
+        {
+            delegation.FocalPointId = person.Id;
+        }
+    }
+
+    /// <summary>Takes the person off their delegation; when they were its focal point the next member, in the order they joined, is, and is told.</summary>
+    private static async Task LeaveAsync(CommandContext context, Participant person)
+    {
+        var delegation = (await context.Data.GetDelegationAsync(person.DelegationId!.Value, context.CancellationToken))!;
+        person.DelegationId = null;
+        person.JoinedAt = null;
+        if (delegation.FocalPointId != person.Id)
+        {
+            return;
+        }
+
+        var next = (await context.Data.GetMembersAsync(delegation.Id, context.CancellationToken)).FirstOrDefault(m => m.Id != person.Id);
+        delegation.FocalPointId = next?.Id;
+        if (next is not null)
+        {
+            Tell(context, next, "FocalPoint.Inherited", delegation.Name, person.DisplayName);
+        }
     }
 
     /// <summary>The refusal for someone whose request waits, when a command would act for a delegation; null when none waits.</summary>
@@ -173,7 +251,7 @@ internal static class MembershipCommands
     public static async Task<Func<Texts, Reply>?> RequestMessageAsync(IMeetingData data, Participant requester, Participant recipient, CancellationToken ct)
     {
         if (requester.RequestedDelegationId is not { } id || await data.GetDelegationAsync(id, ct) is not { } delegation
-            || !(recipient.Has(Roles.Organiser) || (await data.GetFirstMemberAsync(id, ct))?.Id == recipient.Id))
+            || !(recipient.Has(Roles.Organiser) || (await data.GetFocalPointAsync(id, ct))?.Id == recipient.Id))
         {
             return null;
         }
@@ -203,7 +281,7 @@ internal static class MembershipCommands
     private static async Task<List<Participant>> ApproverListAsync(CommandContext context, Delegation delegation)
     {
         var approvers = (await context.Data.GetParticipantsAsync(context.CancellationToken)).Where(p => p.Has(Roles.Organiser)).ToList();
-        if (await context.Data.GetFirstMemberAsync(delegation.Id, context.CancellationToken) is { } focalPoint && approvers.All(a => a.Id != focalPoint.Id))
+        if (await context.Data.GetFocalPointAsync(delegation.Id, context.CancellationToken) is { } focalPoint && approvers.All(a => a.Id != focalPoint.Id))
         {
             approvers.Insert(0, focalPoint);
         }
@@ -212,7 +290,7 @@ internal static class MembershipCommands
     }
 
     private static async Task<string> ApproversAsync(CommandContext context, Texts texts, Delegation delegation) =>
-        await context.Data.GetFirstMemberAsync(delegation.Id, context.CancellationToken) is { } focalPoint
+        await context.Data.GetFocalPointAsync(delegation.Id, context.CancellationToken) is { } focalPoint
             ? texts.Format("Approvers.FocalPoint", delegation.Name, focalPoint.DisplayName)
             : texts.Format("Approvers.Organisers");
 
@@ -224,7 +302,7 @@ internal static class MembershipCommands
             return await context.Data.GetRequestsAsync(null, context.CancellationToken);
         }
 
-        return context.Delegation is { } own && await context.IsFocalPointAsync(own)
+        return context.Delegation is { } own && context.IsFocalPoint(own)
             ? await context.Data.GetRequestsAsync(own.Id, context.CancellationToken)
             : throw new CommandException(context.T("Requests.NotAllowed"));
     }

@@ -106,7 +106,7 @@ public sealed class MeetingCommandTests : IAsyncLifetime
         Assert.Equal("You speak for Mexico.", after.Reply.Text);
         Assert.Equal("ana", after.Reply.Title);
         Assert.Contains(after.Reply.Facts, f => f is { Label: "Delegation", Value: "Mexico (Member State)" });
-        Assert.Contains(after.Reply.Facts, f => f is { Label: "Roles", Value: "delegate" });
+        Assert.Contains(after.Reply.Facts, f => f is { Label: "Roles", Value: "delegate, focal point of Mexico" });
         Assert.Equal(Visibility.Private, after.Reply.Visibility);
     }
 

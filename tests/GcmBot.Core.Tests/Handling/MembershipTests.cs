@@ -225,7 +225,136 @@ public sealed class MembershipTests : IAsyncLifetime
         await _harness.Expect("approved", "invite Mexico");
         var refusal = await _harness.Refused("early", "invite Mexico");
 
-        Assert.Contains("focal point (its first approved member)", refusal.Text, StringComparison.Ordinal);
+        Assert.Contains("Only organisers, and a delegation's focal point for its own members", refusal.Text, StringComparison.Ordinal);
+        Assert.Equal((await Person("approved")).Id, (await _harness.DelegationNamed("Mexico")).FocalPointId);
+    }
+
+    [Fact]
+    public async Task FocalPoint_HandedOnByTheFocalPoint_NewOneIsToldInTheirLanguageAndGetsTheRequests()
+    {
+        await _harness.Delegate("ana", "Mexico");
+        await _harness.Delegate("bruno", "Mexico");
+        await _harness.Expect("bruno", "language fr");
+
+        var reply = (await _harness.Expect("ana", "focal point Bruno")).Reply;
+
+        Assert.Equal(Visibility.Private, reply.Visibility);
+        Assert.Contains("bruno is now Mexico's focal point", reply.Text, StringComparison.Ordinal);
+        var bruno = await Person("bruno");
+        Assert.Equal(bruno.Id, (await _harness.DelegationNamed("Mexico")).FocalPointId);
+        Assert.Contains("vous a désigné(e) comme point focal de Mexico", (await LastPersonalNotice(bruno.Id)).Text, StringComparison.Ordinal);
+        Assert.Contains("délégué, point focal de Mexico", (await _harness.Expect("bruno", "whoami")).Reply.Facts.Single(f => f.Label == "Rôles").Value, StringComparison.Ordinal);
+        Assert.Equal("delegate", (await _harness.Expect("ana", "whoami")).Reply.Facts.Single(f => f.Label == "Roles").Value);
+
+        await _harness.Expect("carla", "register Mexico");
+        var carla = await Person("carla");
+        var told = await _harness.Query(db => db.Notices.AsNoTracking().Where(n => n.Kind == NoticeKind.DelegationRequest && n.CreatedByParticipantId == carla.Id)
+            .Select(n => n.ParticipantId!.Value).ToListAsync());
+        Assert.Equal(new[] { bruno.Id, (await Person(MeetingHarness.Organiser)).Id }.Order(), told.Order());
+        Assert.Contains("Mexico's focal point (bruno)", (await _harness.Expect("carla", "register Mexico")).Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Only organisers, and a delegation's focal point", (await _harness.Refused("ana", "approve carla")).Text, StringComparison.Ordinal);
+        await _harness.Expect("bruno", "approve carla");
+    }
+
+    [Fact]
+    public async Task FocalPoint_SetByAnOrganiser_OldAndNewFocalPointsAreToldPrivately()
+    {
+        await _harness.Delegate("ana", "Mexico");
+        await _harness.Delegate("bruno", "Mexico");
+        await _harness.Expect("ana", "language es");
+
+        var reply = (await _harness.Expect(MeetingHarness.Organiser, "focal point bruno")).Reply;
+
+        Assert.Contains("bruno is now Mexico's focal point", reply.Text, StringComparison.Ordinal);
+        var ana = await Person("ana");
+        var bruno = await Person("bruno");
+        Assert.Equal(bruno.Id, (await _harness.DelegationNamed("Mexico")).FocalPointId);
+        Assert.Contains("org has made you Mexico's focal point", (await LastPersonalNotice(bruno.Id)).Text, StringComparison.Ordinal);
+        var anaTold = (await LastPersonalNotice(ana.Id)).Text;
+        Assert.True(anaTold?.Contains("org ha designado a bruno punto focal de Mexico en su lugar", StringComparison.Ordinal), anaTold);
+        Assert.Equal(ana.DelegationId, bruno.DelegationId);
+        Assert.Contains("bruno is already Mexico's focal point", (await _harness.Expect(MeetingHarness.Organiser, "focal point bruno")).Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FocalPoint_AnyoneElseOrAPersonOutsideTheDelegation_RefusedAndNothingChanges()
+    {
+        await _harness.Delegate("ana", "Mexico");
+        await _harness.Delegate("bruno", "Mexico");
+        await _harness.Delegate("chloe", "Chile");
+        await _harness.Expect("dora", "whoami");
+
+        Assert.Contains("Only organisers, and a delegation's focal point for its own delegation, choose its focal point", (await _harness.Refused("bruno", "focal point bruno")).Text, StringComparison.Ordinal);
+        Assert.Contains("`chloe` is not a member of Mexico", (await _harness.Refused("ana", "focal point chloe")).Text, StringComparison.Ordinal);
+        Assert.Contains("`dora` is not a member of Mexico", (await _harness.Refused("ana", "focal point dora")).Text, StringComparison.Ordinal);
+        Assert.Contains("No member of a delegation is called `dora`", (await _harness.Refused(MeetingHarness.Organiser, "focal point dora")).Text, StringComparison.Ordinal);
+        await _harness.Refused("dora", "focal point ana");
+
+        Assert.Equal((await Person("ana")).Id, (await _harness.DelegationNamed("Mexico")).FocalPointId);
+        Assert.Equal((await Person("chloe")).Id, (await _harness.DelegationNamed("Chile")).FocalPointId);
+        Assert.Empty(await _harness.Query(db => db.Notices.AsNoTracking().Where(n => n.Kind == NoticeKind.Personal && n.Text!.Contains("focal")).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task FocalPoint_AmbiguousName_RefusedWithTheNumbersToUse()
+    {
+        await _harness.Handle(new Inbound(MeetingHarness.Channel, MeetingHarness.RoomA, "ana-web", "Ana") { Text = "register Mexico" });
+        await _harness.Handle(new Inbound("discord", "dm", "ana-discord", "Ana") { Text = "register Chile" });
+        await _harness.Expect(MeetingHarness.Organiser, $"approve {(await Person("ana-web")).Id}");
+        await _harness.Expect(MeetingHarness.Organiser, $"approve {(await Person("ana-discord")).Id}");
+        await _harness.Delegate("bruno", "Mexico");
+
+        var refusal = await _harness.Refused(MeetingHarness.Organiser, "focal point ana");
+
+        var web = await Person("ana-web");
+        Assert.Contains($"`focal point {web.Id}` (Ana, web)", refusal.Text, StringComparison.Ordinal);
+        Assert.Contains($"`focal point {(await Person("ana-discord")).Id}` (Ana, discord)", refusal.Text, StringComparison.Ordinal);
+        Assert.Equal(web.Id, (await _harness.DelegationNamed("Mexico")).FocalPointId);
+        await _harness.Expect(MeetingHarness.Organiser, $"focal point {(await Person("bruno")).Id}");
+        Assert.Equal((await Person("bruno")).Id, (await _harness.DelegationNamed("Mexico")).FocalPointId);
+    }
+
+    [Fact]
+    public async Task MemberRemove_TheFocalPoint_TheNextMemberInTheOrderTheyJoinedBecomesItAndIsTold()
+    {
+        await _harness.Expect("bruno", "whoami");
+        await _harness.Delegate("ana", "Mexico");
+        _harness.Time.Advance(TimeSpan.FromMinutes(1));
+        await _harness.Delegate("carla", "Mexico");
+        _harness.Time.Advance(TimeSpan.FromMinutes(1));
+        await _harness.Delegate("bruno", "Mexico");
+
+        await _harness.Expect(MeetingHarness.Organiser, "member remove ana");
+
+        var carla = await Person("carla");
+        Assert.True(carla.Id > (await Person("bruno")).Id, "bruno was seen first, so only the order of joining puts carla first");
+        Assert.Equal(carla.Id, (await _harness.DelegationNamed("Mexico")).FocalPointId);
+        Assert.Contains("ana is no longer a member of Mexico: you are now its focal point", (await LastPersonalNotice(carla.Id)).Text, StringComparison.Ordinal);
+
+        // A focal point may remove itself while others remain: the role goes on again.
+        await _harness.Expect("carla", "member remove carla");
+
+        Assert.Null((await Person("carla")).DelegationId);
+        Assert.Equal((await Person("bruno")).Id, (await _harness.DelegationNamed("Mexico")).FocalPointId);
+        Assert.Contains("focal point of Mexico", (await _harness.Expect("bruno", "whoami")).Reply.Facts.Single(f => f.Label == "Roles").Value, StringComparison.Ordinal);
+        await _harness.Expect(MeetingHarness.Organiser, "member remove bruno");
+        Assert.Null((await _harness.DelegationNamed("Mexico")).FocalPointId);
+        await _harness.Delegate("dora", "Mexico");
+        Assert.Equal((await Person("dora")).Id, (await _harness.DelegationNamed("Mexico")).FocalPointId);
+    }
+
+    [Fact]
+    public async Task Approve_TheFocalPointOfAnotherDelegation_ItsOldDelegationGoesToItsNextMember()
+    {
+        await _harness.Delegate("ana", "Chile");
+        await _harness.Delegate("bruno", "Chile");
+        await _harness.Expect("ana", "register Portugal");
+
+        await _harness.Expect(MeetingHarness.Organiser, "approve ana");
+
+        var ana = await Person("ana");
+        Assert.Equal(ana.Id, (await _harness.DelegationNamed("Portugal")).FocalPointId);
+        Assert.Equal((await Person("bruno")).Id, (await _harness.DelegationNamed("Chile")).FocalPointId);
     }
 
     [Fact]
@@ -279,6 +408,9 @@ public sealed class MembershipTests : IAsyncLifetime
             """;
         return MeetingLoader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), CancellationToken.None);
     }
+
+    private Task<Notice> LastPersonalNotice(int participantId) =>
+        _harness.Query(db => db.Notices.AsNoTracking().Where(n => n.Kind == NoticeKind.Personal && n.ParticipantId == participantId).OrderByDescending(n => n.Id).FirstAsync());
 
     private Task<Participant> Person(string user) =>
         _harness.Query(db => db.Participants.AsNoTracking().SingleAsync(p => p.ExternalId == user));

@@ -77,6 +77,7 @@ internal static class ArabicCommands
             [CommandId.Decline] = new("رفض", "رفض طلب انضمام إلى وفد؛ ويُبلَّغ الشخص بذلك."),
             [CommandId.DraftPoint] = new("تعديل نقطة", "إعادة صياغة نقطة من المسودة: جملة الملخص (s<N>) أو ملاحظة (o<N>) أو توصية (رقمها)."),
             [CommandId.MemberRemove] = new("إزالة عضو", "إزالة عضو من وفد؛ ويُبلَّغ الشخص بذلك."),
+            [CommandId.FocalPoint] = new("جهة التنسيق", "إسناد دور جهة التنسيق في الوفد إلى عضو آخر من أعضائه؛ ويُبلَّغ كلاهما بذلك."),
         },
         new Dictionary<string, string>
         {

@@ -77,6 +77,7 @@ internal static class ChineseCommands
             [CommandId.Decline] = new("拒绝", "拒绝加入代表团的申请；并通知此人。"),
             [CommandId.DraftPoint] = new("改写要点", "改写草稿中的一点：摘要句（s<N>）、意见（o<N>）或建议（编号）。"),
             [CommandId.MemberRemove] = new("移除成员", "将成员移出代表团；本人会收到通知。"),
+            [CommandId.FocalPoint] = new("联络人", "将代表团联络人的职责移交给该代表团另一名成员；双方均会收到通知。"),
         },
         new Dictionary<string, string>
         {

@@ -74,6 +74,7 @@ internal static class FrenchCommands
             [CommandId.Decline] = new("refuser", "Refuser une demande d'adhésion à une délégation ; la personne en est informée."),
             [CommandId.DraftPoint] = new("modifier point", "Réécrire un point du projet : phrase du résumé (s<N>), observation (o<N>) ou recommandation (n°)."),
             [CommandId.MemberRemove] = new("retirer membre", "Retirer un membre d'une délégation ; la personne en est informée."),
+            [CommandId.FocalPoint] = new("point focal", "Confier le rôle de point focal à un autre membre de la délégation ; tous deux en sont informés."),
         },
         new Dictionary<string, string>
         {

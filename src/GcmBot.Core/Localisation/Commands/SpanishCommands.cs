@@ -74,6 +74,7 @@ internal static class SpanishCommands
             [CommandId.Decline] = new("rechazar", "Rechazar una solicitud para unirse a una delegación; se informa a la persona."),
             [CommandId.DraftPoint] = new("editar punto", "Reescribir un punto del proyecto: frase del resumen (s<N>), observación (o<N>) o recomendación."),
             [CommandId.MemberRemove] = new("retirar miembro", "Retirar a un miembro de una delegación; la persona es informada."),
+            [CommandId.FocalPoint] = new("punto focal", "Confiar la función de punto focal de la delegación a otro de sus miembros; ambos son informados."),
         },
         new Dictionary<string, string>
         {

@@ -280,6 +280,9 @@ namespace GcmBot.Storage.Migrations.Postgres
                     b.Property<int>("Category")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FocalPointId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
 
@@ -289,6 +292,8 @@ namespace GcmBot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(120)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FocalPointId");
 
                     b.HasIndex("MeetingId", "Name")
                         .IsUnique();
@@ -856,6 +861,10 @@ namespace GcmBot.Storage.Migrations.Postgres
 
             modelBuilder.Entity("GcmBot.Core.Domain.Delegation", b =>
                 {
+                    b.HasOne("GcmBot.Core.Domain.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("FocalPointId");
+
                     b.HasOne("GcmBot.Core.Domain.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")

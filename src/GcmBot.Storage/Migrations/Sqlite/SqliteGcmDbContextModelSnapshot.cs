@@ -260,6 +260,9 @@ namespace GcmBot.Storage.Migrations.Sqlite
                     b.Property<int>("Category")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FocalPointId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
@@ -269,6 +272,8 @@ namespace GcmBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FocalPointId");
 
                     b.HasIndex("MeetingId", "Name")
                         .IsUnique();
@@ -816,6 +821,10 @@ namespace GcmBot.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("GcmBot.Core.Domain.Delegation", b =>
                 {
+                    b.HasOne("GcmBot.Core.Domain.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("FocalPointId");
+
                     b.HasOne("GcmBot.Core.Domain.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
