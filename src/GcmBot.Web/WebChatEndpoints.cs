@@ -185,22 +185,24 @@ public static partial class WebChatEndpoints
     }
 
     /// <summary>Opens an invitation: the person gives a name and gets an identity token with the invitation's delegation and role.</summary>
-    private static async Task<IResult> PostJoinAsync(JoinRequest request, InvitationService invitations, WebIdentities identities, CancellationToken cancellationToken)
+    private static async Task<IResult> PostJoinAsync(HttpContext http, JoinRequest request, InvitationService invitations, WebIdentities identities, CancellationToken cancellationToken)
     {
+        // Refusals before the database is asked are in the browser's language; the service adds the meeting's default.
+        var language = PreferredLanguage(http.Request);
         var name = request.DisplayName?.Trim() ?? "";
         if (name.Length is 0 or > 80)
         {
-            return Error(StatusCodes.Status400BadRequest, "Please give your name (at most 80 characters).");
+            return Error(StatusCodes.Status400BadRequest, Texts.For(language).Format("Join.NameLength", 80));
         }
 
         if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
         {
-            return Error(StatusCodes.Status400BadRequest, "This sign-in link is not valid. Please check that you copied all of it, or ask whoever invited you for a new one.");
+            return Error(StatusCodes.Status400BadRequest, Texts.For(language).Format("Join.Invalid"));
         }
 
         var token = TokenHash.NewToken();
         var userId = WebIdentities.UserId(token);
-        var joined = await invitations.RedeemAsync(request.Token.Trim(), WebChannel.Name, userId, name, cancellationToken);
+        var joined = await invitations.RedeemAsync(request.Token.Trim(), WebChannel.Name, userId, name, language, cancellationToken);
         if (joined.Error is { } refusal)
         {
             return Error(StatusCodes.Status403Forbidden, refusal);
