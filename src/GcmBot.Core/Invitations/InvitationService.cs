@@ -84,7 +84,8 @@ public sealed class InvitationService
     public Task<string?> CreateFirstOrganiserLinkAsync(CancellationToken cancellationToken) =>
         _store.ExecuteAsync(async (data, ct) =>
         {
-            if ((await data.GetInvitationsAsync(ct)).Count > 0 || (await data.GetParticipantsAsync(ct)).Any(p => p.Has(Roles.Organiser)))
+            // The meeting file's e-mail invitations are made at load, before anyone could sign in to hand out their links.
+            if ((await data.GetInvitationsAsync(ct)).Any(i => i.Email is null) || (await data.GetParticipantsAsync(ct)).Any(p => p.Has(Roles.Organiser)))
             {
                 return null;
             }

@@ -189,6 +189,22 @@ public sealed class EmailInvitationTests : IAsyncLifetime
         Assert.All(list.Items, i => Assert.StartsWith("válida hasta el ", i.Detail, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task CreateFirstOrganiserLink_OnlyTheFilesEmailInvitations_StillCreated()
+    {
+        await SyncAsync(("Mexico", ["ana@example.org"]));
+        await _harness.Execute(async (data, ct) =>
+        {
+            (await data.FindParticipantAsync(MeetingHarness.Channel, MeetingHarness.Organiser, ct))!.Roles = Roles.None;
+            return 0;
+        });
+
+        var token = await _invitations.CreateFirstOrganiserLinkAsync(CancellationToken.None);
+
+        Assert.NotNull(token);
+        Assert.Equal(Roles.Organiser, (await RedeemAsync(token)).Joined.Role);
+    }
+
     [Theory]
     [InlineData("fr", "Ce lien de connexion a déjà été utilisé.")]
     [InlineData("ar", "سبق استخدام رابط تسجيل الدخول هذا.")]
