@@ -1,5 +1,6 @@
 using GcmBot.Core.Data;
 using GcmBot.Core.Import;
+using GcmBot.Core.Invitations;
 using Microsoft.Extensions.Options;
 
 namespace GcmBot.Host;
@@ -9,13 +10,15 @@ internal sealed partial class MeetingSeeder : IHostedService
     private readonly IMeetingStore _store;
     private readonly IOptions<MeetingOptions> _options;
     private readonly TimeProvider _time;
+    private readonly IOptions<InvitationRules> _invitations;
     private readonly ILogger<MeetingSeeder> _logger;
 
-    public MeetingSeeder(IMeetingStore store, IOptions<MeetingOptions> options, TimeProvider time, ILogger<MeetingSeeder> logger)
+    public MeetingSeeder(IMeetingStore store, IOptions<MeetingOptions> options, TimeProvider time, IOptions<InvitationRules> invitations, ILogger<MeetingSeeder> logger)
     {
         _store = store;
         _options = options;
         _time = time;
+        _invitations = invitations;
         _logger = logger;
     }
 
@@ -24,11 +27,22 @@ internal sealed partial class MeetingSeeder : IHostedService
         var path = Path.GetFullPath(_options.Value.File, AppContext.BaseDirectory);
         await using var file = File.OpenRead(path);
         var meeting = await MeetingLoader.ReadAsync(file, cancellationToken);
-        var loaded = await _store.ExecuteAsync(async (data, ct) =>
-            await NeedsLoadingAsync(data, meeting, ct) && await MeetingLoader.StoreAsync(data, meeting, _time.GetUtcNow(), ct) > 0, cancellationToken);
+        var (loaded, invitations) = await _store.ExecuteAsync(async (data, ct) =>
+        {
+            var stored = await NeedsLoadingAsync(data, meeting, ct) && await MeetingLoader.StoreAsync(data, meeting, _time.GetUtcNow(), ct) > 0;
+
+            // At every start, not only when the meeting is stored anew: an address added to or taken out of the file
+            // of the same meeting counts from the next start.
+            return (stored, await EmailInvitations.SyncAsync(data, meeting, _time.GetUtcNow(), _invitations.Value.InvitationLifetime, ct));
+        }, cancellationToken);
         if (loaded)
         {
             LogLoaded(_logger, meeting.Title, meeting.Sessions.Count, meeting.Delegations.Count, path);
+        }
+
+        if (invitations.Created + invitations.Revoked > 0)
+        {
+            LogEmailInvitations(_logger, invitations.Created, invitations.Revoked);
         }
     }
 
@@ -52,4 +66,7 @@ internal sealed partial class MeetingSeeder : IHostedService
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Loaded meeting {Title}: {Sessions} sessions, {Delegations} delegations, from {Path}")]
     private static partial void LogLoaded(ILogger logger, string title, int sessions, int delegations, string path);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "E-mail invitations of the meeting file: {Created} created, {Revoked} revoked (addresses no longer listed); organisers get their links with `invites emails`")]
+    private static partial void LogEmailInvitations(ILogger logger, int created, int revoked);
 }

@@ -176,6 +176,7 @@ public abstract class GcmDbContext : DbContext
         {
             e.HasIndex(i => i.TokenHash).IsUnique();
             e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.Property(i => i.Email).HasMaxLength(Invitation.MaxEmailLength);
             e.Ignore(i => i.UsesLeft);
             e.HasOne<Delegation>().WithMany().HasForeignKey(i => i.DelegationId);
             e.HasOne<Participant>().WithMany().HasForeignKey(i => i.CreatedById);

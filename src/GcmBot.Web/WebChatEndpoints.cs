@@ -189,6 +189,8 @@ public static partial class WebChatEndpoints
     /// <summary>Opens an invitation: the person gives a name and gets an identity token with the invitation's delegation and role.</summary>
     private static async Task<IResult> PostJoinAsync(JoinRequest request, HttpContext http, InvitationService invitations, WebIdentities identities, CancellationToken cancellationToken)
     {
+        // Refusals before the database is asked are in the browser's language; the service adds the meeting's default.
+        var language = RequestLanguage.Preferred(http.Request);
         var name = request.DisplayName?.Trim() ?? "";
         if (name.Length is 0 or > 80)
         {
@@ -202,7 +204,7 @@ public static partial class WebChatEndpoints
 
         var token = TokenHash.NewToken();
         var userId = WebIdentities.UserId(token);
-        var joined = await invitations.RedeemAsync(request.Token.Trim(), WebChannel.Name, userId, name, cancellationToken);
+        var joined = await invitations.RedeemAsync(request.Token.Trim(), WebChannel.Name, userId, name, language, cancellationToken);
         if (joined.Error is { } refusal)
         {
             return Error(StatusCodes.Status403Forbidden, refusal);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GcmBot.Core.Data;
 using GcmBot.Core.Domain;
 using GcmBot.Core.Import;
+using GcmBot.Core.Invitations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -141,6 +142,42 @@ public abstract class StoreTests
         Assert.Equal(2, ag1.Day);
         Assert.Equal("D1-REG", sessions[0].Code);
         Assert.Equal(new DateTimeOffset(2017, 12, 4, 14, 0, 0, TimeSpan.Zero), sessions[0].StartsAt);
+    }
+
+    [Fact]
+    public async Task SyncAsync_MeetingFileAddress_StoredWithItsLabelThenRevokedWhenTakenOut()
+    {
+        // The Email column of this round's migration, on each provider; the address is this test's own.
+        var address = $"{Guid.NewGuid():N}@example.org";
+        var listed = await FileWithMexicoMembersAsync(address);
+        var lifetime = TimeSpan.FromDays(7);
+        await Store.ExecuteAsync((data, ct) => MeetingLoader.StoreAsync(data, listed, _time.GetUtcNow(), ct), CancellationToken.None);
+
+        var created = await Store.ExecuteAsync((data, ct) => EmailInvitations.SyncAsync(data, listed, _time.GetUtcNow(), lifetime, ct), CancellationToken.None);
+        var again = await Store.ExecuteAsync((data, ct) => EmailInvitations.SyncAsync(data, listed, _time.GetUtcNow(), lifetime, ct), CancellationToken.None);
+        var stored = await InvitationsForAsync(address);
+        var removed = await Store.ExecuteAsync(async (data, ct) => await EmailInvitations.SyncAsync(data, await FileWithMexicoMembersAsync(), _time.GetUtcNow(), lifetime, ct), CancellationToken.None);
+
+        Assert.Equal(1, created.Created);
+        Assert.Equal(0, again.Created);
+        Assert.Equal(address, Assert.Single(stored).Email);
+        Assert.Null(stored[0].RevokedAt);
+        Assert.True(removed.Revoked >= 1);
+        Assert.Equal(_time.GetUtcNow(), Assert.Single(await InvitationsForAsync(address)).RevokedAt);
+    }
+
+    private static async Task<MeetingFile> FileWithMexicoMembersAsync(params string[] members)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "sample-meeting.json")))!;
+        json["delegations"]!.AsArray().Single(d => (string?)d!["name"] == "Mexico")!["members"] = new System.Text.Json.Nodes.JsonArray([.. members.Select(m => System.Text.Json.Nodes.JsonValue.Create(m))]);
+        await using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        return await MeetingLoader.ReadAsync(stream, CancellationToken.None);
+    }
+
+    private async Task<List<Invitation>> InvitationsForAsync(string address)
+    {
+        await using var db = _fixture.Factory.Create();
+        return await db.Invitations.AsNoTracking().Where(i => i.Email == address).ToListAsync();
     }
 
     [Fact]

@@ -59,6 +59,8 @@ public enum CommandId
     Invite,
     Invites,
     InviteRevoke,
+    InvitesEmails,
+    InviteReissue,
     Language,
     LanguageDefault,
     LanguageRoom,

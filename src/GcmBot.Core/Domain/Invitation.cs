@@ -6,6 +6,9 @@ namespace GcmBot.Core.Domain;
 /// </summary>
 public sealed class Invitation
 {
+    /// <summary>The longest address SMTP carries (RFC 5321's path, less its brackets).</summary>
+    public const int MaxEmailLength = 254;
+
     public int Id { get; set; }
     public required string TokenHash { get; set; }
     public int? DelegationId { get; set; }
@@ -16,8 +19,14 @@ public sealed class Invitation
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 
-    /// <summary>Who asked for it; null for the first-run organiser link.</summary>
+    /// <summary>Who asked for it; null for the first-run organiser link and the meeting file's e-mail invitations.</summary>
     public int? CreatedById { get; set; }
+
+    /// <summary>
+    /// The address the meeting file listed it for (<see cref="Invitations.EmailInvitations"/>), as a label: the bot sends
+    /// no mail and nobody proves the address, the link does. Null for a link asked for with <c>invite</c>.
+    /// </summary>
+    public string? Email { get; set; }
 
     public int UsesLeft => Math.Max(0, MaxUses - Uses);
 

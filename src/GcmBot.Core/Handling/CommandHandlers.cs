@@ -65,6 +65,8 @@ internal static class CommandHandlers
         CommandId.Invite => InvitationCommands.InviteAsync(context),
         CommandId.Invites => InvitationCommands.ListAsync(context),
         CommandId.InviteRevoke => InvitationCommands.RevokeAsync(context),
+        CommandId.InvitesEmails => InvitationCommands.EmailsAsync(context),
+        CommandId.InviteReissue => InvitationCommands.ReissueAsync(context),
         CommandId.Language => LanguageCommands.SetAsync(context),
         CommandId.LanguageDefault => LanguageCommands.DefaultAsync(context),
         CommandId.LanguageRoom => LanguageCommands.RoomAsync(context),

@@ -154,11 +154,23 @@ public static class MeetingLoader
                 throw new FormatException($"Delegation {delegation.Name}: unknown category '{delegation.Category}'.");
             }
 
-            if (delegation.Members?.FirstOrDefault(m => m.Split(':', 2, StringSplitOptions.TrimEntries) is not [var channel, { Length: > 0 and <= 200 }]
-                || !MeetingFileDelegation.MemberChannels.Contains(channel.ToLowerInvariant())) is { } member)
+            if (delegation.Members?.FirstOrDefault(m => MeetingFileDelegation.IsEmailEntry(m) && !MeetingFileDelegation.IsValidEmail(MeetingFileDelegation.EmailOf(m))) is { } address)
             {
-                throw new FormatException($"Delegation {delegation.Name}: member '{member}' is not channel:id, with channel one of {string.Join(", ", MeetingFileDelegation.MemberChannels)} (for example discord:112233445566778899).");
+                throw new FormatException($"Delegation {delegation.Name}: member '{address}' is not an e-mail address: write it as name@domain, for example ana@example.org, without a display name or spaces.");
             }
+
+            if (delegation.Members?.FirstOrDefault(m => !MeetingFileDelegation.IsEmailEntry(m) && (m.Split(':', 2, StringSplitOptions.TrimEntries) is not [var channel, { Length: > 0 and <= 200 }]
+                || !MeetingFileDelegation.MemberChannels.Contains(channel.ToLowerInvariant()))) is { } member)
+            {
+                throw new FormatException($"Delegation {delegation.Name}: member '{member}' is neither channel:id, with channel one of {string.Join(", ", MeetingFileDelegation.MemberChannels)} (for example discord:112233445566778899), nor an e-mail address (ana@example.org).");
+            }
+        }
+
+        // An address is one person, and a person joins one delegation: its invitation could not say which.
+        if (file.Delegations.SelectMany(d => d.Emails.Select(email => (Email: email, d.Name))).GroupBy(e => e.Email, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault(g => g.Select(e => e.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1) is { } shared)
+        {
+            throw new FormatException($"The address {shared.Key} is listed for {string.Join(" and ", shared.Select(e => e.Name).Distinct(StringComparer.OrdinalIgnoreCase))}: a person joins one delegation, so list it once.");
         }
     }
 }

@@ -23,12 +23,14 @@ public sealed class InvitationService
 
     /// <summary>
     /// Signs a new participant in with the invitation's delegation and role and uses up one of its places, in one
-    /// transaction: a refused link stores nothing.
+    /// transaction: a refused link stores nothing. A refusal is written in <paramref name="language"/> (the browser's,
+    /// since the person is not known yet), else the meeting's default language.
     /// </summary>
-    public Task<Redemption> RedeemAsync(string token, string channel, string userId, string name, CancellationToken cancellationToken) =>
+    public Task<Redemption> RedeemAsync(string token, string channel, string userId, string name, string? language, CancellationToken cancellationToken) =>
         _store.ExecuteAsync(async (data, ct) =>
         {
-            if (ControlCharacters.InName(name, "Your name", Texts.English) is { } badName)
+            var texts = Texts.For(language, (await data.GetMeetingAsync(ct))?.DefaultLanguage);
+            if (ControlCharacters.InName(name, texts.Format("Control.YourName"), texts) is { } badName)
             {
                 return Redemption.Refused(badName);
             }
@@ -37,28 +39,28 @@ public sealed class InvitationService
             var invitation = await data.FindInvitationAsync(TokenHash.Of(token), ct);
             if (invitation is null)
             {
-                return Redemption.Refused("This sign-in link is not valid. Please check that you copied all of it, or ask whoever invited you for a new one.");
+                return Redemption.Refused(texts.Format("Join.Invalid"));
             }
 
             if (invitation.RevokedAt is not null)
             {
-                return Redemption.Refused("This sign-in link was withdrawn by the organisers. Please ask whoever invited you for a new one.");
+                return Redemption.Refused(texts.Format("Join.Withdrawn"));
             }
 
             if (invitation.UsesLeft == 0)
             {
-                return Redemption.Refused("This sign-in link has already been used. If you signed in with it before, use the same browser; otherwise ask for a new link.");
+                return Redemption.Refused(texts.Format("Join.Used"));
             }
 
             if (now >= invitation.ExpiresAt)
             {
-                return Redemption.Refused("This sign-in link has expired. Please ask whoever invited you for a new one.");
+                return Redemption.Refused(texts.Format("Join.Expired"));
             }
 
             var delegation = invitation.DelegationId is { } id ? await data.GetDelegationAsync(id, ct) : null;
             if (delegation is not null && await data.CountMembersAsync(delegation.Id, ct) >= MeetingCommands.MaxDelegationMembers)
             {
-                return Redemption.Refused($"{delegation.Name} already has {MeetingCommands.MaxDelegationMembers} members (delegations are 1 + 3). Please contact the secretariat.");
+                return Redemption.Refused(texts.Format("Join.Full", delegation.Name, MeetingCommands.MaxDelegationMembers));
             }
 
             data.Add(new Participant
@@ -82,7 +84,8 @@ public sealed class InvitationService
     public Task<string?> CreateFirstOrganiserLinkAsync(CancellationToken cancellationToken) =>
         _store.ExecuteAsync(async (data, ct) =>
         {
-            if ((await data.GetInvitationsAsync(ct)).Count > 0 || (await data.GetParticipantsAsync(ct)).Any(p => p.Has(Roles.Organiser)))
+            // The meeting file's e-mail invitations are made at load, before anyone could sign in to hand out their links.
+            if ((await data.GetInvitationsAsync(ct)).Any(i => i.Email is null) || (await data.GetParticipantsAsync(ct)).Any(p => p.Has(Roles.Organiser)))
             {
                 return null;
             }

@@ -207,7 +207,7 @@ public sealed class InvitationTests : IAsyncLifetime
         var token = await Invite(MeetingHarness.Organiser, "invite Mexico");
         var before = await Participants();
 
-        var refused = await _invitations.RedeemAsync(token, MeetingHarness.Channel, "guest-nul", "Ana\u0000", CancellationToken.None);
+        var refused = await _invitations.RedeemAsync(token, MeetingHarness.Channel, "guest-nul", "Ana\u0000", null, CancellationToken.None);
 
         Assert.StartsWith("Your name contains a control character (U+0000, NUL)", refused.Error, StringComparison.Ordinal);
         Assert.Equal(before, await Participants());
@@ -217,7 +217,7 @@ public sealed class InvitationTests : IAsyncLifetime
     private async Task<(string User, Redemption Joined)> Redeem(string token)
     {
         var user = $"guest{++_people}";
-        return (user, await _invitations.RedeemAsync(token, MeetingHarness.Channel, user, user, CancellationToken.None));
+        return (user, await _invitations.RedeemAsync(token, MeetingHarness.Channel, user, user, null, CancellationToken.None));
     }
 
     private Task<int> Participants() => _harness.Query(db => db.Participants.CountAsync());

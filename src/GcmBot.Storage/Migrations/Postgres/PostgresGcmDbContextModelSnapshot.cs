@@ -432,6 +432,10 @@ namespace GcmBot.Storage.Migrations.Postgres
                     b.Property<int?>("DelegationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 

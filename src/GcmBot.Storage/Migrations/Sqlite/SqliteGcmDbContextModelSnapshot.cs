@@ -406,6 +406,10 @@ namespace GcmBot.Storage.Migrations.Sqlite
                     b.Property<int?>("DelegationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
