@@ -78,7 +78,7 @@ public sealed partial class NoticeService
         {
             if (participant is not null)
             {
-                await _dispatcher.SendPersonalAsync(participant, claimed.SessionId, message(Texts.For(participant.Language, meetingLanguage)), cancellationToken);
+                await _dispatcher.SendPersonalAsync(participant, claimed.SessionId, message(Texts.ForPerson(participant, meetingLanguage)), cancellationToken);
             }
             else
             {
@@ -141,7 +141,7 @@ public sealed partial class NoticeService
                 var recipient = notice.ParticipantId is { } recipientId ? await data.GetParticipantAsync(recipientId, ct) : null;
                 return requester is null || recipient is null ? null : await MembershipCommands.RequestMessageAsync(data, requester, recipient, ct);
             case NoticeKind.Personal:
-                return _ => Reply.Private(notice.Text) with { Title = "Your delegation" };
+                return texts => Reply.Private(notice.Text) with { Title = texts.Format("Notice.PersonalTitle") };
             case NoticeKind.SessionEnding when session is { IsOpen: true }:
                 return texts => new Reply(texts.Format("Staff.Notice.Ending", texts.Duration(_reminders.SessionEnding), session.Code))
                 {
