@@ -119,6 +119,7 @@ public static partial class WebChatEndpoints
 
     private static async Task<IResult> PostIdentityAsync(
         IdentityRequest request,
+        HttpContext http,
         CommandService commands,
         WebIdentities identities,
         IOptions<WebChatOptions> options,
@@ -151,6 +152,7 @@ public static partial class WebChatEndpoints
                 Fields = wantsDelegation ? new Dictionary<string, string> { ["delegation"] = request.Delegation! } : null,
                 NewParticipantRoles = role,
                 ApprovedRegistration = true,
+                Locale = PreferredLanguage(http.Request),
             },
             cancellationToken);
         if (enrolment!.Reply.IsError)
