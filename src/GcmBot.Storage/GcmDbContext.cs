@@ -100,6 +100,7 @@ public abstract class GcmDbContext : DbContext
             e.Property(p => p.ExternalId).HasMaxLength(200);
             e.Property(p => p.DisplayName).HasMaxLength(200);
             e.Property(p => p.Language).HasMaxLength(8);
+            e.Property(p => p.ChannelLanguage).HasMaxLength(8);
             e.HasOne<Delegation>().WithMany().HasForeignKey(p => p.DelegationId);
             e.HasIndex(p => p.RequestedDelegationId);
             e.HasOne<Delegation>().WithMany().HasForeignKey(p => p.RequestedDelegationId);

@@ -12,6 +12,7 @@ public sealed class LocaleTests
     private static readonly (string Id, string Name, bool Organiser) _moderator = ("800000000000000002", "Marit Maij", false);
     private static readonly (string Id, string Name, bool Organiser) _france = ("800000000000000201", "Délégué de la France", false);
     private static readonly (string Id, string Name, bool Organiser) _ecuador = ("800000000000000202", "Delegada del Ecuador", false);
+    private static readonly (string Id, string Name, bool Organiser) _switzerland = ("800000000000000203", "Délégué de la Suisse", false);
 
     [Fact]
     public async Task DelegatePath_FrenchAndSpanishLocales_EachAnsweredInTheirLanguage()
@@ -79,6 +80,50 @@ public sealed class LocaleTests
         var id = JsonSerializer.SerializeToElement(interaction).GetProperty("id").GetString()!;
         await host.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
         return (await host.Fake.Requests.WaitAsync(r => r.Method == "POST" && r.Path.StartsWith($"/interactions/{id}/", StringComparison.Ordinal), 2, "the second callback"))[1].Json;
+    }
+
+    [Fact]
+    public async Task DirectMessagesLater_FrenchLocaleWithoutLanguageChoice_InFrenchAndAChoiceOfEnglishWins()
+    {
+        await using var host = await DiscordHost.StartAsync();
+        var users = new DiscordUsers();
+        users.Locales[_france.Id] = "fr";
+        users.Locales[_switzerland.Id] = "fr";
+        await host.InteractAsync(users.Command(_organiser, "bind", ("target", "Room A")));
+        await host.InteractAsync(users.Command(_moderator, "whoami"));
+        await host.InteractAsync(users.Command(_organiser, "assign", ("role", "moderator"), ("user", _moderator.Id), ("session", "AG1")));
+        await host.InteractAsync(users.Command(_moderator, "session-open", ("session", "AG1")));
+        await host.InteractAsync(users.Command(_switzerland, "language", ("code", "en")));
+        await host.InteractAsync(users.Command(_france, "register", ("delegation", "France")));
+        await host.InteractAsync(users.Command(_switzerland, "register", ("delegation", "Switzerland")));
+        await host.InteractAsync(users.Command(_organiser, "approve", ("person", _france.Name)));
+        await host.InteractAsync(users.Command(_organiser, "approve", ("person", _switzerland.Name)));
+
+        // The answer to the request comes later, by direct message, in the language of the person's client.
+        var approved = await DirectMessageAsync(host, _france, "approuvée");
+        Assert.Contains("**Votre délégation**", approved, StringComparison.Ordinal);
+        Assert.Contains("Votre demande d'adhésion à France a été approuvée par Secretariat.", approved, StringComparison.Ordinal);
+        Assert.Contains("Your request to join Switzerland was approved by Secretariat.", await DirectMessageAsync(host, _switzerland, "Switzerland"), StringComparison.Ordinal);
+
+        await host.InteractAsync(users.Command(_france, "speak"));
+        await host.InteractAsync(users.Command(_switzerland, "speak"));
+        await host.InteractAsync(users.Command(_moderator, "next"));
+
+        Assert.StartsWith("**Vous avez la parole** (AG1) pour ", await DirectMessageAsync(host, _france, "AG1"), StringComparison.Ordinal);
+        Assert.Equal("**You are next** in AG1, after France. Please be ready.", await DirectMessageAsync(host, _switzerland, "AG1"));
+        var stored = await host.Store.ReadAsync(async (data, ct) => await data.FindParticipantAsync("discord", _france.Id, ct), CancellationToken.None);
+        Assert.Equal(("fr", null), (stored!.ChannelLanguage, stored.Language));
+    }
+
+    /// <summary>The content of the first direct message to the person that contains <paramref name="marker"/>.</summary>
+    private static async Task<string> DirectMessageAsync(DiscordHost host, (string Id, string Name, bool Organiser) who, string marker)
+    {
+        var sent = await host.Fake.Requests.WaitOneAsync(
+            r => r.Method == "POST" && r.Path == $"/channels/dm-{who.Id}/messages" && Text(r).Contains(marker, StringComparison.Ordinal),
+            $"a direct message to {who.Name} with {marker}");
+        return Text(sent);
+
+        static string Text(Fakes.RecordedRequest message) => message.Json.GetProperty("content").GetString()!;
     }
 
     private static string Content(JsonElement callback) => callback.GetProperty("data").GetProperty("content").GetString()!;

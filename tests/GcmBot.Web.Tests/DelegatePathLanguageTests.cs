@@ -50,9 +50,9 @@ public sealed class DelegatePathLanguageTests
         await Assertions.Expect(page.Locator("#live-place")).ToContainTextAsync("Votre place : ");
         await AssertLabelsInAsync(page, Language.French);
         await organiser.SayAsync("/next");
-        // The cue comes to her alone, badged in French. (Its text follows a stored language choice only: a delegate
-        // known by her browser's language alone still gets it in English, a gap in the cue, not in the page.)
+        // The cue comes to her alone, in French: she never chose a language, the browser's is kept for her.
         await Assertions.Expect(page.Locator("#log .msg-private").Last).ToContainTextAsync("vous seul(e) voyez ceci");
+        await Assertions.Expect(page.Locator("#log .msg-private").Last).ToContainTextAsync("Vous avez la parole (AG1)");
         await Assertions.Expect(page.Locator("#live-speaker")).ToContainTextAsync("a la parole");
 
         // A card through the form, the agenda, then on the list again and off it with the button.

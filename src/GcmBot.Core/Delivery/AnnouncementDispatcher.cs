@@ -59,7 +59,7 @@ public sealed partial class AnnouncementDispatcher
                 {
                     try
                     {
-                        await SendPersonalAsync(member, announcement.SessionId, announcement.For(Texts.For(member.Language, meeting?.DefaultLanguage)), cancellationToken);
+                        await SendPersonalAsync(member, announcement.SessionId, announcement.For(Texts.ForPerson(member, meeting?.DefaultLanguage)), cancellationToken);
                     }
                     catch (Exception failure) when (failure is not OperationCanceledException)
                     {

@@ -78,7 +78,7 @@ public sealed partial class NoticeService
         {
             if (participant is not null)
             {
-                await _dispatcher.SendPersonalAsync(participant, claimed.SessionId, message(Texts.For(participant.Language, meetingLanguage)), cancellationToken);
+                await _dispatcher.SendPersonalAsync(participant, claimed.SessionId, message(Texts.ForPerson(participant, meetingLanguage)), cancellationToken);
             }
             else
             {

@@ -29,6 +29,13 @@ public sealed class Participant
     /// <summary>The language the person chose with <c>language</c>, in every channel; null: their channel's, else the meeting's.</summary>
     public string? Language { get; set; }
 
+    /// <summary>
+    /// The language the person's channel last reported for them (Discord's or Teams' <c>locale</c>, the browser's
+    /// <c>Accept-Language</c>), as one of the six codes; null when it reported none of them. Messages sent later,
+    /// outside a reply, fall back on it when the person made no choice.
+    /// </summary>
+    public string? ChannelLanguage { get; set; }
+
     public bool Has(Roles role) => (Roles & role) == role;
 
     /// <summary>Makes the person a member of a delegation, ending any request.</summary>

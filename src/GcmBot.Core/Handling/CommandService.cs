@@ -115,10 +115,23 @@ public sealed partial class CommandService
         }
     }
 
-    /// <summary>The person's language, else the one the command's name was typed in, the channel's locale, the meeting's.</summary>
+    /// <summary>
+    /// The person's language, else the one the command's name was typed in, the channel's locale (else the one it last
+    /// reported: Discord's gateway messages carry none), the meeting's.
+    /// </summary>
     private static Texts TextsFor(Participant? participant, Language typed, Inbound inbound, Meeting? meeting) =>
         // A command typed under a localised name (`/hablar`) speaks for the person's language as much as a locale.
-        Texts.For(participant?.Language, typed == Language.English ? null : typed.Code, inbound.Locale, meeting?.DefaultLanguage);
+        Texts.For(participant?.Language, typed == Language.English ? null : typed.Code, inbound.Locale ?? participant?.ChannelLanguage, meeting?.DefaultLanguage);
+
+    /// <summary>
+    /// Whether the channel reports a language for the person other than the one stored: a locale that is none of the
+    /// six clears it, no locale at all leaves it as it is.
+    /// </summary>
+    private static bool ReportsNewLanguage(Participant participant, Inbound inbound, out string? reported)
+    {
+        reported = Language.FromTag(inbound.Locale)?.Code;
+        return inbound.Locale is not null && participant.ChannelLanguage != reported;
+    }
 
     /// <summary>
     /// The language a person's message is answered in (see docs/languages.md, "Whose language"), for what an adapter
@@ -174,7 +187,9 @@ public sealed partial class CommandService
         var participant = readOnly
             ? await data.FindParticipantAsync(inbound.Channel, inbound.UserId, ct)
             : await ParticipantAsync(data, inbound, meeting, command.Language, ct);
-        if (participant is null)
+
+        // A first contact, or a language the channel now reports differently, is stored: the write path does it.
+        if (participant is null || (readOnly && ReportsNewLanguage(participant, inbound, out _)))
         {
             return null;
         }
@@ -231,13 +246,22 @@ public sealed partial class CommandService
                 DisplayName = inbound.UserName,
                 Roles = inbound.NewParticipantRoles,
                 FirstSeenAt = _time.GetUtcNow(),
+                ChannelLanguage = Language.FromTag(inbound.Locale)?.Code,
             };
             data.Add(participant);
             await data.FlushAsync(ct);
+            return participant;
         }
-        else if (inbound.UserName.Length > 0 && participant.DisplayName != inbound.UserName)
+
+        if (inbound.UserName.Length > 0 && participant.DisplayName != inbound.UserName)
         {
             participant.DisplayName = inbound.UserName;
+        }
+
+        // Compared first: the participant is tracked, so an unchanged language adds nothing to the command's save.
+        if (ReportsNewLanguage(participant, inbound, out var reported))
+        {
+            participant.ChannelLanguage = reported;
         }
 
         return participant;

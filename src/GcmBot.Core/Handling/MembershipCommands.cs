@@ -267,9 +267,9 @@ internal static class MembershipCommands
         };
     }
 
-    /// <summary>A private word to the person, in their own language (else the meeting's).</summary>
+    /// <summary>A private word to the person, written now in the language of messages sent to them later (<see cref="Texts.ForPerson"/>).</summary>
     private static void Tell(CommandContext context, Participant person, string key, params object[] arguments) =>
-        context.Schedule(NoticeKind.Personal, context.Now, null, Texts.For(person.Language, context.Meeting.DefaultLanguage).Format(key, arguments), participantId: person.Id);
+        context.Schedule(NoticeKind.Personal, context.Now, null, Texts.ForPerson(person, context.Meeting.DefaultLanguage).Format(key, arguments), participantId: person.Id);
 
     private static async Task<bool> IsApprovedInAdvanceAsync(CommandContext context, Delegation delegation)
     {

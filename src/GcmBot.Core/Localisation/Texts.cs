@@ -33,6 +33,14 @@ public sealed class Texts : IStringLocalizer
     public static Texts For(params string?[] codesInOrder) =>
         For(codesInOrder.Select(Language.FromTag).FirstOrDefault(l => l is not null) ?? Language.English);
 
+    /// <summary>
+    /// The language of a message sent to a person later, outside a reply (a floor cue, a reminder, an answer to a
+    /// request to join a delegation, an approver's notice): their choice, else the language their channel last
+    /// reported, else the meeting's default, else English. Every such message is written through this one rule.
+    /// </summary>
+    public static Texts ForPerson(Domain.Participant person, string? meetingLanguage) =>
+        For(person.Language, person.ChannelLanguage, meetingLanguage);
+
     public LocalizedString this[string name]
     {
         get

@@ -532,6 +532,10 @@ namespace GcmBot.Storage.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChannelLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("DelegationId")
                         .HasColumnType("INTEGER");
 
