@@ -7,7 +7,7 @@ namespace GcmBot.Benchmarks;
 /// <c>-- drafts</c> (the extractive drafter, see <see cref="DraftBenchmark"/>),
 /// <c>-- timers [--count 1000] [--postgres "&lt;npgsql connection string&gt;"]</c> (timer lateness, see <see cref="TimerBenchmark"/>),
 /// <c>-- teams [--rate 200] [--seconds 20] [--identities 90]</c> (Bot Framework activities, see <see cref="TeamsBenchmark"/>),
-/// or <c>-- room [--rate 500] [--seconds 20] [--pages 100] [--postgres "&lt;npgsql connection string&gt;"]</c> (a busy web chat room, see <see cref="RoomBenchmark"/>).
+/// or <c>-- room [--rate 500] [--seconds 20] [--pages 100] [--panel every-push] [--postgres "&lt;npgsql connection string&gt;"]</c> (a busy web chat room, see <see cref="RoomBenchmark"/>).
 /// </summary>
 internal static class LoadGenerator
 {

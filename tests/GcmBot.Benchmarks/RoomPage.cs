@@ -8,12 +8,17 @@ namespace GcmBot.Benchmarks;
 /// <summary>
 /// One delegate's chat page, doing over the network what <c>chat.js</c> does: signed in to the chat hub and joined
 /// to the room, watching the room on the display hub, and, like the page's side panel, asking
-/// <c>/api/web/queue</c> for its place and the list 150 ms after the last room push (the page's debounce).
+/// <c>/api/web/queue</c> for its place and the list when a room push shows a change of the list, the floor or the
+/// session, at most once per 150 ms. With <c>everyPush</c> it asks as the page did before: 150 ms after the last push,
+/// whatever the push changed.
 /// </summary>
 internal sealed class RoomPage : IAsyncDisposable
 {
-    /// <summary>The page's <c>refreshQueue</c> waits this long after the last push before it asks.</summary>
+    /// <summary>The page's <c>refreshQueue</c> waits this long before it asks.</summary>
     private static readonly TimeSpan _queueDebounce = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>What the page compares between pushes before it asks again (chat messages change only the counts).</summary>
+    private static readonly string[] _queueKeyParts = ["session", "floor", "next", "waiting", "listVersion"];
 
     private readonly int _index;
     private readonly HttpClient _client;
@@ -22,13 +27,17 @@ internal sealed class RoomPage : IAsyncDisposable
     private readonly HubConnection _display;
     private readonly Timer _queueTimer;
     private readonly Lock _gate = new();
+    private readonly bool _everyPush;
+    private string? _queueKey;
+    private int _queuePending;
     private RoomRun? _run;
     private int _liveUpTo;
     private int _panelUpTo;
 
-    private RoomPage(int index, string token, string delegation, HttpClient client)
+    private RoomPage(int index, string token, string delegation, HttpClient client, bool everyPush)
     {
         _index = index;
+        _everyPush = everyPush;
         Token = token;
         Delegation = delegation;
         _client = client;
@@ -37,16 +46,20 @@ internal sealed class RoomPage : IAsyncDisposable
         _display = new HubConnectionBuilder().WithUrl(new Uri(client.BaseAddress!, "/hubs/display")).Build();
         _chat.On<JsonElement>("message", OnMessage);
         _display.On<JsonElement>("room", OnRoom);
-        _queueTimer = new Timer(_ => _ = RefreshQueueAsync());
+        _queueTimer = new Timer(_ =>
+        {
+            Volatile.Write(ref _queuePending, 0);
+            _ = RefreshQueueAsync();
+        });
     }
 
     public string Token { get; }
 
     public string Delegation { get; }
 
-    public static async Task<RoomPage> OpenAsync(int index, string token, string delegation, HttpClient client)
+    public static async Task<RoomPage> OpenAsync(int index, string token, string delegation, HttpClient client, bool everyPush)
     {
-        var page = new RoomPage(index, token, delegation, client);
+        var page = new RoomPage(index, token, delegation, client, everyPush);
         await page._chat.StartAsync();
         await page._chat.InvokeAsync("SignIn", token);
         await page._chat.InvokeAsync("Join", BenchHost.Conversation);
@@ -99,8 +112,29 @@ internal sealed class RoomPage : IAsyncDisposable
             }
         }
 
-        // The page's refreshQueue: every push starts the 150 ms wait again.
-        _queueTimer.Change(_queueDebounce, Timeout.InfiniteTimeSpan);
+        if (_everyPush)
+        {
+            // The page before issue 20: every push started the 150 ms wait again.
+            _queueTimer.Change(_queueDebounce, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        // The page's applyLive and refreshQueue: only a changed list, floor or session asks, at most once per 150 ms.
+        var key = string.Join('\n', _queueKeyParts.Select(p => room.TryGetProperty(p, out var v) ? v.GetRawText() : ""));
+        lock (_gate)
+        {
+            if (key == _queueKey)
+            {
+                return;
+            }
+
+            _queueKey = key;
+        }
+
+        if (Interlocked.Exchange(ref _queuePending, 1) == 0)
+        {
+            _queueTimer.Change(_queueDebounce, Timeout.InfiniteTimeSpan);
+        }
     }
 
     private async Task RefreshQueueAsync()
