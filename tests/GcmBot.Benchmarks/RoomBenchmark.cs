@@ -121,7 +121,6 @@ internal static class RoomBenchmark
         var random = new Random(20171205 + run.Phase);
         var senders = Enumerable.Range(0, run.Messages).Select(_ => pages[random.Next(pages.Count)].Token).ToArray();
         var remarks = new ConcurrentBag<RoomSample>();
-        var commands = new ConcurrentBag<RoomSample>();
         var start = Stopwatch.GetTimestamp();
         var next = 0;
         var chat = Pacer.SendAllAsync(rate, run.Messages, start, scheduled =>
@@ -129,26 +128,20 @@ internal static class RoomBenchmark
             var message = next++;
             return SendAsync(client, senders[message], $"{RemarkPrefix}{run.Phase}:{message}{RemarkTail}", scheduled, message, remarks, null);
         });
-        // The changes go half a second into each second, between the chat messages' schedule points.
-        var nextChange = 0;
-        var list = Pacer.SendAllAsync(1, run.Changes.Count, start + (Stopwatch.Frequency / 2), scheduled =>
-        {
-            var index = nextChange++;
-            run.ChangeSending(index, scheduled);
-            return SendAsync(client, run.Changes[index].Token, run.Changes[index].Command, scheduled, index, commands, run);
-        });
+        var list = ChangeListAsync(client, run, start + (Stopwatch.Frequency / 2));
         await Task.WhenAll(chat, list);
         var elapsed = Stopwatch.GetElapsedTime(start);
 
-        // Pushes still under way when the last answer came: wait until every page has everything, or nothing moves for 3 s.
+        // Pushes and refreshes still under way when the last answer came: wait until every page has everything, or
+        // nothing (no delivery, no panel catching up) moves for 3 s.
         var acked = remarks.Where(r => r.Ok).Select(r => r.Index).ToArray();
         var expected = (long)acked.Length * pages.Count;
         var last = (Count: -1L, At: Stopwatch.GetTimestamp());
         var deadline = Stopwatch.GetTimestamp() + (20 * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < deadline)
         {
-            var received = run.TotalReceived();
-            var complete = received >= expected && run.PanelMs.All(c => c.All(t => !double.IsNaN(t))) && run.LiveMs.All(c => c.All(t => !double.IsNaN(t)));
+            var received = run.TotalReceived() + run.PanelMs.Sum(c => c.Count(t => !double.IsNaN(t))) + run.LiveMs.Sum(c => c.Count(t => !double.IsNaN(t)));
+            var complete = run.TotalReceived() >= expected && run.ExpectedOther.Keys.All(id => run.Other.All(o => o.ContainsKey(id))) && run.PanelMs.All(c => c.All(t => !double.IsNaN(t))) && run.LiveMs.All(c => c.All(t => !double.IsNaN(t)));
             if (complete)
             {
                 break;
@@ -166,7 +159,29 @@ internal static class RoomBenchmark
             await Task.Delay(100);
         }
 
-        return new RoomResult(run, [.. remarks], [.. commands], elapsed, acked);
+        return new RoomResult(run, [.. remarks], [.. run.CommandSamples], elapsed, acked);
+    }
+
+    /// <summary>
+    /// One change a second, half a second into it, each after the answer to the one before, as a chair acts on what
+    /// the room shows: sent all at once into a slow host, a <c>/next</c> could overtake the <c>/speak</c> it follows.
+    /// Each is timed from the later of its schedule and the previous answer.
+    /// </summary>
+    private static async Task ChangeListAsync(HttpClient client, RoomRun run, long first)
+    {
+        for (var index = 0; index < run.Changes.Count; index++)
+        {
+            var due = first + (index * Stopwatch.Frequency);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            var scheduled = Math.Max(due, Stopwatch.GetTimestamp());
+            run.ChangeSending(index, scheduled);
+            await SendAsync(client, run.Changes[index].Token, run.Changes[index].Command, scheduled, index, run.CommandSamples, run);
+        }
     }
 
     private static async Task SendAsync(HttpClient client, string token, string text, long scheduled, int index, ConcurrentBag<RoomSample> samples, RoomRun? commandsOf)

@@ -52,6 +52,9 @@ internal sealed class RoomRun
 
     public ConcurrentBag<double> QueueRefreshMs { get; } = [];
 
+    /// <summary>The list changes' answers.</summary>
+    public ConcurrentBag<RoomSample> CommandSamples { get; } = [];
+
     public void Received(int page, int message) => Interlocked.Increment(ref _received[(page * Messages) + message]);
 
     public int Count(int page, int message) => Volatile.Read(ref _received[(page * Messages) + message]);
