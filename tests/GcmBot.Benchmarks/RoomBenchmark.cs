@@ -203,9 +203,11 @@ internal static class RoomBenchmark
             {
                 using var json = JsonDocument.Parse(body);
                 var messages = json.RootElement.GetProperty("messages");
-                if (commandsOf is not null)
+                // A command whose reply is private is echoed to its sender only, although the answer's copy of the echo says
+                // "conversation": the reply's visibility tells whether the room got both.
+                if (commandsOf is not null && messages[1].GetProperty("visibility").GetString() == "conversation")
                 {
-                    foreach (var message in messages.EnumerateArray().Where(m => m.GetProperty("visibility").GetString() == "conversation"))
+                    foreach (var message in messages.EnumerateArray())
                     {
                         commandsOf.ExpectedOther.TryAdd(message.GetProperty("id").GetGuid(), 0);
                     }
