@@ -131,7 +131,8 @@ public sealed class ChatRoomTests
         // Every captured remark pushes the room again: four delegates chatting back to back keep the pushes coming
         // closer together than the page's 150 ms, which once put its place off for as long as the room chatted.
         using var chatting = new CancellationTokenSource();
-        var talkers = await Task.WhenAll(new[] { "Chile", "Ecuador", "Philippines", "Germany" }.Select(d => api.IdentityAsync($"Delegate of {d}", d, "delegate")));
+        string[] talking = ["Chile", "Ecuador", "Philippines", "Germany"];
+        var talkers = await Task.WhenAll(talking.Select(d => api.IdentityAsync($"Delegate of {d}", d, "delegate")));
         var chatter = talkers.Select(token => Task.Run(async () =>
         {
             for (var i = 0; !chatting.IsCancellationRequested; i++)
