@@ -32,7 +32,8 @@ internal sealed class BenchHost : IAsyncDisposable
     public CommandService CommandService => _factory.Services.GetRequiredService<CommandService>();
 
     /// <param name="settings">Extra configuration (the Teams mode's organiser and connector limits).</param>
-    public static BenchHost Start(int port, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="postgres">A PostgreSQL connection string to store in instead of the temporary SQLite file.</param>
+    public static BenchHost Start(int port, IReadOnlyDictionary<string, string>? settings = null, string? postgres = null)
     {
         if (port == 0)
         {
@@ -45,7 +46,16 @@ internal sealed class BenchHost : IAsyncDisposable
         var databasePath = Path.Combine(Path.GetTempPath(), $"gcmbot-bench-{Guid.NewGuid():N}.db");
         var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("Storage:ConnectionString", $"Data Source={databasePath}");
+            if (postgres is null)
+            {
+                builder.UseSetting("Storage:ConnectionString", $"Data Source={databasePath}");
+            }
+            else
+            {
+                builder.UseSetting("Storage:Provider", "Postgres");
+                builder.UseSetting("Storage:ConnectionString", postgres);
+            }
+
             // appsettings.json names port 5080; the benchmark listens on its own port only.
             builder.UseSetting("Urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
             // Rehearsal clock: AG1–AG3 are running, so `agenda now` has real work to do.
@@ -80,7 +90,7 @@ internal sealed class BenchHost : IAsyncDisposable
         return new BenchHost(factory, databasePath, client);
     }
 
-    /// <summary>A moderator and delegates over the sample delegations, then created test delegations; AG1 opened.</summary>
+    /// <summary>A moderator and delegates over the sample delegations, then created test delegations (“Benchland 0001”…, every fifth a stakeholder); AG1 opened.</summary>
     public async Task<LoadClients> PrepareAsync(int identities)
     {
         var store = _factory.Services.GetRequiredService<IMeetingStore>();
@@ -101,6 +111,7 @@ internal sealed class BenchHost : IAsyncDisposable
 
         var moderator = await IdentityAsync("Bench moderator", null, "moderator");
         var delegates = new List<string>();
+        var names = sample.Take(identities).ToList();
         foreach (var chunk in sample.Take(identities).Select((name, i) => (name, i)).Chunk(50))
         {
             delegates.AddRange(await Task.WhenAll(chunk.Select(d => IdentityAsync($"Delegate {d.i + 1}", d.name, "delegate"))));
@@ -109,7 +120,7 @@ internal sealed class BenchHost : IAsyncDisposable
         using var request = Commands.Request(moderator, "/session open AG1");
         using var open = await Client.SendAsync(request);
         open.EnsureSuccessStatusCode();
-        return new LoadClients(moderator, delegates);
+        return new LoadClients(moderator, delegates, names);
     }
 
     public async ValueTask DisposeAsync()

@@ -6,7 +6,8 @@ namespace GcmBot.Benchmarks;
 /// <c>dotnet run -c Release --project tests/GcmBot.Benchmarks -- [--rate 500] [--seconds 20] [--warmup 30]</c> (web commands),
 /// <c>-- drafts</c> (the extractive drafter, see <see cref="DraftBenchmark"/>),
 /// <c>-- timers [--count 1000] [--postgres "&lt;npgsql connection string&gt;"]</c> (timer lateness, see <see cref="TimerBenchmark"/>),
-/// or <c>-- teams [--rate 200] [--seconds 20] [--identities 90]</c> (Bot Framework activities, see <see cref="TeamsBenchmark"/>).
+/// <c>-- teams [--rate 200] [--seconds 20] [--identities 90]</c> (Bot Framework activities, see <see cref="TeamsBenchmark"/>),
+/// or <c>-- room [--rate 500] [--seconds 20] [--pages 100] [--panel every-push] [--postgres "&lt;npgsql connection string&gt;"]</c> (a busy web chat room, see <see cref="RoomBenchmark"/>).
 /// </summary>
 internal static class LoadGenerator
 {
@@ -25,6 +26,11 @@ internal static class LoadGenerator
         if (args is ["core", ..])
         {
             return await CoreBenchmark.RunAsync(LoadOptions.Parse(args[1..]));
+        }
+
+        if (args is ["room", ..])
+        {
+            return await RoomBenchmark.RunAsync(RoomOptions.Parse(args[1..]));
         }
 
         if (args is ["teams", ..])

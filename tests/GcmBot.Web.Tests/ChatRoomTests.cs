@@ -118,6 +118,43 @@ public sealed class ChatRoomTests
     }
 
     [Fact]
+    public async Task Place_WhileTheRoomKeepsChatting_FollowsTheList()
+    {
+        await using var host = new LiveHost();
+        await using var browser = await Browser.LaunchAsync();
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var api = new WebChat(client);
+        await api.RunAsync(await api.IdentityAsync("Marit Maij", null, "moderator"), RoomA, "/session open AG1");
+        await using var ana = await ChatPage.OpenAsync(browser, host.BaseAddress, "Ana", "Mexico", "delegate", "Room A");
+        await Assertions.Expect(ana.Page.Locator("#live-ask")).ToHaveTextAsync("Ask for the floor");
+
+        // Every captured remark pushes the room again: four delegates chatting back to back keep the pushes coming
+        // closer together than the page's 150 ms, which once put its place off for as long as the room chatted.
+        using var chatting = new CancellationTokenSource();
+        string[] talking = ["Chile", "Ecuador", "Philippines", "Germany"];
+        var talkers = await Task.WhenAll(talking.Select(d => api.IdentityAsync($"Delegate of {d}", d, "delegate")));
+        var chatter = talkers.Select(token => Task.Run(async () =>
+        {
+            for (var i = 0; !chatting.IsCancellationRequested; i++)
+            {
+                await api.SayAsync(token, RoomA, $"Remark {i} on regular pathways for migrant workers");
+            }
+        })).ToList();
+        try
+        {
+            await ana.SayAsync("/speak");
+            await Assertions.Expect(ana.Page.Locator("#live-place")).ToHaveTextAsync("Your place: #1");
+            await Assertions.Expect(ana.Page.Locator("#live-ask")).ToHaveTextAsync("Withdraw");
+            Assert.All(chatter, c => Assert.False(c.IsCompleted, "the room stopped chatting before the place was shown"));
+        }
+        finally
+        {
+            await chatting.CancelAsync();
+            await Task.WhenAll(chatter);
+        }
+    }
+
+    [Fact]
     public async Task Countdowns_NextThenPause_OnlyTheCurrentRunsFinishedKeepTheirTimePausedSaysSo()
     {
         await using var host = new LiveHost();

@@ -136,7 +136,8 @@ public static class DisplayReader
             cards,
             contributions,
             texts.Language.Code,
-            texts.Language.RightToLeft);
+            texts.Language.RightToLeft,
+            session?.ListVersion ?? 0);
     }
 
     private static async Task<FloorView> FloorAsync(IMeetingData data, Intervention current, DateTimeOffset now, Texts texts, CancellationToken ct)

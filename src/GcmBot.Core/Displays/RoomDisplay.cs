@@ -10,6 +10,8 @@ namespace GcmBot.Core.Displays;
 /// <param name="Contributions">Chat contributions captured for the session.</param>
 /// <param name="Language">The room's language (its bindings' setting, else the meeting's default): the display's labels and dates.</param>
 /// <param name="RightToLeft">The language is written right to left (Arabic).</param>
+/// <param name="ListVersion">The session's speakers-list version (<c>Session.ListVersion</c>): it changes with every change of the
+/// list, also beyond the first five, and not with chat messages, so a chat page asks for its place only when it changes.</param>
 public sealed record RoomDisplay(
     string Room,
     string MeetingTitle,
@@ -24,4 +26,5 @@ public sealed record RoomDisplay(
     int Cards,
     int Contributions,
     string Language,
-    bool RightToLeft);
+    bool RightToLeft,
+    long ListVersion);

@@ -61,6 +61,7 @@
     displays: null, // the room's live state (session, floor, list) from the display hub
     live: null,
     queue: null, // the queue command's answer for this person: their place, and for moderators the console
+    queueKey: null, // the room push's list, floor and session when the queue was last asked for
   };
 
   // ---- small helpers -------------------------------------------------------------------------------
@@ -812,6 +813,7 @@
     if (!hub || hub.state !== "connected" || !state.room) return;
     const room = state.room;
     state.live = null;
+    state.queueKey = null;
     try { applyLive(await hub.invoke("WatchRoom", room)); } catch { ui.live.hidden = true; }
   }
 
@@ -823,7 +825,10 @@
     state.live = snapshot;
     followFloor(snapshot);
     renderLive();
-    refreshQueue();
+    // Every captured chat message pushes the room again (its counts): the place, the buttons and the console change
+    // only with the list, the floor or the session, so only then does the page ask again (one request per change).
+    const key = JSON.stringify([snapshot.session, snapshot.floor, snapshot.next, snapshot.waiting, snapshot.listVersion]);
+    if (key !== state.queueKey) { state.queueKey = key; refreshQueue(); }
   }
 
   function renderLive() {
@@ -853,10 +858,12 @@
 
   // The queue command's answer, shown in the panel rather than the chat: the person's place and button, and for
   // the session's moderators (whom the command gives the Next button) the whole list and the estimate.
+  // At most one request per 150 ms, and never put off: a change during the wait is in its answer, and one that comes
+  // later asks again. (Waiting for 150 ms of quiet instead never asked while a busy room kept pushing.)
   let queueTimer = null;
   function refreshQueue() {
-    clearTimeout(queueTimer);
-    queueTimer = setTimeout(loadQueue, 150);
+    if (queueTimer !== null) return;
+    queueTimer = setTimeout(() => { queueTimer = null; loadQueue(); }, 150);
   }
 
   async function loadQueue() {

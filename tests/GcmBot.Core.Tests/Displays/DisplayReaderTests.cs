@@ -1,3 +1,4 @@
+using GcmBot.Core.Capture;
 using GcmBot.Core.Delivery;
 using GcmBot.Core.Displays;
 using GcmBot.Core.Handling;
@@ -51,6 +52,34 @@ public sealed class DisplayReaderTests : IAsyncLifetime
         Assert.Equal("paused", display.Floor!.Timer);
         Assert.Equal(120, display.Floor.RemainingSeconds);
         Assert.Null(display.Floor.Deadline);
+    }
+
+    [Fact]
+    public async Task ReadRoomAsync_ChatMessageThenMoveBeyondTheNextFive_ListVersionFollowsTheListOnly()
+    {
+        await _harness.OpenAg1();
+        string[] users = ["mex", "che", "nld", "chl", "bra", "arg", "iom", "mfa"];
+        string[] names = ["Mexico", "Switzerland", "Netherlands", "Chile", "Brazil", "Argentina", "IOM", "Migrant Forum in Asia"];
+        foreach (var (user, name) in users.Zip(names))
+        {
+            await _harness.Delegate(user, name);
+            await _harness.Expect(user, "speak");
+        }
+
+        var before = (await ReadAsync("Room A"))!;
+        var captured = await new ContributionService(_harness.Store, _harness.Time)
+            .CaptureAsync(MeetingHarness.Channel, MeetingHarness.RoomA, "message-1", "mex", "mex", "Regular pathways need bilateral labour agreements.", CancellationToken.None);
+        var afterChat = (await ReadAsync("Room A"))!;
+        // Positions 7 and 8 swap: the next five and the count stay as they were.
+        await _harness.Expect("mod", "list move Migrant Forum in Asia 7");
+        var moved = (await ReadAsync("Room A"))!;
+
+        Assert.NotNull(captured.Contribution);
+        Assert.Equal(before.Contributions + 1, afterChat.Contributions);
+        Assert.Equal(before.ListVersion, afterChat.ListVersion);
+        Assert.Equal(before.Next, moved.Next);
+        Assert.Equal(before.Waiting, moved.Waiting);
+        Assert.NotEqual(before.ListVersion, moved.ListVersion);
     }
 
     [Fact]
