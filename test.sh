@@ -119,6 +119,6 @@ set -e
 if ((rc != 0)); then
   log "dotnet test exited with $rc; what failed:"
   grep -E ': error [A-Z]+[0-9]+|^\s+Failed [A-Za-z_][A-Za-z0-9_.]+' "$PG_TMP/dotnet-test.log" | sort -u | head -50 >&2 || true
-  grep -A 8 -E '^\s+Failed [A-Za-z_][A-Za-z0-9_.]+' "$PG_TMP/dotnet-test.log" | grep -v '^\s*at ' | head -120 >&2 || true
+  grep -A 8 -E '^\s+Failed [A-Za-z_][A-Za-z0-9_.]+' "$PG_TMP/dotnet-test.log" | grep -vE '^\s*(at |Passed )' | head -120 >&2 || true
 fi
 exit "$rc"
