@@ -64,6 +64,41 @@ public sealed class LimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_StillTooLargeInFrench_TheShorterVersionIsInFrench()
+    {
+        var huge = new Activity { Type = "message", From = new ChannelAccount(Activities.BotId, Activities.BotName), Summary = "Fiches de AG1", Text = new string('x', 30_000), Locale = "fr" };
+
+        Assert.True(await Client().SendAsync(new OutboundMessage(Target(), huge), CancellationToken.None));
+
+        Assert.Equal([HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.Created], _connector.All.Select(c => c.Status));
+        Assert.Equal("Fiches de AG1 : la réponse est trop longue pour un message Teams. Demandez-moi une liste plus courte dans une conversation privée.", _connector.All.Last().Text);
+    }
+
+    [Fact]
+    public async Task Message_LongFrenchListInTwoSegments_HeadingsNoteAndDownloadInFrench()
+    {
+        var english = Long("speakers", 200);
+        var reply = english with
+        {
+            Language = "fr",
+            Items = [.. english.Items.Select(i => i with { Segment = i.Position <= 5 ? Core.Domain.Segment.Main : Core.Domain.Segment.Stakeholders })],
+        };
+
+        var activity = new TeamsActivities(_files).Message(reply, Target(), _host);
+        Assert.True(await Client().SendAsync(new OutboundMessage(Target(), activity), CancellationToken.None));
+
+        var sent = _connector.All.Single();
+        Assert.Equal("fr", activity.Locale);
+        Assert.Contains("Liste principale", sent.AllText, StringComparison.Ordinal);
+        Assert.Contains("Parties prenantes", sent.AllText, StringComparison.Ordinal);
+        Assert.Matches(@"\d+ sur 200 affichés ; la liste complète figure dans ", sent.AllText);
+        Assert.DoesNotContain("Showing", sent.AllText, StringComparison.Ordinal);
+        var download = sent.Card!.Value.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("type").GetString() == "Action.OpenUrl");
+        Assert.StartsWith("Télécharger ", download.GetProperty("title").GetString(), StringComparison.Ordinal);
+        await Schemas.AssertValidAsync(sent.Body);
+    }
+
+    [Fact]
     public void Message_ShortReply_NoFileOffered()
     {
         var activity = new TeamsActivities(_files).Message(Long("speakers", 5), Target(), _host);

@@ -78,7 +78,8 @@ public sealed partial class NoticeService
         {
             if (participant is not null)
             {
-                await _dispatcher.SendPersonalAsync(participant, claimed.SessionId, message(Texts.ForPerson(participant, meetingLanguage)), cancellationToken);
+                var texts = Texts.ForPerson(participant, meetingLanguage);
+                await _dispatcher.SendPersonalAsync(participant, claimed.SessionId, message(texts) with { Language = texts.Language.Code }, cancellationToken);
             }
             else
             {

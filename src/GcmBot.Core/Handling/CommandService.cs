@@ -223,7 +223,7 @@ public sealed partial class CommandService
         after.Notices.AddRange(context.Scheduled);
         after.Rooms.AddRange(context.TouchedRooms);
         after.Draft = context.PendingDraft;
-        return result with { Author = new Author(participant.DisplayName, context.Delegation?.Name) };
+        return result with { Reply = result.Reply with { Language = context.Texts.Language.Code }, Author = new Author(participant.DisplayName, context.Delegation?.Name) };
     }
 
     private async Task<Participant> ParticipantAsync(IMeetingData data, Inbound inbound, Meeting meeting, Language typed, CancellationToken ct)

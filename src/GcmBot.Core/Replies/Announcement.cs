@@ -19,5 +19,5 @@ public sealed record Announcement(int? SessionId, Reply Message, string? Channel
     public static Announcement Localised(int? sessionId, Func<Localisation.Texts, Reply> compose) =>
         new(sessionId, compose(Localisation.Texts.English)) { InLanguage = compose };
 
-    public Reply For(Localisation.Texts texts) => InLanguage?.Invoke(texts) ?? Message;
+    public Reply For(Localisation.Texts texts) => InLanguage is { } compose ? compose(texts) with { Language = texts.Language.Code } : Message;
 }

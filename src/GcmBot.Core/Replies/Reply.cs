@@ -17,6 +17,9 @@ public sealed record Reply(string Text)
     /// <summary>Marks a reply that only tells the user something went wrong; nothing was changed.</summary>
     public bool IsError { get; init; }
 
+    /// <summary>The code of the language the reply is written in, for what an adapter adds in its own words; null: English.</summary>
+    public string? Language { get; init; }
+
     public static Reply Private(string text) => new(text) { Visibility = Visibility.Private };
 
     public static Reply Error(string text) => new(text) { Visibility = Visibility.Private, IsError = true };

@@ -22,11 +22,10 @@ public static class ReplyFitting
         // A reply that already carries a file keeps it; otherwise the whole reply becomes the file.
         var file = reply.Attachment ?? new Attachment(FileName(reply), FileContentType, Encoding.UTF8.GetBytes(AsMarkdown(reply)));
         var text = reply.Text;
+        var texts = Localisation.Texts.For(reply.Language);
         Reply Shown(int rows) => reply with
         {
-            Text = rows < reply.Items.Count
-                ? $"{text}\n\nShowing {rows} of {reply.Items.Count}; all of them are in {file.FileName}.".TrimStart('\n')
-                : $"{text}\n\nThe whole answer is in {file.FileName}.".TrimStart('\n'),
+            Text = $"{text}\n\n{(rows < reply.Items.Count ? texts.Format("Fit.Showing", rows, reply.Items.Count, file.FileName) : texts.Format("Fit.Whole", file.FileName))}".TrimStart('\n'),
             Items = [.. reply.Items.Take(rows)],
             Attachment = file,
         };
@@ -53,7 +52,7 @@ public static class ReplyFitting
         }
 
         // Even without rows the text is too long: a short version, the rest in the file.
-        return shown with { Text = $"{Cut(text, 1000)}\n\nThe whole answer is in {file.FileName}.", Facts = [.. reply.Facts.Take(10)] };
+        return shown with { Text = $"{Cut(text, 1000)}\n\n{texts.Format("Fit.Whole", file.FileName)}", Facts = [.. reply.Facts.Take(10)] };
     }
 
     /// <summary>The reply as a Markdown document: title, text, facts, then every row.</summary>

@@ -1,6 +1,6 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using GcmBot.Core.Domain;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 
 namespace GcmBot.Teams.Cards;
@@ -47,6 +47,8 @@ internal static class AdaptiveCardRenderer
             });
         }
 
+        var texts = Texts.For(reply.Language);
+
         // Segment headings only when the list has more than one segment.
         var headed = reply.Items.Select(i => i.Segment).Distinct().Count() > 1;
         Segment? segment = null;
@@ -54,7 +56,7 @@ internal static class AdaptiveCardRenderer
         {
             if (headed && item.Segment is { } current && current != segment)
             {
-                body.Add(Text(Heading(current), ("weight", "Bolder"), ("isSubtle", true), ("spacing", "Medium")));
+                body.Add(Text(texts.Format($"Web.Segment.{current}"), ("weight", "Bolder"), ("isSubtle", true), ("spacing", "Medium")));
                 segment = current;
             }
 
@@ -80,8 +82,8 @@ internal static class AdaptiveCardRenderer
 
         if (reply.Attachment is { } file && download is not null)
         {
-            body.Add(Text($"{file.FileName} ({file.Content.Length:N0} bytes)", ("isSubtle", true)));
-            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = $"Download {file.FileName}", ["url"] = download.AbsoluteUri });
+            body.Add(Text(texts.Format("Teams.FileSize", file.FileName, file.Content.Length), ("isSubtle", true)));
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = texts.Format("Web.Download", file.FileName), ["url"] = download.AbsoluteUri });
         }
 
         var card = new JsonObject
@@ -111,12 +113,6 @@ internal static class AdaptiveCardRenderer
         return block;
     }
 
-    private static string Heading(Segment segment) => segment switch
-    {
-        Segment.PointOfOrder => "Points of order",
-        Segment.Stakeholders => "Stakeholders",
-        _ => "Member States",
-    };
 
     /// <summary>A numbered row; the detail goes under the label, so long details (card texts) keep the full width.</summary>
     private static JsonObject Row(ListItem item)
@@ -178,5 +174,12 @@ internal static class AdaptiveCardRenderer
     /// For plain-text messages: Teams renders some HTML in message text, so angle brackets are escaped and user
     /// text is shown, not interpreted. (Card text takes no HTML; a Teams mention always needs an entity.)
     /// </summary>
-    public static string EscapeMessage(string text) => WebUtility.HtmlEncode(CardMarkdown.Message(text)).Replace("&quot;", "\"", StringComparison.Ordinal).Replace("&#39;", "'", StringComparison.Ordinal);
+    public static string EscapeMessage(string text) => EscapeHtml(CardMarkdown.Message(text));
+
+    /// <summary>
+    /// Only what HTML would read as markup: letters outside ASCII stay as they are (an entity for each accented or
+    /// Chinese letter would take six to eight times the room in Teams' 40 KB).
+    /// </summary>
+    public static string EscapeHtml(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

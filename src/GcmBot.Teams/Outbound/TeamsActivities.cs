@@ -1,6 +1,6 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GcmBot.Core.Localisation;
 using GcmBot.Core.Replies;
 using GcmBot.Teams.Cards;
 using GcmBot.Teams.Wire;
@@ -43,14 +43,16 @@ internal sealed class TeamsActivities
             .SelectMany(card => card["actions"] as JsonArray ?? [])
             .OfType<JsonObject>()
             .FirstOrDefault(a => (string?)a["type"] == "Action.OpenUrl")?["url"]?.GetValue<string>();
-        var title = activity.Summary ?? "This answer";
+        var texts = Texts.For(activity.Locale);
+        var title = activity.Summary ?? texts.Format("Teams.TooLarge.ThisAnswer");
         return new Activity
         {
             Type = "message",
             From = activity.From,
-            Text = WebUtility.HtmlEncode($"{Shorten(title)}: the answer is too large for a Teams message.")
-                + (link is null ? " Ask in a personal chat with me for a shorter list." : $" [Download the whole answer]({link})"),
+            Text = AdaptiveCardRenderer.EscapeHtml(texts.Format("Teams.TooLarge", Shorten(title)))
+                + " " + (link is null ? AdaptiveCardRenderer.EscapeHtml(texts.Format("Teams.TooLarge.AskPersonal")) : $"[{AdaptiveCardRenderer.EscapeHtml(texts.Format("Teams.TooLarge.Download"))}]({link})"),
             TextFormat = "markdown",
+            Locale = activity.Locale,
         };
     }
 
@@ -61,7 +63,7 @@ internal sealed class TeamsActivities
 
     private static Activity Build(Reply reply, ConversationReference target, Uri? download, ChannelAccount? mention)
     {
-        var prefix = mention is { Id.Length: > 0 } ? $"<at>{WebUtility.HtmlEncode(mention.Name ?? "you")}</at> " : "";
+        var prefix = mention is { Id.Length: > 0 } ? $"<at>{AdaptiveCardRenderer.EscapeHtml(mention.Name ?? "you")}</at> " : "";
         IReadOnlyList<Entity>? entities = prefix.Length > 0 ? [new Entity("mention") { Mentioned = mention, Text = prefix.TrimEnd() }] : null;
         var from = new ChannelAccount(target.BotId, target.BotName);
         if (AdaptiveCardRenderer.IsSimple(reply))
@@ -73,6 +75,7 @@ internal sealed class TeamsActivities
                 Text = prefix + AdaptiveCardRenderer.EscapeMessage(reply.Text),
                 TextFormat = "markdown",
                 Entities = entities,
+                Locale = reply.Language,
             };
         }
 
@@ -85,6 +88,7 @@ internal sealed class TeamsActivities
             Summary = reply.Title ?? Shorten(reply.Text),
             Attachments = [new Wire.Attachment(AdaptiveCardRenderer.ContentType) { Content = AdaptiveCardRenderer.Render(reply, download) }],
             Entities = entities,
+            Locale = reply.Language,
         };
     }
 
