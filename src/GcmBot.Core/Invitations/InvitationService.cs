@@ -63,7 +63,7 @@ public sealed class InvitationService
                 return Redemption.Refused(texts.Format("Join.Full", delegation.Name, MeetingCommands.MaxDelegationMembers));
             }
 
-            data.Add(new Participant
+            var person = new Participant
             {
                 Channel = channel,
                 ExternalId = userId,
@@ -72,8 +72,16 @@ public sealed class InvitationService
                 JoinedAt = delegation is null ? null : now,
                 Roles = invitation.Role | (delegation is null ? Roles.None : Roles.Delegate),
                 FirstSeenAt = now,
-            });
+            };
+            data.Add(person);
             invitation.Uses++;
+
+            // The delegation's first member is its focal point, by invitation as by any other way in.
+            if (delegation is not null && await data.GetFocalPointAsync(delegation.Id, ct) is null)
+            {
+                await data.FlushAsync(ct);
+                delegation.FocalPointId = person.Id;
+            }
             return new Redemption(delegation?.Name, invitation.Role, null);
         }, cancellationToken);
 

@@ -165,6 +165,18 @@ public sealed class InvitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Redeem_FirstMemberOfTheDelegation_IsItsFocalPointAndInvitesTheNext()
+    {
+        var (first, _) = await Redeem(await Invite(MeetingHarness.Organiser, "invite Mexico"));
+
+        var (second, joined) = await Redeem(await Invite(first, "invite"));
+
+        Assert.Equal("Mexico", joined.Delegation);
+        Assert.Contains((await _harness.Expect(first, "whoami")).Reply.Facts, f => f.Value.Contains("focal point of Mexico", StringComparison.Ordinal));
+        Assert.Contains("focal point", (await _harness.Refused(second, "invite")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Revoke_OtherDelegationsInvitation_Refused()
     {
         await _harness.Delegate("mex1", "Mexico");
