@@ -93,6 +93,8 @@ public sealed partial class WebLanguageTests
         var french = await PageAsync(client, moderator, "/stats?scope=day&day=2&lang=fr", null);
         var spanish = await PageAsync(client, moderator, "/stats", "es-ES");
         var refused = await PageAsync(client, mexico, "/stats", "fr-FR");
+        var arabic = await PageAsync(client, moderator, "/stats?lang=ar", null);
+        var russian = await PageAsync(client, moderator, "/stats", "ru-RU");
         using var csv = await client.SendAsync(Get("/stats.csv?lang=fr", moderator, null));
 
         Assert.Contains("<html lang=\"fr\" dir=\"ltr\">", french, StringComparison.Ordinal);
@@ -106,6 +108,9 @@ public sealed partial class WebLanguageTests
         Assert.Contains("<h1>Estadísticas</h1>", spanish, StringComparison.Ordinal);
         Assert.Contains("Toda la reunión", spanish, StringComparison.Ordinal);
         Assert.Contains("Les statistiques sont réservées aux modérateurs", refused, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic, StringComparison.Ordinal);
+        Assert.Contains("<h1>الإحصاءات</h1>", arabic, StringComparison.Ordinal);
+        Assert.Contains("<h1>Статистика</h1>", russian, StringComparison.Ordinal);
         Assert.Contains("delegations,Mexico,Member State,", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
