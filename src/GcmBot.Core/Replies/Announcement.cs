@@ -17,7 +17,7 @@ public sealed record Announcement(int? SessionId, Reply Message, string? Channel
 
     /// <summary>A message written in each room's language.</summary>
     public static Announcement Localised(int? sessionId, Func<Localisation.Texts, Reply> compose) =>
-        new(sessionId, compose(Localisation.Texts.English)) { InLanguage = compose };
+        new(sessionId, compose(Localisation.Texts.English) with { Language = Localisation.Texts.English.Language.Code }) { InLanguage = compose };
 
     public Reply For(Localisation.Texts texts) => InLanguage is { } compose ? compose(texts) with { Language = texts.Language.Code } : Message;
 }
