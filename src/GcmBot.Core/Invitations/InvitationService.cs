@@ -72,6 +72,7 @@ public sealed class InvitationService
                 JoinedAt = delegation is null ? null : now,
                 Roles = invitation.Role | (delegation is null ? Roles.None : Roles.Delegate),
                 FirstSeenAt = now,
+                ChannelLanguage = Language.FromTag(language)?.Code,
             };
             data.Add(person);
             invitation.Uses++;

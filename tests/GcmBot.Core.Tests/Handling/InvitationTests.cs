@@ -177,6 +177,16 @@ public sealed class InvitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Redeem_SpanishBrowser_TheChannelLanguageIsStoredForWhatComesLater()
+    {
+        var token = await Invite(MeetingHarness.Organiser, "invite Mexico");
+
+        await _invitations.RedeemAsync(token, MeetingHarness.Channel, "guest-es", "Ana", "es-MX", CancellationToken.None);
+
+        Assert.Equal("es", await _harness.Query(db => db.Participants.AsNoTracking().Where(p => p.ExternalId == "guest-es").Select(p => p.ChannelLanguage).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Revoke_OtherDelegationsInvitation_Refused()
     {
         await _harness.Delegate("mex1", "Mexico");
