@@ -78,7 +78,7 @@ public static class DisplayEndpoints
     /// </summary>
     private static async Task<IResult> StatisticsAsync(HttpContext http, WebAccess access, IMeetingStore store, TimeProvider time, Func<Meeting, MeetingStatistics, IReadOnlyList<Session>, StatisticsSelection, Texts, IResult> render, CancellationToken cancellationToken)
     {
-        var texts = StatisticsPage.TextsFor(Texts.For(http.Request.Query["lang"].ToString(), (await RequestLanguage.TextsAsync(http, cancellationToken)).Language.Code));
+        var texts = Texts.For(http.Request.Query["lang"].ToString(), (await RequestLanguage.TextsAsync(http, cancellationToken)).Language.Code);
         var title = texts.Format("Staff.StatsPage.Heading");
         if (!await access.IsOfficialAsync(WebAccess.Token(http), cancellationToken))
         {

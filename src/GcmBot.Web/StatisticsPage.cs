@@ -13,12 +13,6 @@ namespace GcmBot.Web;
 /// </summary>
 internal static class StatisticsPage
 {
-    private const string PageKey = "Staff.StatsPage.Heading";
-
-    /// <summary>The reader's language when the page is translated into it (French, Spanish), else English.</summary>
-    public static Texts TextsFor(Texts wanted) =>
-        wanted.Language == Language.English || wanted.GetAllStrings(includeParentCultures: false).Any(s => s.Name == PageKey) ? wanted : Texts.English;
-
     public static string Render(Meeting meeting, MeetingStatistics s, IReadOnlyList<Session> sessions, string query, StatisticsSelection selection, Texts texts)
     {
         string T(string key, params object?[] arguments) => texts.Format("Staff.StatsPage." + key, arguments);
