@@ -884,11 +884,10 @@
     ui.livePlace.textContent = place ? t("Web.YourPlace", place) : "";
     const actions = q && Array.isArray(q.actions) ? q.actions : [];
     const own = actions.find((a) => a.command === "/speak" || a.command === "/withdraw");
+    // Labelled even while hidden: the page's template wrote it in the language the page opened in.
     ui.liveAsk.hidden = !own;
-    if (own) {
-      ui.liveAsk.textContent = t(own.command === "/speak" ? "Web.AskForFloor" : "Web.Withdraw");
-      ui.liveAsk.dataset.command = own.command;
-    }
+    ui.liveAsk.textContent = t(own && own.command === "/withdraw" ? "Web.Withdraw" : "Web.AskForFloor");
+    if (own) ui.liveAsk.dataset.command = own.command;
     const chair = actions.some((a) => a.command === "/next");
     ui.console.hidden = !chair;
     if (!chair) return;
